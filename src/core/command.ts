@@ -1,0 +1,52 @@
+/**
+ * A command is data plus a function. Discord's slash-command builder, the Slack
+ * manifest, the console help and the CLI are all generated from these
+ * declarations: nothing is declared twice.
+ */
+import type { Reply } from './reply.js';
+import type { BriefingIndex } from '../index/briefingIndex.js';
+
+export type OptionType = 'string' | 'integer' | 'boolean';
+
+/** What an option's autocomplete draws from. */
+export type AutocompleteSource = 'topic' | 'speaker' | 'entity';
+
+export interface CommandOption {
+  name: string;
+  description: string;
+  type: OptionType;
+  required?: boolean;
+  autocomplete?: AutocompleteSource;
+  choices?: readonly { name: string; value: string }[];
+  maxLength?: number;
+  minValue?: number;
+  maxValue?: number;
+}
+
+export interface CommandContext {
+  index: BriefingIndex;
+  /** Injected clock: the core never reads the system time itself. */
+  now: Date;
+  /** Who is asking, for admin checks; absent in the CLI. */
+  user?: { id: string; isAdmin: boolean };
+  /** All command definitions, for /help. */
+  commands: readonly CommandDefinition[];
+}
+
+export type CommandArgs = Record<string, string | number | boolean | undefined>;
+
+export interface CommandDefinition {
+  name: string;
+  description: string;
+  options: readonly CommandOption[];
+  /** Shown in /help: one example invocation. */
+  example?: string;
+  /** Only channel/workspace admins may run it (checked server-side by the dispatcher). */
+  admin?: boolean;
+  run(ctx: CommandContext, args: CommandArgs): Reply | Promise<Reply>;
+}
+
+/** Identity helper that keeps literal types of a definition. */
+export function defineCommand(def: CommandDefinition): CommandDefinition {
+  return Object.freeze({ ...def, options: Object.freeze([...def.options]) });
+}

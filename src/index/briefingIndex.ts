@@ -1,0 +1,52 @@
+/**
+ * The query side of the engine: what commands (and the scheduler, and the
+ * benchmark) ask of a loaded corpus. Platform-free.
+ */
+import type { AutocompleteSource } from '../core/command.js';
+import type {
+  Article,
+  Entity,
+  FigureClaim,
+  FigureKind,
+  LoadWarning,
+  QuoteClaim,
+  SourceRef,
+  TimelineEvent,
+  UndatedEvent,
+} from '../core/types.js';
+
+export interface SearchHit {
+  article: string;
+  /** The matching sentence, verbatim. */
+  quote: string;
+  score: number;
+  source: SourceRef;
+}
+
+export interface BriefPoint {
+  text: string;
+  sources: SourceRef[];
+}
+
+export interface Timeline {
+  events: TimelineEvent[];
+  undated: UndatedEvent[];
+}
+
+export interface BriefingIndex {
+  readonly corpusDir: string;
+  /** When this snapshot of the corpus was built. */
+  readonly loadedAt: Date;
+  articles(): readonly Article[];
+  article(id: string): Article | undefined;
+  /** Files skipped or loaded with problems, one line each. */
+  warnings(): readonly LoadWarning[];
+  figures(opts?: { topic?: string; kinds?: readonly FigureKind[] }): FigureClaim[];
+  timeline(opts?: { topic?: string }): Timeline;
+  quotes(opts?: { speaker?: string }): QuoteClaim[];
+  search(query: string, opts?: { limit?: number }): SearchHit[];
+  brief(opts?: { topic?: string }): BriefPoint[];
+  /** Autocomplete: at most `limit` (default 25) names for the typed prefix. */
+  suggest(source: AutocompleteSource, prefix: string, limit?: number): string[];
+  entities(): readonly Entity[];
+}

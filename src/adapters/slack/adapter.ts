@@ -1,0 +1,201 @@
+/**
+ * The Slack adapter: an @slack/bolt app that turns slash commands into
+ * `dispatch(ctx, name, args)` calls and posts the reply as Block Kit to the
+ * command's `response_url`. It connects through one of bolt's receivers:
+ * Socket Mode when an app token is configured (no public URL), HTTP otherwise
+ * (`/slack/events`, every request's signature verified).
+ *
+ * - `ack()` at once, then the answer (Slack's 3-second deadline never bites).
+ * - Ephemeral by default; `public` as the last word posts for the channel.
+ * - `/brief <subcommand> ...` always works; `/casualties ...` works when the
+ *   manifest declares per-command slash commands.
+ *
+ * @example
+ *   const slack = createSlackAdapter({ config: config.slack, index, commands });
+ *   await slack.start();
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import type { Logger } from '@slack/logger';
+import type { SlackConfig } from '../../config.js';
+import type { CommandContext, CommandDefinition } from '../../core/command.js';
+import { errorReply, type Reply } from '../../core/reply.js';
+import { dispatch } from '../../dispatch.js';
+import type { ChatPlatform } from '../../health.js';
+import type { BriefingIndex } from '../../index/briefingIndex.js';
+import { log } from '../../log.js';
+import { EXPIRED_MESSAGE, ReplyStore } from '../../render/replyStore.js';
+import { parseSlackPageValue, renderSlackBlocks, SLACK_ACTIONS, type SlackMessage } from '../../render/slack.js';
+import { parseSlashText } from './parse.js';
+import { postToResponseUrl, type RespondOptions } from './respond.js';
+
+export interface SlackAdapterOptions {
+  config: SlackConfig;
+  index: BriefingIndex | (() => BriefingIndex);
+  commands: readonly CommandDefinition[];
+  now?: () => Date;
+  store?: ReplyStore;
+  /** HTTP mode: listen on this host (default all interfaces). */
+  host?: string;
+  respond?: RespondOptions;
+}
+
+export const NOT_ALLOWED_MESSAGE = 'Briefbot is not enabled in this workspace.';
+
+export interface SlackAdapter extends ChatPlatform {
+  readonly name: 'slack';
+  readonly app: App;
+  /** HTTP mode: the port actually listened on (after start). */
+  readonly port: number | null;
+}
+
+/** Bolt's logger, routed through ours so tokens are scrubbed and the format is one. */
+function boltLogger(): Logger {
+  let level = LogLevel.INFO;
+  const text = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  return {
+    debug: (...m) => log.debug('slack: ' + text(m)),
+    info: (...m) => log.info('slack: ' + text(m)),
+    warn: (...m) => log.warn('slack: ' + text(m)),
+    error: (...m) => log.error('slack: ' + text(m)),
+    setLevel: (l) => void (level = l),
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/** Recently seen trigger ids: a replayed (re-sent, validly signed) request is answered once. */
+class SeenIds {
+  private readonly ids = new Map<string, number>();
+  constructor(private readonly ttlMs = 10 * 60 * 1000) {}
+  /** True the first time `id` is seen within the time limit. */
+  first(id: string | undefined): boolean {
+    if (!id) return true;
+    const now = Date.now();
+    for (const [k, at] of this.ids) {
+      if (now - at <= this.ttlMs) break;
+      this.ids.delete(k);
+    }
+    if (this.ids.has(id)) return false;
+    this.ids.set(id, now);
+    return true;
+  }
+}
+
+/** Builds the adapter; nothing connects until `start()`. */
+export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
+  const { config, commands } = opts;
+  const now = opts.now ?? (() => new Date());
+  const store = opts.store ?? new ReplyStore();
+  const index = typeof opts.index === 'function' ? opts.index : () => opts.index as BriefingIndex;
+  const logger = boltLogger();
+  const clientOptions = { slackApiUrl: config.apiUrl };
+  const seen = new SeenIds();
+
+  let connected = false;
+  let server: Server | null = null;
+  let receiver: Receiver;
+  if (config.mode === 'socket') {
+    const socket = new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } });
+    socket.client.on('connected', () => {
+      connected = true;
+      log.info('slack socket connected');
+    });
+    for (const state of ['close', 'disconnected', 'reconnecting']) {
+      socket.client.on(state, () => {
+        if (connected) log.warn('slack socket ' + state);
+        connected = false;
+      });
+    }
+    receiver = socket;
+  } else {
+    receiver = new HTTPReceiver({ signingSecret: config.signingSecret!, logger, processBeforeResponse: false });
+  }
+  const app = new App({ token: config.botToken, receiver, logger, clientOptions });
+
+  const allowed = (teamId: string | undefined): boolean => !config.allowedTeams || (!!teamId && config.allowedTeams.includes(teamId));
+
+  const context = (userId: string): CommandContext => ({
+    index: index(),
+    now: now(),
+    user: { id: userId, isAdmin: config.adminUserIds.includes(userId) },
+    commands,
+  });
+
+  const render = (reply: Reply, isPublic: boolean, userId: string | null, invokedAs?: string): SlackMessage => {
+    const first = renderSlackBlocks(reply, 0, { invokedAs });
+    if (reply.kind !== 'answer' || first.pageCount === 1) return first;
+    const replyId = store.put({ reply, public: isPublic, userId });
+    return renderSlackBlocks(reply, 0, { replyId, invokedAs });
+  };
+
+  app.command(/^\/[\w-]+$/, async ({ command, ack }) => {
+    await ack();
+    if (!seen.first(command.trigger_id)) {
+      log.warn('slack command replayed; ignored', { command: command.command });
+      return;
+    }
+    const started = Date.now();
+    const url = command.response_url;
+    if (!allowed(command.team_id)) {
+      await postToResponseUrl(url, { response_type: 'ephemeral', text: NOT_ALLOWED_MESSAGE }, opts.respond);
+      return;
+    }
+    const parsed = parseSlashText(command.command, command.text ?? '', commands);
+    const reply = parsed.ok ? await dispatch(context(command.user_id), parsed.command, parsed.args) : errorReply(parsed.command, 'bad-argument', parsed.message);
+    const isPublic = parsed.ok && parsed.isPublic && reply.kind === 'answer';
+    const m = render(reply, isPublic, command.user_id, parsed.ok ? parsed.invokedAs : command.command);
+    await postToResponseUrl(url, { response_type: isPublic ? 'in_channel' : 'ephemeral', text: m.text, blocks: m.blocks }, opts.respond);
+    log.info('slack command', { command: parsed.command, team: command.team_id, ms: Date.now() - started, public: isPublic });
+  });
+
+  app.action(new RegExp(`^(${SLACK_ACTIONS.previous}|${SLACK_ACTIONS.next})$`), async ({ action, body, ack }) => {
+    await ack();
+    const b = body as { response_url?: string; trigger_id?: string; team?: { id?: string } | null };
+    if (!b.response_url || !seen.first(b.trigger_id) || !allowed(b.team?.id)) return;
+    const target = action.type === 'button' ? parseSlackPageValue(action.value ?? '') : null;
+    const stored = target ? store.get(target.replyId) : undefined;
+    if (!target || !stored) {
+      await postToResponseUrl(b.response_url, { response_type: 'ephemeral', replace_original: false, text: EXPIRED_MESSAGE }, opts.respond);
+      return;
+    }
+    const m = renderSlackBlocks(stored.reply, target.page, { replyId: target.replyId });
+    await postToResponseUrl(b.response_url, { replace_original: true, text: m.text, blocks: m.blocks }, opts.respond);
+  });
+
+  app.error(async (err) => {
+    log.error('slack handler failed', { err });
+  });
+
+  let port: number | null = null;
+  return {
+    name: 'slack',
+    app,
+    get port() {
+      return port;
+    },
+    async start() {
+      if (config.mode === 'socket') {
+        await app.start();
+      } else {
+        server = (await app.start({ port: config.port, host: opts.host })) as Server;
+        port = (server.address() as AddressInfo).port;
+        connected = true;
+      }
+      log.info('slack started', { mode: config.mode, ...(port !== null ? { port } : {}) });
+    },
+    async stop() {
+      connected = false;
+      if (config.mode === 'socket') await (receiver as SocketModeReceiver).client.disconnect();
+      await app.stop();
+    },
+    isConnected() {
+      return connected;
+    },
+    async postToChannel(channelId: string, reply: Reply) {
+      const m = render(reply, true, null);
+      await app.client.chat.postMessage({ channel: channelId, text: m.text, blocks: m.blocks as never, unfurl_links: false, unfurl_media: false });
+    },
+  };
+}

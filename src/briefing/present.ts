@@ -1,0 +1,48 @@
+/**
+ * Platform-neutral wording of claims and events: the text of statements. The
+ * renderers only lay these out; they never compose facts themselves.
+ */
+import type { Article, FigureClaim } from '../core/types.js';
+import { formatFigure, KIND_LABEL } from './claims.js';
+import { outletName } from './sources.js';
+
+/** "AP (also run by Express & Star)" for the articles behind a claim. */
+export function printedIn(articles: readonly Article[]): string {
+  const byGroup = new Map<string, Article[]>();
+  for (const a of articles) byGroup.set(a.groupId, [...(byGroup.get(a.groupId) ?? []), a]);
+  return [...byGroup.values()]
+    .map((g) => {
+      const names = [...new Set(g.map(outletName))];
+      return names.length > 1 ? `${names[0]} (also run by ${names.slice(1).join(', ')})` : names[0]!;
+    })
+    .join('; ');
+}
+
+export function figureHeadline(c: FigureClaim): string {
+  return `${formatFigure(c)} ${KIND_LABEL[c.kind]}${c.subject ? ` (${c.subject})` : ''}`;
+}
+
+export function figureWhen(c: FigureClaim): string {
+  if (c.claimDate) return c.claimDate;
+  if (c.reportedOn) return `reported ${c.reportedOn}`;
+  return 'date unknown';
+}
+
+/** One line of the newsroom table: figure, who says it, when. */
+export function figureLine(c: FigureClaim): string {
+  const who = c.claimedBy ? `per ${c.claimedBy}` : 'unattributed';
+  const reports = c.independentReports > 1 ? `; ${c.independentReports} independent reports` : '';
+  return `${figureHeadline(c)} — ${who}, ${figureWhen(c)}${reports}`;
+}
+
+/** Marks claims whose kind and subject carry different numbers from different claimants. */
+export function disputedKinds(claims: readonly FigureClaim[]): Set<string> {
+  const numbers = new Map<string, Set<string>>();
+  for (const c of claims) {
+    const key = c.kind;
+    const set = numbers.get(key) ?? new Set<string>();
+    set.add(`${c.low}-${c.high}`);
+    numbers.set(key, set);
+  }
+  return new Set([...numbers.entries()].filter(([, s]) => s.size > 1).map(([k]) => k));
+}

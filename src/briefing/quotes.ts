@@ -1,0 +1,57 @@
+/**
+ * Quotes across the corpus: the same words printed by several outlets (with
+ * their spelling differences) are one quote with several sources.
+ */
+import type { Article, QuoteClaim, SourceRef } from '../core/types.js';
+import { normaliseSpeaker, quoteKey } from '../extract/quotes.js';
+import { sourceRef } from './sources.js';
+
+interface Draft {
+  key: string;
+  text: string;
+  speakers: (string | null)[];
+  sources: SourceRef[];
+}
+
+/** A partial quote ("annihilate and wipe out...") inside a longer printing of the same words merges with it. */
+const MIN_CONTAINED = 24;
+
+export function mergeQuotes(articles: readonly Article[]): QuoteClaim[] {
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  for (const a of articles) {
+    for (const q of a.quotes) {
+      const key = quoteKey(q.text);
+      if (!key) continue;
+      let d = byKey.get(key);
+      if (!d && key.length >= MIN_CONTAINED) d = drafts.find((x) => x.key.length >= MIN_CONTAINED && (x.key.includes(key) || key.includes(x.key)));
+      const src = sourceRef(a, q.start, q.end);
+      if (d) {
+        if (!d.sources.some((s) => s.article === a.id)) d.sources.push(src);
+        d.speakers.push(q.speaker);
+        if (q.text.length > d.text.length) d.text = q.text;
+        byKey.set(key, d);
+      } else {
+        d = { key, text: q.text, speakers: [q.speaker], sources: [src] };
+        drafts.push(d);
+        byKey.set(key, d);
+      }
+    }
+  }
+  return drafts.map((d) => ({ speaker: pickSpeaker(d.speakers), text: d.text, sources: d.sources }));
+}
+
+/** The most common canonical speaker, shown in its fullest spelling. */
+function pickSpeaker(names: (string | null)[]): string | null {
+  const counts = new Map<string, { n: number; longest: string }>();
+  for (const raw of names) {
+    if (!raw) continue;
+    const canon = normaliseSpeaker(raw);
+    if (!canon) continue;
+    const c = counts.get(canon) ?? { n: 0, longest: canon };
+    c.n++;
+    if (canon.length > c.longest.length) c.longest = canon;
+    counts.set(canon, c);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n || b.longest.length - a.longest.length)[0]?.longest ?? null;
+}

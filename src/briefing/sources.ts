@@ -1,0 +1,34 @@
+/**
+ * Building `SourceRef`s: the verbatim passage of an article a statement rests on.
+ */
+import type { Article, SourceRef } from '../core/types.js';
+import { formatDateValue } from '../extract/dates.js';
+
+export function articleDate(a: Article): string | null {
+  return a.date ? formatDateValue(a.date) : null;
+}
+
+/** The passage `start..end` of an article's body, verbatim. */
+export function sourceRef(a: Article, start: number, end: number): SourceRef {
+  return {
+    article: a.id,
+    quote: a.body.slice(start, end),
+    start,
+    end,
+    publisher: a.publisher,
+    title: a.title,
+    url: a.url,
+    date: articleDate(a),
+  };
+}
+
+/** The sentence `index` of an article, verbatim. */
+export function sentenceRef(a: Article, index: number): SourceRef {
+  const s = a.sentences[index]!;
+  return sourceRef(a, s.start, s.end);
+}
+
+/** "Express & Star" / "AP, also run by Express & Star": how a syndication group is named. */
+export function outletName(a: Article): string {
+  return a.publisher ?? a.title ?? a.id;
+}

@@ -1,0 +1,124 @@
+/**
+ * `npm start`: one process, one loaded corpus, every chat platform whose tokens are
+ * configured (Discord, Slack), plus `/health`. With no platform configured (or
+ * `--console`), the local console instead.
+ *
+ * Start-up order: configuration (all problems at once) -> health server (503
+ * "starting") -> corpus -> platforms -> health 200 "ready". SIGTERM/SIGINT stop
+ * everything cleanly.
+ */
+import { pathToFileURL } from 'node:url';
+import { commands as declaredCommands } from '../commands/index.js';
+import { runConsole } from './adapters/console.js';
+import { createDiscordAdapter } from './adapters/discord/adapter.js';
+import { createSlackAdapter } from './adapters/slack/adapter.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import type { CommandDefinition } from './core/command.js';
+import { readiness, startHealthServer, type ChatPlatform, type HealthServer } from './health.js';
+import type { BriefingIndex } from './index/briefingIndex.js';
+import { loadBriefingIndex } from './index/load.js';
+import { log, setLogLevel } from './log.js';
+
+export interface Briefbot {
+  readonly index: BriefingIndex;
+  readonly platforms: readonly ChatPlatform[];
+  readonly health: HealthServer | null;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  commands?: readonly CommandDefinition[];
+  now?: () => Date;
+}
+
+/** True when the configuration enables at least one chat platform. */
+export function hasPlatforms(config: Config): boolean {
+  return !config.forceConsole && (config.discord !== null || config.slack !== null);
+}
+
+/**
+ * Starts the health server, loads the corpus and connects every configured platform.
+ * Rejects (after stopping what did start) if the corpus or a platform fails.
+ *
+ * @example const bot = await startBriefbot(loadConfig()); await bot.stop();
+ */
+export async function startBriefbot(config: Config, opts: StartOptions = {}): Promise<Briefbot> {
+  const commands = opts.commands ?? declaredCommands;
+  const platforms: ChatPlatform[] = [];
+  let index: BriefingIndex | null = null;
+  let wasReady = false;
+  const status = () => {
+    const s = readiness(index, platforms, wasReady);
+    if (s.status === 'ready') wasReady = true;
+    return s;
+  };
+  const health = config.healthPort === null ? null : await startHealthServer({ port: config.healthPort, status });
+  if (health) log.info('health server listening', { port: health.port, path: '/health' });
+
+  const stop = async () => {
+    await Promise.allSettled(platforms.map((p) => p.stop()));
+    await health?.close();
+  };
+
+  try {
+    const started = Date.now();
+    index = await loadBriefingIndex({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
+    const warnings = index.warnings();
+    log.info('corpus loaded', { corpusDir: config.corpusDir, articles: index.articles().length, warnings: warnings.length, ms: Date.now() - started });
+    for (const w of warnings.slice(0, 20)) log.warn('corpus warning', { file: w.file, message: w.message });
+
+    const loaded = index;
+    if (config.discord) platforms.push(createDiscordAdapter({ config: config.discord, index: () => loaded, commands, now: opts.now }));
+    if (config.slack) platforms.push(createSlackAdapter({ config: config.slack, index: () => loaded, commands, now: opts.now }));
+    await Promise.all(platforms.map((p) => p.start()));
+    log.info('briefbot ready', { platforms: platforms.map((p) => p.name), commands: commands.map((c) => c.name) });
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { index, platforms, health, stop };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig(undefined, argv);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(e.message + '\n');
+      return 2;
+    }
+    throw e;
+  }
+  setLogLevel(config.logLevel);
+
+  if (!hasPlatforms(config)) {
+    if (!config.forceConsole) log.info('no DISCORD_TOKEN or SLACK_BOT_TOKEN set: starting the local console');
+    const index = await loadBriefingIndex({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
+    await runConsole({ index, commands: declaredCommands, input: process.stdin, output: process.stdout });
+    return 0;
+  }
+
+  const bot = await startBriefbot(config);
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      log.info('shutting down', { signal });
+      resolve();
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+  await bot.stop();
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.on('unhandledRejection', (err) => log.error('unhandled rejection', { err }));
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      log.error('briefbot failed to start', { err });
+      process.exit(1);
+    },
+  );
+}

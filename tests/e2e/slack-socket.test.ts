@@ -1,0 +1,177 @@
+/**
+ * The real @slack/bolt app in Socket Mode, in process, against the local Slack peer:
+ * every command through `/brief <subcommand>`, per-command slash commands,
+ * pagination, ephemeral/public, escaping, and the faults (disconnect, 429s).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackAdapter, NOT_ALLOWED_MESSAGE, type SlackAdapter } from '../../src/adapters/slack/adapter.js';
+import { setLogSink } from '../../src/log.js';
+import { EXPIRED_MESSAGE } from '../../src/render/replyStore.js';
+import { SLACK_ACTIONS } from '../../src/render/slack.js';
+import { ADMIN_ID, CHANNEL_ID, SlackPeer } from '../peers/slack.js';
+import { casualtiesReply, HOSTILE } from '../render/fixtures.js';
+import { loadSuite, slackText, type Suite } from './suite.js';
+
+const BOT_TOKEN = 'xoxb-1111111111-2222222222-slackBotTokenDoNotLog';
+const APP_TOKEN = 'xapp-1-A0BRIEFBOT-3333333333-slackAppTokenDoNotLog';
+
+let peer: SlackPeer;
+let bot: SlackAdapter;
+let suite: Suite;
+const logs: string[] = [];
+
+const blocksText = (r: any): string => JSON.stringify(r.blocks ?? []) + '\n' + (r.text ?? '');
+
+beforeAll(async () => {
+  setLogSink((l) => logs.push(l));
+  suite = await loadSuite();
+  peer = await new SlackPeer().start();
+  bot = createSlackAdapter({
+    config: { botToken: BOT_TOKEN, appToken: APP_TOKEN, signingSecret: null, mode: 'socket', port: 0, apiUrl: peer.apiUrl, adminUserIds: [ADMIN_ID], allowedTeams: ['T0NEWSROOM'] },
+    index: suite.index,
+    commands: suite.commands,
+    now: () => suite.now,
+  });
+  await bot.start();
+  await peer.waitForConnection(1);
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await peer?.stop();
+});
+
+describe('Slack (Socket Mode): every command', () => {
+  it('GIVEN each command as /brief <subcommand> THEN acked at once and an ephemeral Block Kit answer', async () => {
+    expect(bot.isConnected()).toBe(true);
+    for (const { name, args, expectSources } of suite.samples) {
+      const a = await peer.slashSocket('/brief', slackText(name, args));
+      expect(a.ackMs, name).toBeLessThan(3000);
+      expect(a.ephemeral, name).toBe(true);
+      expect(a.response.blocks[0].type, `${name}: ${a.response.text}`).toBe('header');
+      if (expectSources) expect(blocksText(a.response), name).toContain('*Sources*');
+      expect(a.response.text.length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('GIVEN /brief casualties THEN one line per claim with source numbers and the sources in a context block', async () => {
+    const a = await peer.slashSocket('/brief', 'casualties');
+    const sections = a.response.blocks.filter((b: any) => b.type === 'section').map((b: any) => b.text.text).join('\n');
+    const claims = sections.split('\n').filter((l: string) => l.startsWith('• '));
+    expect(claims.length).toBeGreaterThan(0);
+    for (const line of claims) expect(line).toMatch(/\[\d+\]$/);
+    const context = a.response.blocks.find((b: any) => b.type === 'context');
+    expect(context.elements[0].text).toMatch(/^\*Sources\*\n\*\[1\]\* /);
+  });
+
+  it('GIVEN "public" as the last word THEN the answer is posted in the channel', async () => {
+    const a = await peer.slashSocket('/brief', 'casualties public');
+    expect(a.response.response_type).toBe('in_channel');
+  });
+
+  it('GIVEN a per-command slash command THEN it works like the subcommand', async () => {
+    const a = await peer.slashSocket('/casualties', '');
+    const b = await peer.slashSocket('/brief', 'casualties');
+    expect(a.response.blocks).toEqual(b.response.blocks);
+  });
+
+  it('GIVEN an unknown subcommand word and no brief command THEN a helpful ephemeral message', async () => {
+    const a = await peer.slashSocket('/brief', suite.commands.some((c) => c.name === 'brief') ? 'explode' : 'frobnicate');
+    expect(a.ephemeral).toBe(true);
+    expect(a.response.blocks[0].text.text).toMatch(/^:warning: /);
+  });
+});
+
+describe('Slack (Socket Mode): pagination', () => {
+  it('GIVEN a long answer THEN Next/Previous replace the message page by page; an expired id says so', async () => {
+    const a = await peer.slashSocket('/brief', slackText(suite.long.name, suite.long.args));
+    const actions = a.response.blocks.find((b: any) => b.type === 'actions');
+    expect(actions.elements.map((e: any) => e.action_id)).toEqual([SLACK_ACTIONS.next]);
+    const next = await peer.clickSocket(SLACK_ACTIONS.next, actions.elements[0].value);
+    expect(next.response.replace_original).toBe(true);
+    expect(blocksText(next.response)).toMatch(/page 2\/\d+/);
+    const prevButton = next.response.blocks.find((b: any) => b.type === 'actions').elements[0];
+    expect(prevButton.action_id).toBe(SLACK_ACTIONS.previous);
+    const back = await peer.clickSocket(SLACK_ACTIONS.previous, prevButton.value);
+    expect(back.response.blocks.filter((b: any) => b.type === 'section')).toEqual(a.response.blocks.filter((b: any) => b.type === 'section'));
+
+    const gone = await peer.clickSocket(SLACK_ACTIONS.next, 'nosuchid00:1');
+    expect(gone.response).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: EXPIRED_MESSAGE });
+  });
+});
+
+describe('Slack (Socket Mode): safety', () => {
+  it('GIVEN a query full of control sequences THEN nothing can ping and the text shows literally', async () => {
+    const a = await peer.slashSocket('/brief', `echo ${HOSTILE} public`);
+    const all = blocksText(a.response);
+    expect(all).not.toMatch(/<[!@#]/);
+    expect(all).not.toMatch(/@(channel|here|everyone)/);
+    expect(all).toContain('&lt;!channel&gt;');
+  });
+
+  it('GIVEN a command that throws THEN an ephemeral apology whose error id matches a log line', async () => {
+    const a = await peer.slashSocket('/brief', 'explode public');
+    expect(a.ephemeral).toBe(true);
+    const id = /Error id ([0-9a-f]{8})/.exec(a.response.text)?.[1];
+    expect(id).toBeDefined();
+    expect(logs.some((l) => l.includes(id!) && l.includes('kaboom'))).toBe(true);
+  });
+
+  it('GIVEN an admin command THEN only SLACK_ADMIN_USER_IDS may run it', async () => {
+    const admin = suite.commands.find((c) => c.admin);
+    if (!admin) return;
+    const denied = await peer.slashSocket('/brief', admin.name);
+    expect(denied.response.text).toMatch(/admins only/);
+    const ok = await peer.slashSocket('/brief', admin.name, { userId: ADMIN_ID });
+    expect(ok.response.blocks[0].type).toBe('header');
+  });
+
+  it('GIVEN a workspace not on the allow-list THEN it refuses politely', async () => {
+    const a = await peer.slashSocket('/brief', 'casualties', { teamId: 'T0ELSEWHERE' });
+    expect(a.response.text).toBe(NOT_ALLOWED_MESSAGE);
+  });
+
+  it('GIVEN tokens THEN they reach Slack but never a log line', () => {
+    expect(peer.tokensSeen).toContain(APP_TOKEN);
+    expect(peer.tokensSeen).toContain(BOT_TOKEN);
+    const all = logs.join('\n');
+    expect(all).not.toContain(BOT_TOKEN);
+    expect(all).not.toContain(APP_TOKEN);
+  });
+});
+
+describe('Slack (Socket Mode): faults', () => {
+  it('GIVEN a slow command THEN the ack is immediate and the answer follows', async () => {
+    const a = await peer.slashSocket('/brief', 'slowbrief', { timeoutMs: 15_000 });
+    expect(a.ackMs).toBeLessThan(1000);
+    expect(a.response.blocks[0].text.text).toBe('Slow brief');
+  });
+
+  it('GIVEN a 429 on the response_url THEN the answer is retried', async () => {
+    const since = Date.now();
+    peer.failNext('/response');
+    const a = await peer.slashSocket('/brief', 'casualties');
+    const tries = peer.posted.filter((p) => p.at >= since && p.path === new URL(a.responseUrl).pathname);
+    expect(tries.map((p) => p.status)).toEqual([429, 200]);
+  });
+
+  it('GIVEN a scheduled post and a 429 from chat.postMessage THEN the Web API client retries it', async () => {
+    const since = Date.now();
+    peer.failNext('/api/chat.postMessage');
+    await bot.postToChannel(CHANNEL_ID, casualtiesReply());
+    const posts = peer.posted.filter((p) => p.at >= since && p.path === '/api/chat.postMessage');
+    expect(posts.map((p) => p.status)).toEqual([429, 200]);
+    expect(posts[1]!.body.channel).toBe(CHANNEL_ID);
+    expect(JSON.parse(posts[1]!.body.blocks)[0].text.text).toBe(casualtiesReply().title);
+  });
+
+  it('GIVEN a Socket Mode disconnect THEN the app reconnects and keeps answering', async () => {
+    const opened = peer.connectionsOpened;
+    peer.sendDisconnect();
+    await expect.poll(() => bot.isConnected(), { timeout: 3000 }).toBe(false);
+    await peer.waitForConnection(opened + 1, 20_000);
+    await expect.poll(() => bot.isConnected(), { timeout: 5000 }).toBe(true);
+    const a = await peer.slashSocket('/brief', 'casualties');
+    expect(a.response.blocks[0].type).toBe('header');
+  }, 30_000);
+});

@@ -1,0 +1,415 @@
+/**
+ * A local Discord peer: the REST routes a bot calls and a JSON gateway WebSocket,
+ * on 127.0.0.1, enough for the real discord.js client. Facts from
+ * /work/shared/docs/testing-chat-platforms.md.
+ *
+ * Drive it with `command()`, `autocomplete()` and `click()`, which dispatch an
+ * INTERACTION_CREATE and resolve with what the bot answered. Faults: `closeGateway`,
+ * `sendReconnect`, `failNextCallbacks` (429), and Discord's 3-second deadline
+ * (callbacks later than `deadlineMs` get 404 code 10062).
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export const GUILD_ID = '400000000000000001';
+export const CHANNEL_ID = '400000000000000002';
+export const USER_ID = '400000000000000003';
+
+export interface RestCall {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: any;
+  status: number;
+  at: number;
+}
+
+export interface InteractionAnswer {
+  /** The interaction callback body ({type, data}). */
+  callback: { type: number; data?: any };
+  /** Final message data: callback data, or the edit of @original after a deferral. */
+  message: any;
+  /** Whether the answer is ephemeral (flag 64 on the callback). */
+  ephemeral: boolean;
+  deferred: boolean;
+  /** ms from dispatch to the callback. */
+  callbackMs: number;
+}
+
+let snowflakeCounter = 0n;
+function snowflake(): string {
+  snowflakeCounter += 1n;
+  return String((BigInt(Date.now() - 1420070400000) << 22n) + snowflakeCounter);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export class DiscordPeer {
+  readonly applicationId: string;
+  readonly botUser = { id: '', username: 'briefbot', discriminator: '0', global_name: 'Briefbot', avatar: null, bot: true };
+  readonly calls: RestCall[] = [];
+  identifies = 0;
+  resumes = 0;
+  /** Tokens the bot authenticated with (REST Authorization header and IDENTIFY). */
+  readonly tokensSeen = new Set<string>();
+  deadlineMs = 3000;
+
+  private server!: Server;
+  private wss!: WebSocketServer;
+  private port = 0;
+  private socket: WebSocket | null = null;
+  private seq = 0;
+  private sessionId = '';
+  private failures: { status: number; retryAfter: number }[] = [];
+  private readonly sent = new Map<string, { at: number; token: string }>();
+  private readonly waiters: { test: (c: RestCall) => boolean; resolve: (c: RestCall) => void }[] = [];
+  private readonly wsWaiters: { test: () => boolean; resolve: () => void }[] = [];
+
+  constructor(applicationId = '400000000000000099') {
+    this.applicationId = applicationId;
+    this.botUser.id = applicationId;
+  }
+
+  get apiBase(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get connected(): boolean {
+    return this.socket !== null && this.socket.readyState === 1 && this.sessionId !== '' && !this.awaitingIdentify;
+  }
+  private awaitingIdentify = true;
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.onRest(req, res));
+    this.wss = new WebSocketServer({ server: this.server });
+    this.wss.on('connection', (ws) => this.onGateway(ws));
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const c of this.wss.clients) c.terminate();
+    await new Promise<void>((r) => this.wss.close(() => r()));
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  // ---------------------------------------------------------------- REST
+
+  private async onRest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
+    const raw = await readBody(req);
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bot ')) this.tokensSeen.add(auth.slice(4));
+    let body: any = null;
+    try {
+      body = raw ? JSON.parse(raw) : null;
+    } catch {
+      body = raw;
+    }
+    const call: RestCall = { method: req.method ?? 'GET', path, query: url.searchParams, body, status: 200, at: Date.now() };
+    const send = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
+      call.status = status;
+      this.calls.push(call);
+      res.writeHead(status, json === undefined ? headers : { 'content-type': 'application/json', ...headers });
+      res.end(json === undefined ? undefined : JSON.stringify(json));
+      for (const w of [...this.waiters]) {
+        if (w.test(call)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(call);
+        }
+      }
+    };
+
+    let m: RegExpExecArray | null;
+    if (call.method === 'GET' && path === '/gateway/bot') {
+      return send(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+    }
+    if (call.method === 'GET' && path === '/users/@me') return send(200, this.botUser);
+    if (call.method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
+      const sent = this.sent.get(m[1]!);
+      if (!sent || sent.token !== m[2]) return send(404, { message: 'Unknown interaction', code: 10062 });
+      if (Date.now() - sent.at > this.deadlineMs) return send(404, { message: 'Unknown interaction', code: 10062 });
+      const fail = this.failures.shift();
+      if (fail) {
+        return send(429, { message: 'You are being rate limited.', retry_after: fail.retryAfter, global: false }, {
+          'retry-after': String(Math.ceil(fail.retryAfter)),
+          'x-ratelimit-scope': 'user',
+          'x-ratelimit-limit': '5',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset-after': String(fail.retryAfter),
+          'x-ratelimit-bucket': 'callback',
+        });
+      }
+      return send(204);
+    }
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/(@original|\d+))?$/.exec(path))) {
+      if (call.method === 'PATCH' || call.method === 'POST') return send(200, this.message(body, m[2]!));
+      if (call.method === 'DELETE') return send(204);
+    }
+    if (call.method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return send(200, this.message(body, 'channel', m[1]));
+    if (call.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      return send(200, (body as any[]).map((c) => ({ id: snowflake(), application_id: this.applicationId, version: snowflake(), default_member_permissions: null, ...c })));
+    }
+    send(404, { message: '404: Not Found', code: 0 });
+  }
+
+  private message(body: any, _token: string, channelId = CHANNEL_ID): any {
+    return {
+      id: snowflake(),
+      type: 0,
+      channel_id: channelId,
+      author: this.botUser,
+      content: body?.content ?? '',
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: body?.flags ?? 0,
+      application_id: this.applicationId,
+      webhook_id: this.applicationId,
+    };
+  }
+
+  /** Waits for a REST call matching `test` (already made ones count). */
+  waitForCall(test: (c: RestCall) => boolean, timeoutMs = 10_000, since = 0): Promise<RestCall> {
+    const done = this.calls.find((c) => c.at >= since && test(c));
+    if (done) return Promise.resolve(done);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching REST call within ${timeoutMs} ms; calls: ${this.calls.map((c) => `${c.method} ${c.path} ${c.status}`).join(', ')}`)), timeoutMs);
+      this.waiters.push({ test: (c) => c.at >= since && test(c), resolve: (c) => (clearTimeout(timer), resolve(c)) });
+    });
+  }
+
+  /** The next `count` interaction callbacks answer 429 with `retry_after` seconds. */
+  failNextCallbacks(count: number, retryAfter = 0.5): void {
+    for (let i = 0; i < count; i++) this.failures.push({ status: 429, retryAfter });
+  }
+
+  // ---------------------------------------------------------------- gateway
+
+  private onGateway(ws: WebSocket): void {
+    this.socket?.terminate();
+    this.socket = ws;
+    this.awaitingIdentify = true;
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
+    ws.on('message', (raw) => {
+      const msg = JSON.parse(String(raw));
+      if (msg.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      else if (msg.op === 2) this.onIdentify(ws, msg.d);
+      else if (msg.op === 6) this.onResume(ws, msg.d);
+    });
+    ws.on('close', () => {
+      if (this.socket === ws) this.socket = null;
+      this.notifyWs();
+    });
+  }
+
+  private onIdentify(ws: WebSocket, d: any): void {
+    this.identifies += 1;
+    this.tokensSeen.add(d.token);
+    this.seq = 0;
+    this.sessionId = randomBytes(16).toString('hex');
+    this.dispatch('READY', {
+      v: 10,
+      user: this.botUser,
+      session_id: this.sessionId,
+      resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+      guilds: [{ id: GUILD_ID, unavailable: true }],
+      application: { id: this.applicationId, flags: 0 },
+      private_channels: [],
+      relationships: [],
+      presences: [],
+      guild_join_requests: [],
+      geo_ordered_rtc_regions: [],
+      shard: [0, 1],
+    }, ws);
+    this.dispatch('GUILD_CREATE', this.guild(), ws);
+    this.awaitingIdentify = false;
+    this.notifyWs();
+  }
+
+  private onResume(ws: WebSocket, d: any): void {
+    if (d.session_id !== this.sessionId) {
+      ws.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+      return;
+    }
+    this.resumes += 1;
+    this.tokensSeen.add(d.token);
+    this.dispatch('RESUMED', {}, ws);
+    this.awaitingIdentify = false;
+    this.notifyWs();
+  }
+
+  private guild(): any {
+    return {
+      id: GUILD_ID,
+      name: 'Newsroom',
+      icon: null,
+      owner_id: USER_ID,
+      unavailable: false,
+      member_count: 2,
+      large: false,
+      joined_at: new Date().toISOString(),
+      features: [],
+      roles: [{ id: GUILD_ID, name: '@everyone', permissions: '104324673', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      channels: [{ id: CHANNEL_ID, type: 0, name: 'ukraine-desk', guild_id: GUILD_ID, position: 0, permission_overwrites: [] }],
+      threads: [],
+      members: [],
+      emojis: [],
+      stickers: [],
+      voice_states: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  private dispatch(t: string, d: unknown, ws = this.socket): void {
+    if (!ws || ws.readyState !== 1) throw new Error(`gateway not connected (dispatching ${t})`);
+    this.seq += 1;
+    ws.send(JSON.stringify({ op: 0, t, s: this.seq, d }));
+  }
+
+  private notifyWs(): void {
+    for (const w of [...this.wsWaiters]) {
+      if (w.test()) {
+        this.wsWaiters.splice(this.wsWaiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  }
+
+  /** Resolves when the gateway session is established (after IDENTIFY or RESUME). */
+  waitForSession(test: () => boolean = () => true, timeoutMs = 15_000): Promise<void> {
+    if (this.connected && test()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`gateway session not established within ${timeoutMs} ms (identifies ${this.identifies}, resumes ${this.resumes})`)), timeoutMs);
+      this.wsWaiters.push({ test: () => this.connected && test(), resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
+
+  /** Closes the gateway socket with `code` (4000: resume; 1000: fresh identify). */
+  closeGateway(code: number): void {
+    this.awaitingIdentify = true;
+    this.socket?.close(code, 'peer closing');
+  }
+
+  /** Op 7: the client should reconnect and resume. */
+  sendReconnect(): void {
+    this.awaitingIdentify = true;
+    this.socket?.send(JSON.stringify({ op: 7, d: null, s: null, t: null }));
+  }
+
+  // ---------------------------------------------------------------- interactions
+
+  private base(type: number, opts: { guildId?: string; admin?: boolean; userId?: string }): any {
+    const id = snowflake();
+    const token = 'aW50ZXJhY3Rpb24' + randomBytes(24).toString('base64url');
+    const userId = opts.userId ?? USER_ID;
+    return {
+      id,
+      application_id: this.applicationId,
+      type,
+      token,
+      version: 1,
+      guild_id: opts.guildId ?? GUILD_ID,
+      channel_id: CHANNEL_ID,
+      channel: { id: CHANNEL_ID, type: 0, name: 'ukraine-desk', guild_id: opts.guildId ?? GUILD_ID, permissions: '2248473465835073' },
+      member: {
+        user: { id: userId, username: 'reporter', discriminator: '0', global_name: 'Reporter', avatar: null },
+        roles: [],
+        permissions: opts.admin ? '2248473465835073' : '2147519040',
+        joined_at: '2024-01-01T00:00:00.000Z',
+        deaf: false,
+        mute: false,
+        flags: 0,
+        nick: null,
+        avatar: null,
+        premium_since: null,
+        pending: false,
+      },
+      app_permissions: '2248473465835073',
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': opts.guildId ?? GUILD_ID },
+      context: 0,
+      attachment_size_limit: 8388608,
+    };
+  }
+
+  private sendInteraction(d: any): number {
+    const at = Date.now();
+    this.sent.set(d.id, { at, token: d.token });
+    this.dispatch('INTERACTION_CREATE', d);
+    return at;
+  }
+
+  private async answer(d: any, at: number, timeoutMs: number): Promise<InteractionAnswer> {
+    const cb = await this.waitForCall((c) => c.method === 'POST' && c.path === `/interactions/${d.id}/${d.token}/callback` && c.status === 204, timeoutMs);
+    const callback = cb.body as { type: number; data?: any };
+    const ephemeral = ((callback.data?.flags ?? 0) & 64) === 64;
+    if (callback.type === 5) {
+      const edit = await this.waitForCall((c) => c.method === 'PATCH' && c.path === `/webhooks/${this.applicationId}/${d.token}/messages/@original`, timeoutMs);
+      return { callback, message: edit.body, ephemeral, deferred: true, callbackMs: cb.at - at };
+    }
+    return { callback, message: callback.data, ephemeral, deferred: false, callbackMs: cb.at - at };
+  }
+
+  /** Runs a slash command as a member would; resolves with the bot's answer. */
+  async command(name: string, options: Record<string, string | number | boolean> = {}, opts: { guildId?: string; admin?: boolean; timeoutMs?: number } = {}): Promise<InteractionAnswer> {
+    const d = this.base(2, opts);
+    d.data = {
+      id: snowflake(),
+      name,
+      type: 1,
+      guild_id: opts.guildId ?? GUILD_ID,
+      options: Object.entries(options).map(([k, v]) => ({ name: k, type: typeof v === 'boolean' ? 5 : typeof v === 'number' ? 4 : 3, value: v })),
+    };
+    return this.answer(d, this.sendInteraction(d), opts.timeoutMs ?? 10_000);
+  }
+
+  /** Types `value` into option `focused`; resolves with the choices offered. */
+  async autocomplete(name: string, focused: string, value: string, others: Record<string, string> = {}): Promise<{ name: string; value: string }[]> {
+    const d = this.base(4, {});
+    d.data = {
+      id: snowflake(),
+      name,
+      type: 1,
+      options: [
+        ...Object.entries(others).map(([k, v]) => ({ name: k, type: 3, value: v })),
+        { name: focused, type: 3, value, focused: true },
+      ],
+    };
+    const a = await this.answer(d, this.sendInteraction(d), 10_000);
+    if (a.callback.type !== 8) throw new Error(`expected autocomplete result (8), got ${a.callback.type}`);
+    return a.callback.data.choices;
+  }
+
+  /** Clicks a button with `customId` on a message the bot sent (`message` = its data). */
+  async click(customId: string, message: any, opts: { ephemeral?: boolean } = {}): Promise<InteractionAnswer> {
+    const d = this.base(3, {});
+    d.message = { ...this.message(message, ''), flags: opts.ephemeral ? 64 : 0, interaction_metadata: undefined };
+    d.data = { custom_id: customId, component_type: 2 };
+    return this.answer(d, this.sendInteraction(d), 10_000);
+  }
+}

@@ -1,0 +1,273 @@
+/**
+ * A local Slack peer on 127.0.0.1: the Web API methods the bot calls
+ * (`auth.test`, `apps.connections.open`, `chat.postMessage`), a `response_url`
+ * sink, and a Socket Mode WebSocket. It also signs and sends HTTP-mode requests
+ * the way Slack does. Facts from /work/shared/docs/testing-chat-platforms.md.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export const TEAM_ID = 'T0NEWSROOM';
+export const CHANNEL_ID = 'C0UKRDESK';
+export const USER_ID = 'U0REPORTER';
+export const ADMIN_ID = 'U0EDITOR';
+
+export interface Posted {
+  path: string;
+  body: any;
+  status: number;
+  at: number;
+  headers: IncomingMessage['headers'];
+}
+
+export interface SlashAnswer {
+  /** The message posted to the response_url. */
+  response: any;
+  ephemeral: boolean;
+  /** ms from sending the command to the ack (socket) or HTTP response (http). */
+  ackMs: number;
+  responseUrl: string;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export class SlackPeer {
+  readonly posted: Posted[] = [];
+  connectionsOpened = 0;
+  /** Bearer tokens seen on Web API calls. */
+  readonly tokensSeen = new Set<string>();
+  private server!: Server;
+  private wss!: WebSocketServer;
+  private port = 0;
+  private sockets = new Set<WebSocket>();
+  private failures = new Map<string, number>();
+  private readonly acks = new Map<string, (payload: unknown) => void>();
+  private readonly waiters: { test: (p: Posted) => boolean; resolve: (p: Posted) => void }[] = [];
+  private pinger: NodeJS.Timeout | null = null;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** Open Socket Mode connections. */
+  get socketCount(): number {
+    return [...this.sockets].filter((s) => s.readyState === 1).length;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.onHttp(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: '/link/' });
+    this.wss.on('connection', (ws) => this.onSocket(ws));
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
+    this.port = (this.server.address() as AddressInfo).port;
+    // Slack pings Socket Mode clients; without pings the client reconnects after 30 s.
+    this.pinger = setInterval(() => this.sockets.forEach((s) => s.readyState === 1 && s.ping()), 5000);
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    if (this.pinger) clearInterval(this.pinger);
+    for (const c of this.wss.clients) c.terminate();
+    await new Promise<void>((r) => this.wss.close(() => r()));
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  /** The next `count` posts to `path` ('/api/chat.postMessage' or '/response') answer 429, retry-after 1. */
+  failNext(path: string, count = 1): void {
+    this.failures.set(path, (this.failures.get(path) ?? 0) + count);
+  }
+
+  newResponseUrl(): string {
+    return `http://127.0.0.1:${this.port}/response/${randomBytes(8).toString('hex')}`;
+  }
+
+  private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const raw = await readBody(req);
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) this.tokensSeen.add(auth.slice(7));
+    let body: any;
+    if ((req.headers['content-type'] ?? '').includes('application/json')) body = raw ? JSON.parse(raw) : {};
+    else body = Object.fromEntries(new URLSearchParams(raw));
+    const path = url.pathname;
+    const kind = path.startsWith('/response/') ? '/response' : path;
+    const posted: Posted = { path, body, status: 200, at: Date.now(), headers: req.headers };
+    const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
+      posted.status = status;
+      this.posted.push(posted);
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(json));
+      for (const w of [...this.waiters]) {
+        if (w.test(posted)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(posted);
+        }
+      }
+    };
+    const failing = this.failures.get(kind) ?? 0;
+    if (failing > 0) {
+      this.failures.set(kind, failing - 1);
+      return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
+    }
+    if (kind === '/response') return send(200, { ok: true });
+    switch (path) {
+      case '/api/auth.test':
+        return send(200, { ok: true, url: 'https://newsroom.slack.com/', team: 'Newsroom', user: 'briefbot', team_id: TEAM_ID, user_id: 'U0BRIEFBOT', bot_id: 'B0BRIEFBOT', is_enterprise_install: false });
+      case '/api/apps.connections.open':
+        this.connectionsOpened += 1;
+        return send(200, { ok: true, url: `ws://127.0.0.1:${this.port}/link/?ticket=${this.connectionsOpened}` });
+      case '/api/chat.postMessage':
+        return send(200, { ok: true, channel: body.channel, ts: `${Math.floor(Date.now() / 1000)}.000100`, message: { text: body.text, blocks: body.blocks } });
+      default:
+        return send(200, { ok: false, error: 'unknown_method' });
+    }
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('message', (raw) => {
+      const msg = JSON.parse(String(raw));
+      if (msg.envelope_id) this.acks.get(msg.envelope_id)?.(msg.payload);
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'peer', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0BRIEFBOT' } }));
+  }
+
+  /** Waits for a post matching `test`, made after `since`. */
+  waitForPost(test: (p: Posted) => boolean, timeoutMs = 10_000, since = 0): Promise<Posted> {
+    const done = this.posted.find((p) => p.at >= since && test(p));
+    if (done) return Promise.resolve(done);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching post within ${timeoutMs} ms; posts: ${this.posted.map((p) => `${p.path} ${p.status}`).join(', ')}`)), timeoutMs);
+      this.waiters.push({ test: (p) => p.at >= since && test(p), resolve: (p) => (clearTimeout(timer), resolve(p)) });
+    });
+  }
+
+  /** Resolves once `n` Socket Mode connections have been opened in total and one is live. */
+  async waitForConnection(n: number, timeoutMs = 15_000): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    while (!(this.connectionsOpened >= n && this.socketCount > 0)) {
+      if (Date.now() > end) throw new Error(`Socket Mode connection ${n} not open within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** `{type:'disconnect'}`: the client should reconnect through apps.connections.open. */
+  sendDisconnect(): void {
+    for (const s of this.sockets) s.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'peer' } }));
+  }
+
+  slashPayload(command: string, text: string, opts: { userId?: string; teamId?: string; responseUrl?: string } = {}): Record<string, string> {
+    return {
+      token: 'deprecated-verification-token',
+      team_id: opts.teamId ?? TEAM_ID,
+      team_domain: 'newsroom',
+      channel_id: CHANNEL_ID,
+      channel_name: 'ukraine-desk',
+      user_id: opts.userId ?? USER_ID,
+      user_name: 'reporter',
+      command,
+      text,
+      api_app_id: 'A0BRIEFBOT',
+      is_enterprise_install: 'false',
+      response_url: opts.responseUrl ?? this.newResponseUrl(),
+      trigger_id: `${Date.now()}.${randomBytes(6).toString('hex')}`,
+    };
+  }
+
+  blockActionPayload(actionId: string, value: string, opts: { responseUrl?: string; ephemeral?: boolean } = {}): any {
+    return {
+      type: 'block_actions',
+      user: { id: USER_ID, username: 'reporter', name: 'reporter', team_id: TEAM_ID },
+      api_app_id: 'A0BRIEFBOT',
+      token: 'deprecated-verification-token',
+      container: { type: 'message', message_ts: '1714300000.000100', channel_id: CHANNEL_ID, is_ephemeral: opts.ephemeral ?? true },
+      trigger_id: `${Date.now()}.${randomBytes(6).toString('hex')}`,
+      team: { id: TEAM_ID, domain: 'newsroom' },
+      enterprise: null,
+      is_enterprise_install: false,
+      channel: { id: CHANNEL_ID, name: 'ukraine-desk' },
+      response_url: opts.responseUrl ?? this.newResponseUrl(),
+      actions: [{ action_id: actionId, block_id: 'bb_pages', text: { type: 'plain_text', text: 'Next', emoji: true }, value, type: 'button', action_ts: String(Date.now() / 1000) }],
+    };
+  }
+
+  /** Sends an envelope over Socket Mode; resolves with the client's ack payload. */
+  private envelope(type: 'slash_commands' | 'interactive', payload: unknown): Promise<{ ackMs: number }> {
+    const live = [...this.sockets].find((s) => s.readyState === 1);
+    if (!live) throw new Error('no Socket Mode connection');
+    const envelope_id = randomBytes(8).toString('hex');
+    const at = Date.now();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ack for ${type} within 5 s`)), 5000);
+      this.acks.set(envelope_id, () => {
+        clearTimeout(timer);
+        this.acks.delete(envelope_id);
+        resolve({ ackMs: Date.now() - at });
+      });
+      live.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type === 'slash_commands', retry_attempt: 0, retry_reason: '' }));
+    });
+  }
+
+  private async answer(responseUrl: string, ackMs: number, timeoutMs: number): Promise<SlashAnswer> {
+    const path = new URL(responseUrl).pathname;
+    const p = await this.waitForPost((x) => x.path === path && x.status === 200, timeoutMs);
+    return { response: p.body, ephemeral: p.body.response_type !== 'in_channel', ackMs, responseUrl };
+  }
+
+  /** A slash command over Socket Mode; resolves with what the bot posted to the response_url. */
+  async slashSocket(command: string, text: string, opts: { userId?: string; teamId?: string; timeoutMs?: number } = {}): Promise<SlashAnswer> {
+    const payload = this.slashPayload(command, text, opts);
+    const { ackMs } = await this.envelope('slash_commands', payload);
+    return this.answer(payload.response_url!, ackMs, opts.timeoutMs ?? 10_000);
+  }
+
+  /** A button click over Socket Mode. */
+  async clickSocket(actionId: string, value: string): Promise<SlashAnswer> {
+    const payload = this.blockActionPayload(actionId, value);
+    const { ackMs } = await this.envelope('interactive', payload);
+    return this.answer(payload.response_url, ackMs, 10_000);
+  }
+
+  /** Signs a form body the way Slack does: v0=HMAC-SHA256(secret, `v0:${ts}:${body}`). */
+  static sign(secret: string, body: string, ts: number): Record<string, string> {
+    const sig = 'v0=' + createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex');
+    return { 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig, 'content-type': 'application/x-www-form-urlencoded' };
+  }
+
+  /** POSTs a (signed) form body to the bot's HTTP endpoint; returns the HTTP status. */
+  static async postSigned(endpoint: string, form: Record<string, string>, secret: string, opts: { ts?: number; tamper?: boolean; headers?: Record<string, string> } = {}): Promise<{ status: number; ms: number; body: string; raw: string; headers: Record<string, string> }> {
+    const raw = new URLSearchParams(form).toString();
+    const headers = opts.headers ?? SlackPeer.sign(secret, raw, opts.ts ?? Math.floor(Date.now() / 1000));
+    const sent = opts.tamper ? raw.replace(/text=[^&]*/, 'text=casualties+public') : raw;
+    const at = Date.now();
+    const res = await fetch(endpoint, { method: 'POST', headers, body: sent });
+    return { status: res.status, ms: Date.now() - at, body: await res.text(), raw, headers };
+  }
+
+  /** A slash command over HTTP, signed with `secret`; resolves with the response_url post. */
+  async slashHttp(endpoint: string, secret: string, command: string, text: string, opts: { userId?: string; timeoutMs?: number } = {}): Promise<SlashAnswer & { status: number }> {
+    const payload = this.slashPayload(command, text, opts);
+    const r = await SlackPeer.postSigned(endpoint, payload, secret);
+    if (r.status !== 200) throw new Error(`bot answered HTTP ${r.status}: ${r.body}`);
+    return { ...(await this.answer(payload.response_url!, r.ms, opts.timeoutMs ?? 10_000)), status: r.status };
+  }
+
+  /** A button click over HTTP (form field `payload`). */
+  async clickHttp(endpoint: string, secret: string, actionId: string, value: string): Promise<SlashAnswer> {
+    const payload = this.blockActionPayload(actionId, value);
+    const r = await SlackPeer.postSigned(endpoint, { payload: JSON.stringify(payload) }, secret);
+    if (r.status !== 200) throw new Error(`bot answered HTTP ${r.status}: ${r.body}`);
+    return this.answer(payload.response_url, r.ms, 10_000);
+  }
+}

@@ -37,6 +37,9 @@ const PRONOUN_WINDOW = 12;
 const OPENERS = new Set(['\u201c', '\u201e', '\u00ab']); // “ „ «
 const CLOSERS = new Set(['\u201d', '\u00bb']); // ” »
 const MASK = '\u00b7'; // replaces quoted characters in the masked copy
+/** What may follow the speaker in a sentence that is only an attribution: "Mr Kim said.", "the ministry said on Monday." */
+const SHORT_ATTRIBUTION_REST =
+  /^\s*(?:also\s+)?(?:said|says|added|adds|wrote|stated|told\s+[^\s.]+(?:\s+[^\s.]+)?)(?:\s+(?:on|in|at|during|after|from|via|late|early|last)\b[^.;:]{0,50})?[.!]?\s*$/u;
 
 const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -196,7 +199,7 @@ function npBefore(masked: string, from: number, end: number): Found | null {
     for (let k = segments.length - 1; k >= 0; k--) {
       const seg = segments[k]!;
       const trimmed = seg.text.trim();
-      if (isApposition(trimmed)) continue;
+      if (k > 0 && isApposition(trimmed)) continue;
       if (isProperName(trimmed) && k > 0) {
         const role = segments[k - 1]!.text.trim();
         if (/^\p{Ll}/u.test(role) && PERSON_NOUNS.test(role) && role.split(/\s+/).length <= 6) {
@@ -228,7 +231,7 @@ function isApposition(segment: string): boolean {
   return (
     segment.length === 0 ||
     /^\d/.test(segment) ||
-    /^(?:who|whose|which|where|the|a|an|one of|himself|herself|itself|now|then|also|formerly|previously|aged)\b/i.test(segment) ||
+    /^(?:who|whose|which|where|the|a|an|one of|himself|herself|itself|now|then|also|formerly|previously|aged)\b/.test(segment) ||
     (/^\p{Ll}/u.test(segment) && !PRONOUNS.has(segment.toLowerCase()) && !PERSON_NOUNS.test(segment.split(/\s+/)[0]!))
   );
 }
@@ -275,6 +278,7 @@ function sentenceSubject(masked: string, sStart: number, limit: number): Found |
   const np = cleanNp(text.slice(0, end), offset);
   if (!np) return null;
   const ws = np.speaker.split(/\s+/);
+  if (ws.every((w) => /^(?:the|a|an|this|that|its|his|her|their)$/i.test(w))) return null;
   return ws.length <= 8 && (/^\p{Lu}/u.test(np.speaker) || PRONOUNS.has(np.speaker.toLowerCase())) ? np : null;
 }
 
@@ -498,7 +502,9 @@ export function extractQuotes(body: string, sentences: Sentence[]): QuoteMention
   const out: QuoteMention[] = [];
   let sentenceSpeakers: Map<number, Found | null> | null = null;
 
-  for (const [n, span] of spans.entries()) {
+  /** For each attributed span, its index in `out` (-1 when too short to be a quote). */
+  const outIndex: number[] = [];
+  for (const span of spans) {
     const si = sentenceAt(sentences, span.open);
     const ci = Math.max(si, sentenceAt(sentences, Math.max(span.open, span.close - 1)));
     if (si < 0) continue;
@@ -533,7 +539,7 @@ export function extractQuotes(body: string, sentences: Sentence[]): QuoteMention
         if (next.paragraph === s1.paragraph && next.text.length <= 80 && !/["“”]/.test(next.text)) {
           const np = afterQuote(masked, next.start, next.end);
           const rest = np ? masked.slice(np.at + np.speaker.length, next.end) : '';
-          if (np && rest.split(/\s+/).length <= 10) {
+          if (np && SHORT_ATTRIBUTION_REST.test(rest)) {
             found = np;
             lastSentence = ci + 1;
           }
@@ -562,8 +568,8 @@ export function extractQuotes(body: string, sentences: Sentence[]): QuoteMention
     if (!span.continued) {
       for (let k = done.length - 2; k >= 0 && done[k]!.span.continued && done[k]!.speaker === null; k--) {
         done[k]!.speaker = speaker;
-        const q = out.find((o) => o.start === sentences[done[k]!.firstSentence]!.start && o.speaker === null);
-        if (q) q.speaker = speaker;
+        const o = outIndex[k]!;
+        if (o >= 0) out[o]!.speaker = speaker;
       }
     }
 
@@ -572,7 +578,11 @@ export function extractQuotes(body: string, sentences: Sentence[]): QuoteMention
     while (textStart < textEnd && /\s/.test(body[textStart]!)) textStart++;
     while (textEnd > textStart && /[\s,;:]/.test(body[textEnd - 1]!)) textEnd--;
     const text = body.slice(textStart, textEnd);
-    if (countWords(text) < MIN_WORDS) continue;
+    if (countWords(text) < MIN_WORDS) {
+      outIndex.push(-1);
+      continue;
+    }
+    outIndex.push(out.length);
     out.push({
       speaker,
       text,
@@ -580,7 +590,6 @@ export function extractQuotes(body: string, sentences: Sentence[]): QuoteMention
       end: sentences[lastSentence]!.end,
       sentence: sentences[si]!.index,
     });
-    void n;
   }
   return out;
 }

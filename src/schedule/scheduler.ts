@@ -101,6 +101,9 @@ export const SCHEDULER_DEFAULTS = Object.freeze({
   keepRunsMs: 30 * 24 * 3_600_000,
 });
 
+/** setTimeout's limit. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 type Failure = { retryable: boolean; reason: string; retryAfterMs?: number };
 
 /** What a schedule owes at `now`: a run to post and/or missed runs to record as skipped. */
@@ -230,16 +233,22 @@ export class Scheduler {
     let wake = now.getTime() + this.opts.pollMs;
     try {
       for (const { schedule } of this.store.activeSchedules()) {
-        const after = schedule.activeFrom > now ? schedule.activeFrom : now;
-        const next = nextRunAfter(schedule.cron, schedule.zone, after);
-        if (next) wake = Math.min(wake, next.getTime());
+        // A schedule with a post under way wakes us itself when the post is done.
+        if (this.inflight.has(schedule.id)) continue;
+        try {
+          const after = schedule.activeFrom > now ? schedule.activeFrom : now;
+          const next = nextRunAfter(schedule.cron, schedule.zone, after);
+          if (next) wake = Math.min(wake, next.getTime());
+        } catch {
+          // logged by the tick that skips it
+        }
       }
       const retry = this.store.nextRetryAt();
       if (retry) wake = Math.min(wake, retry.getTime());
     } catch (err) {
       log.error('scheduler could not compute its next wake-up', { err });
     }
-    return Math.max(50, wake - now.getTime() + 20);
+    return Math.min(MAX_TIMER_MS, Math.max(50, wake - now.getTime() + 20));
   }
 
   /** The synchronous part of a tick: claims, skips, retries taken over. Returns the attempts started. */
@@ -294,7 +303,10 @@ export class Scheduler {
   private launch(schedule: Schedule, run: RunRecord): Promise<void> {
     const p = this.attempt(schedule, run)
       .catch((err: unknown) => log.error('scheduled run bookkeeping failed', { schedule: schedule.id, run: run.id, err }))
-      .finally(() => this.inflight.delete(schedule.id));
+      .finally(() => {
+        this.inflight.delete(schedule.id);
+        this.wake();
+      });
     this.inflight.set(schedule.id, p);
     return p;
   }

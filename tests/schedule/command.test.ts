@@ -4,6 +4,7 @@ import type { AnswerReply, ErrorReply, Reply } from '../../src/core/reply.js';
 import { dispatch } from '../../src/dispatch.js';
 import { formatRunTime, sinceLabel } from '../../src/schedule/format.js';
 import { createScheduleService, type ScheduleService } from '../../src/schedule/service.js';
+import { startScheduledPosts } from '../../src/schedule/setup.js';
 import { ScheduleStore } from '../../src/schedule/store.js';
 import { scheduleArgsFromText } from '../../src/schedule/textArgs.js';
 import type { ChannelContext } from '../../src/schedule/types.js';
@@ -179,7 +180,6 @@ describe('startScheduledPosts', () => {
   it('GIVEN a schedule added through /schedule THEN the running scheduler posts it when due, then stops cleanly', async () => {
     const dir = tempDataDir();
     const logs = captureLogs();
-    const { startScheduledPosts } = await import('../../src/schedule/setup.js');
     const posted: string[] = [];
     const posts = startScheduledPosts({
       dataDir: dir.dir,

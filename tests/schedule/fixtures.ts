@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Article, FigureClaim, SourceRef, TimelineEvent } from '../../src/core/types.js';
 import type { BriefingIndex } from '../../src/index/briefingIndex.js';
 import { setLogSink } from '../../src/log.js';
-import type { NewSchedule } from '../../src/schedule/store.js';
+import type { NewSchedule, ScheduleStore } from '../../src/schedule/store.js';
 
 export const JCS_4000 = 'South Korea’s Joint Chiefs assessed around 4,000 North Korean soldiers had been killed or wounded.';
 /** Adapted from the JCS sentence (no seed gives the earlier figure): the "before" of a revision. */
@@ -169,3 +169,14 @@ export const DAILY_BRIEF: NewSchedule = {
   label: 'daily at 08:00',
   fullBrief: false,
 };
+
+/** The store with some methods replaced, for fault injection and counting calls. */
+export function storeWith(real: ScheduleStore, overrides: Partial<{ [K in keyof ScheduleStore]: ScheduleStore[K] }>): ScheduleStore {
+  return new Proxy(real, {
+    get(target, key) {
+      if (Object.prototype.hasOwnProperty.call(overrides, key)) return overrides[key as keyof ScheduleStore];
+      const v = Reflect.get(target, key, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}

@@ -3,7 +3,7 @@ import { answer, type Reply } from '../../src/core/reply.js';
 import { DeliveryError, Scheduler, planRuns, type Deliver, type Render, type SchedulerOptions } from '../../src/schedule/scheduler.js';
 import { ScheduleStore, type NewSchedule } from '../../src/schedule/store.js';
 import type { Schedule } from '../../src/schedule/types.js';
-import { captureLogs, DAILY_BRIEF, FakeClock, tempDataDir } from './fixtures.js';
+import { captureLogs, DAILY_BRIEF, FakeClock, storeWith, tempDataDir } from './fixtures.js';
 
 /** Created the day before the first due run: 2026-03-27 12:00 UTC (GMT in London). */
 const CREATED = '2026-03-27T12:00:00Z';
@@ -255,18 +255,12 @@ function racingConnection(real: ScheduleStore): { store: ScheduleStore; readNow:
     readNow: () => {
       view = real.activeSchedules();
     },
-    store: new Proxy(real, {
-      get(target, key) {
-        if (key === 'activeSchedules') return () => view ?? target.activeSchedules();
-        if (key === 'claimRun') {
-          return (...args: Parameters<ScheduleStore['claimRun']>) => {
-            const run = target.claimRun(...args);
-            if (!run) handle.lostClaims++;
-            return run;
-          };
-        }
-        const v = Reflect.get(target, key, target) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    store: storeWith(real, {
+      activeSchedules: () => view ?? real.activeSchedules(),
+      claimRun: (...args) => {
+        const run = real.claimRun(...args);
+        if (!run) handle.lostClaims++;
+        return run;
       },
     }),
   };
@@ -444,11 +438,9 @@ describe('Scheduler: failures', () => {
     const real = openStore();
     const clock = new FakeClock(new Date(DUE_28));
     const s = addSchedule(real, CREATED);
-    const diskFull = new Proxy(real, {
-      get(target, key) {
-        if (key === 'markPosted') return () => { throw new Error('SQLITE_FULL: database or disk is full'); };
-        const v = Reflect.get(target, key, target) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    const diskFull = storeWith(real, {
+      markPosted: () => {
+        throw new Error('SQLITE_FULL: database or disk is full');
       },
     });
     const posts: Post[] = [];
@@ -490,15 +482,23 @@ describe('Scheduler: pause, resume and the timer', () => {
     expect(posts.map((p) => p.dueAt)).toEqual(['2026-03-31T07:00:00.000Z']);
   });
 
-  it('GIVEN start() THEN it posts on its own timer, and stop() waits for the post under way', async () => {
-    const store = openStore();
+  it('GIVEN start() THEN it posts on its own timer, and stop() waits for the post under way and ends the ticking', async () => {
+    const real = openStore();
     const start = new Date();
-    store.insertSchedule({ ...DAILY_BRIEF, cron: '* * * * * *', label: 'cron * * * * * *' }, start);
+    real.insertSchedule({ ...DAILY_BRIEF, cron: '* * * * * *', label: 'cron * * * * * *' }, start);
+    let reads = 0;
+    const store = storeWith(real, {
+      activeSchedules: () => {
+        reads++;
+        return real.activeSchedules();
+      },
+    });
     const posts: string[] = [];
     let inFlight = 0;
     const scheduler = new Scheduler({
       store,
       render,
+      pollMs: 20,
       deliver: async (_s, reply) => {
         inFlight++;
         await new Promise((r) => setTimeout(r, 150));
@@ -513,7 +513,8 @@ describe('Scheduler: pause, resume and the timer', () => {
     expect(inFlight).toBe(0);
     expect(posts).toHaveLength(1);
     expect(new Date(posts[0]!).getTime()).toBeGreaterThan(start.getTime());
-    await new Promise((r) => setTimeout(r, 1_100));
-    expect(posts).toHaveLength(1);
+    const readsAtStop = reads;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(reads).toBe(readsAtStop);
   });
 });

@@ -1,0 +1,116 @@
+/**
+ * The command declarations rendered for each platform: Discord's slash-command JSON,
+ * Slack's manifest and the Slack text grammar. Generated from `commands/`, never
+ * declared twice.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { commands } from '../../commands/index.js';
+import { CommandDeclarationError, toDiscordCommand, toDiscordCommands } from '../../src/adapters/discord/commands.js';
+import { buildSlackManifest, usageHint } from '../../src/adapters/slack/manifest.js';
+import { parseSlashText, tokenize } from '../../src/adapters/slack/parse.js';
+import { defineCommand } from '../../src/core/command.js';
+import { answer } from '../../src/core/reply.js';
+import { manifestYaml } from '../../scripts/slack-manifest.js';
+
+const noop = () => answer('x', 'x', { data: null });
+
+describe('toDiscordCommand', () => {
+  it('GIVEN every declared command THEN valid Discord JSON with typed options, autocomplete and a public option', () => {
+    const json = toDiscordCommands(commands);
+    expect(json.map((c) => c.name)).toEqual(commands.map((c) => c.name));
+    for (const [i, c] of json.entries()) {
+      const def = commands[i]!;
+      expect(c.description).toBe(def.description);
+      expect(c.options.at(-1)).toEqual({ type: 5, name: 'public', description: 'Post the answer for the whole channel (default: only you see it)' });
+      for (const o of def.options) {
+        const built = c.options.find((x) => x.name === o.name)!;
+        expect(built.type).toBe({ string: 3, integer: 4, boolean: 5 }[o.type]);
+        expect(built.autocomplete ?? false).toBe(!!o.autocomplete);
+        expect(built.required ?? false).toBe(!!o.required);
+      }
+      const firstOptional = c.options.findIndex((o) => !o.required);
+      expect(c.options.slice(firstOptional).every((o) => !o.required)).toBe(true);
+    }
+  });
+
+  it('GIVEN search THEN query is a required autocompleted string and limit an integer with bounds', () => {
+    const search = toDiscordCommand(commands.find((c) => c.name === 'search')!);
+    expect(search.options[0]).toMatchObject({ type: 3, name: 'query', required: true, autocomplete: true });
+    expect(search.options.find((o) => o.name === 'limit')).toMatchObject({ type: 4, min_value: 1 });
+    expect(search.contexts).toEqual([0]);
+    expect(toDiscordCommand(commands[0]!, { guildScoped: true }).contexts).toBeUndefined();
+  });
+
+  it('GIVEN an admin command THEN it is hidden from members without Manage Server', () => {
+    const def = defineCommand({ name: 'reload', description: 'Reload the corpus', admin: true, options: [], run: noop });
+    expect(toDiscordCommand(def).default_member_permissions).toBe('32');
+  });
+
+  it('GIVEN declarations Discord would reject THEN every problem is named before any request', () => {
+    const bad = [
+      defineCommand({ name: 'Bad Name', description: '', options: [], run: noop }),
+      defineCommand({ name: 'ok', description: 'fine', options: [{ name: 'n', description: 'd', type: 'integer', autocomplete: 'topic' }], run: noop }),
+    ];
+    expect(() => toDiscordCommands(bad)).toThrow(CommandDeclarationError);
+    expect(() => toDiscordCommands(bad)).toThrow(/\/Bad Name: name "Bad Name".*description must be 1-100[\s\S]*\/ok: option n: autocomplete/);
+  });
+});
+
+describe('Slack manifest', () => {
+  it('GIVEN the commands THEN /brief lists every subcommand; per-command entries are optional', () => {
+    const m = buildSlackManifest(commands) as any;
+    const slash = m.features.slash_commands;
+    expect(slash).toHaveLength(1);
+    expect(slash[0].command).toBe('/brief');
+    for (const c of commands.filter((x) => x.name !== 'brief')) expect(slash[0].description).toContain(c.name);
+    expect(m.settings.socket_mode_enabled).toBe(true);
+    expect(m.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'chat:write.public']);
+
+    const per = buildSlackManifest(commands, { perCommand: true, socketMode: false, requestUrl: 'https://bot.example.org/slack/events' }) as any;
+    expect(per.features.slash_commands.map((s: any) => s.command)).toEqual(['/brief', ...commands.filter((c) => c.name !== 'brief').map((c) => '/' + c.name)]);
+    for (const s of per.features.slash_commands) expect(s.url).toBe('https://bot.example.org/slack/events');
+    expect(per.settings).toMatchObject({ socket_mode_enabled: false, interactivity: { is_enabled: true, request_url: 'https://bot.example.org/slack/events' } });
+  });
+
+  it('GIVEN search THEN the usage hint shows the free text and named options', () => {
+    expect(usageHint(commands.find((c) => c.name === 'search')!)).toBe('<query> [limit:N] [public]');
+  });
+
+  it('GIVEN the committed slack-manifest.yml THEN it is what the generator makes today', () => {
+    const committed = readFileSync(new URL('../../slack-manifest.yml', import.meta.url), 'utf8');
+    expect(committed).toBe(manifestYaml([]));
+    expect(parseYaml(committed).features.slash_commands[0].command).toBe('/brief');
+  });
+});
+
+describe('parseSlashText', () => {
+  it('GIVEN /brief <subcommand> text THEN the text goes to the first required string option', () => {
+    expect(parseSlashText('/brief', 'search zelensky visit', commands)).toEqual({ ok: true, command: 'search', args: { query: 'zelensky visit' }, isPublic: false, invokedAs: '/brief search' });
+  });
+
+  it('GIVEN "public" last, named options and quotes THEN each lands where it belongs', () => {
+    expect(parseSlashText('/brief', 'casualties public', commands)).toMatchObject({ command: 'casualties', args: {}, isPublic: true });
+    expect(parseSlashText('/brief', 'quotes speaker:"Kim Jong Un"', commands)).toMatchObject({ command: 'quotes', args: { speaker: 'Kim Jong Un' } });
+    expect(parseSlashText('/brief', 'search “north korea” limit:5 --public', commands)).toMatchObject({ command: 'search', args: { query: 'north korea', limit: '5' }, isPublic: true });
+    expect(parseSlashText('/brief', 'search public transport', commands)).toMatchObject({ args: { query: 'public transport' }, isPublic: false });
+  });
+
+  it('GIVEN /brief with no known subcommand THEN the brief command gets the text as its topic', () => {
+    expect(parseSlashText('/brief', '', commands)).toMatchObject({ ok: true, command: 'brief', args: {} });
+    expect(parseSlashText('/brief', 'north korea', commands)).toMatchObject({ ok: true, command: 'brief', args: { topic: 'north korea' }, invokedAs: '/brief' });
+  });
+
+  it('GIVEN a per-command slash command THEN all the text is arguments', () => {
+    expect(parseSlashText('/timeline', 'kursk public', commands)).toMatchObject({ ok: true, command: 'timeline', args: { topic: 'kursk' }, isPublic: true, invokedAs: '/timeline' });
+  });
+
+  it('GIVEN free text for a command without a string option THEN a clear message', () => {
+    expect(parseSlashText('/brief', 'sources everything', commands)).toEqual({ ok: false, command: 'sources', message: '/sources takes no text (got "everything").' });
+  });
+
+  it('GIVEN mixed quotes THEN tokens keep phrases together', () => {
+    expect(tokenize('a "b c" “d e” f:"g h"').map((t) => t.value)).toEqual(['a', 'b c', 'd e', 'f:g h']);
+  });
+});

@@ -455,8 +455,9 @@ function computeRole(t: Token): Role {
   if (TITLE_WORDS.has(l)) return 'title';
   if (DOMAIN_WORDS.has(b)) return 'domain';
   if (PLACE_WORDS.has(b)) return 'place';
-  if (DEMONYMS.has(gazKey(b)) || DIRECTIONS.has(b)) return 'demonym';
-  if (PLACES.has(gazKey(b))) return 'gaz';
+  const key = gazKey(b);
+  if (DEMONYMS.has(key) || DIRECTIONS.has(b)) return 'demonym';
+  if (PLACES.has(key)) return 'gaz';
   if (isAcronym(b)) return 'acronym';
   return 'name';
 }
@@ -674,8 +675,16 @@ function classifyPlain(ts: Token[], prev: string | null, next: string | null, ru
   const last = ts[ts.length - 1]!;
   const whole = joinTokens(ts);
   const single = ts.length === 1;
-  const push = (name: string, type: EntityType, opts: { needsEvidence?: boolean; weak?: boolean } = {}) =>
-    ctx.out.push(candidate(name, type, run, { ...opts, single, last }));
+  const push = (name: string, type: EntityType, opts?: { needsEvidence?: boolean; weak?: boolean }) =>
+    ctx.out.push({
+      name,
+      type,
+      sentence: run.sentence,
+      needsEvidence: opts?.needsEvidence ?? false,
+      surnameCandidate: single,
+      possessive: last.possessive === 'singular',
+      weak: opts?.weak ?? false,
+    });
 
   if (roles.includes('org')) {
     if (single && first.initial) return; // "Police crack down", "Government forces"

@@ -314,7 +314,7 @@ function isClaimantWord(w: Word): boolean {
 }
 
 /** Cleans a claimant phrase: drops leading articles/adverbials and dangling connectors. */
-function tidyClaimant(ws: Word[], sentence: string): Word[] | null {
+function tidyClaimant(ws: Word[], sentence: string, describedByDeterminer = false): Word[] | null {
   let s = 0;
   let e = ws.length;
   // cut at the last comma before which lies a time/adverbial phrase ("In March, South Korea's military")
@@ -334,7 +334,7 @@ function tidyClaimant(ws: Word[], sentence: string): Word[] | null {
   if (out.length === 0) return null;
   if (out.length === 1 && PRONOUNS.has(out[0]!.lower)) return null;
   // need at least one capitalised word or a claimant noun
-  if (!out.some((w) => /^\p{Lu}/u.test(w.text) || CLAIMANT_WORDS.has(w.lower.replace(/[’']s$/, '')))) return null;
+  if (!describedByDeterminer && !out.some((w) => /^\p{Lu}/u.test(w.text) || CLAIMANT_WORDS.has(w.lower.replace(/[’']s$/, '')))) return null;
   void sentence;
   return out;
 }
@@ -410,17 +410,19 @@ export function findAttributions(sentence: string): Attribution[] {
       i--;
     }
     // lowercase description after a determiner: ", the disaster management ministry said"
-    if (i >= 0 && phrase.length > 0 && /^\p{Ll}/u.test(ws[i]!.text)) {
+    let determined = false;
+    if (i >= 0 && /^\p{Ll}/u.test(ws[i]!.text)) {
       let k = i;
       while (k >= 0 && k > i - 4 && /^\p{Ll}[\p{Ll}'’-]*$/u.test(ws[k]!.text) && !/^(?:the|a|an|its|their|his|her)$/.test(ws[k]!.lower) && !REPORTING_WORD.test(ws[k]!.lower)) k--;
       if (k >= 0 && /^(?:the|its|their|his|her)$/.test(ws[k]!.lower) && (k === 0 || /^(?:,|and|but|as|while)$/.test(ws[k - 1]!.lower))) {
         phrase.unshift(...ws.slice(k, i + 1));
         i = k - 1;
+        determined = true;
       }
     }
     // "U.S. estimates placed": the noun "estimates" belongs to the claimant
     const verbWord = m[0].toLowerCase();
-    let tidy = tidyClaimant(phrase, sentence);
+    let tidy = tidyClaimant(phrase, sentence, determined);
     if (/^(?:estimates|figures|reports|counts|report|estimate)$/.test(verbWord)) {
       const nextW = ws.find((w) => w.start >= verbEnd);
       if (nextW && /^(?:were|was|are|is|put|puts|placed|places|show|showed|shows|suggest|suggested|suggests|have|had|say|said|stand|stood)$/.test(nextW.lower)) {

@@ -15,7 +15,7 @@ export const PEOPLE_NOUNS = new Set(
   asylum-seekers prisoners detainees inmates hostages captives victims survivors casualties dead bodies lives responders
   rescuers firefighters reinforcements forces fishermen farmers shoppers pedestrians motorists climbers hikers athletes
   players defectors members relatives mourners voters bystanders settlers herders deaths fatalities injuries
-  paratroopers commandos infantrymen sailors airmen servicewomen agents lawmakers delegates arrests`.split(/\s+/).filter(Boolean),
+  paratroopers commandos infantrymen sailors airmen servicewomen agents lawmakers delegates arrests suspects`.split(/\s+/).filter(Boolean),
 );
 
 /** People nouns that only make sense for troop deployments. */
@@ -60,7 +60,7 @@ export const PASSIVE_PREDICATES: [RegExp, PredicateKind][] = [
  * "dispatched about 10,000 troops", "sends about 8,000 people fleeing").
  */
 export const ACTIVE_VERBS: [RegExp, PredicateKind][] = [
-  [/\b(?:kill(?:ed|ing|s)?|claim(?:ed|ing|s)?(?: the lives of)?|left|leaving|leave|leaves|massacr(?:ed|ing)|execut(?:ed|ing)|slaughter(?:ed|ing)|shot dead|shoot dead|gunned down|buried|bury)$/i, 'killed'],
+  [/\b(?:kill(?:ed|ing|s)?|claim(?:ed|ing|s)?(?: the lives of)?|lost|losing|lose|loses|left|leaving|leave|leaves|massacr(?:ed|ing)|execut(?:ed|ing)|slaughter(?:ed|ing)|shot dead|shoot dead|gunned down|buried|bury)$/i, 'killed'],
   [/\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|hurt(?:ing|s)?|maim(?:ed|ing))$/i, 'wounded'],
   [/\b(?:captur(?:ed|ing|es|e)|kidnapp?(?:ed|ing|s)?|abduct(?:ed|ing|s)?|detain(?:ed|ing|s)?|arrest(?:ed|ing|s)?|took|take|taking|taken|seiz(?:ed|ing)|held|hold(?:ing|s)?|round(?:ed|ing)? up)$/i, 'captured'],
   [/\b(?:sen[dt](?:ing|s)?|dispatch(?:ed|ing|es)?|deploy(?:ed|ing|s)?|station(?:ed|ing|s)?|mobili[sz](?:ed|ing|es)|airlift(?:ed|ing|s)?|reinforc(?:ed|ing|es)|keep|keeping|kept|maintain(?:ed|ing|s)?|boost(?:ed|ing)?|add(?:ed|ing)?|commit(?:ted|ting|s)?|pledg(?:ed|ing|es))$/i, 'deployed'],

@@ -170,7 +170,7 @@ export function findNumbers(sentence: string): NumberExpression[] {
     if (qualifier === 'the' || qualifier === 'at') qualifier = null;
     const qStart = qualifier ? start - qualifier.length - 1 : start;
     // "at around 1,200": the preposition belongs to the sentence, not the number
-    if (qualifier?.startsWith('at ')) qualifier = qualifier.slice(3);
+    if (qualifier === 'at around' || qualifier === 'at about') qualifier = qualifier.slice(3);
     const approximate = qualifier !== null && !EXACT_QUALIFIERS.has(qualifier);
     out.push({
       start: qStart,

@@ -54,7 +54,7 @@ const FINITE_VERBS =
   'confirms|reported|asked|asks|answered|advised|advises|recalled|recalls|concluded|concludes|suggested|' +
   'suggests|predicted|predicts|threatened|threatens|demanded|cautioned|cautions|conceded|concedes|observed|' +
   'remarked|quipped|boasted|boasts|recounted|agreed|agrees|believes|believed|cited|cites|quoted|quotes|' +
-  'announce|warn|insist|claim|urge|describe|accuse|blame|confirm|deny';
+  'announce|warn|insist|claim|urge|describe|accuse|blame|confirm|deny|read|reads';
 const FINITE_RE = new RegExp(`(?<![\\p{L}\\-])(?:${FINITE_VERBS})(?![\\p{L}\\-])`, 'gu');
 /** Participles: the speaker is the subject of the sentence ("X praised them, calling them ..."). */
 const PARTICIPLE_RE =
@@ -100,27 +100,32 @@ interface Span {
 const isSpaceBefore = (c: string | undefined): boolean => c === undefined || /[\s(\[{\u2014\u2013\-/:]/.test(c);
 const isSpaceAfter = (c: string | undefined): boolean => c === undefined || /[\s.,;:!?)\]}\u2014\u2013]/.test(c);
 
+const MARK_OR_NEWLINE = /["\u201c\u201d\u201e\u00ab\u00bb\n]/g;
+
 /** Pairs quotation marks paragraph by paragraph; marks are classified by the characters around them. */
 function findSpans(body: string): Span[] {
   const spans: Span[] = [];
   let open = -1;
-  let lastNonSpace = -1;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
+  MARK_OR_NEWLINE.lastIndex = 0;
+  for (let m; (m = MARK_OR_NEWLINE.exec(body)) !== null; ) {
+    const i = m.index;
+    const ch = m[0];
     if (ch === '\n') {
       if (open >= 0) {
-        // continued only if the next paragraph opens with a quotation mark
+        // left open at the end of a paragraph: continued only if the next paragraph opens with a mark
         let k = i;
         while (k < body.length && /\s/.test(body[k]!)) k++;
-        if (OPENERS.has(body[k]!) || body[k] === '"') spans.push({ open, close: lastNonSpace + 1, continued: true });
+        if (OPENERS.has(body[k]!) || body[k] === '"') {
+          let e = i;
+          while (e > open + 1 && /\s/.test(body[e - 1]!)) e--;
+          spans.push({ open, close: e, continued: true });
+        }
         open = -1;
       }
       continue;
     }
-    if (!/\s/.test(ch)) lastNonSpace = i;
     const isOpener = OPENERS.has(ch);
     const isCloser = CLOSERS.has(ch);
-    if (!isOpener && !isCloser && ch !== '"') continue;
     const before = isSpaceBefore(body[i - 1]);
     const after = isSpaceAfter(body[i + 1]);
     let role: 'open' | 'close';

@@ -68,22 +68,23 @@ export function composeScheduledPost(input: ScheduledPostInput): Reply {
   });
 }
 
+/** Changes the index cannot source are left out of the statements (the summary note still counts them). */
 function changeStatementsOf(live: SnapshotWithSources, d: ChangeDescription): { statements: Statement[]; hidden: number } {
   const all: Statement[] = [];
   for (const r of d.changes.revisedFigures) {
     const claims = live.figures.get(r.key) ?? [];
     const current = claims.find((c) => c.low === r.now.low && c.high === r.now.high);
     const earlier = claims.find((c) => c.low === r.was.low && c.high === r.was.high);
-    if (current) all.push(statement(`${revisedFigureText(r.now, r.was)}.`, [...current.sources, ...(earlier?.sources ?? [])]));
+    if (current?.sources.length) all.push(statement(`${revisedFigureText(r.now, r.was)}.`, [...current.sources, ...(earlier?.sources ?? [])]));
   }
   for (const key of d.changes.newFigures) {
     const current = live.figures.get(key)?.[0];
     const value = live.snapshot.figures[key];
-    if (current && value) all.push(statement(`${figureText(value)}.`, current.sources));
+    if (current?.sources.length && value) all.push(statement(`${figureText(value)}.`, current.sources));
   }
   for (const key of d.changes.newEvents) {
     const ev = live.events.get(key);
-    if (ev) all.push(statement(eventText({ date: ev.date, text: ev.text }), ev.sources));
+    if (ev?.sources.length) all.push(statement(eventText({ date: ev.date, text: ev.text }), ev.sources));
   }
   // One statement per wire story: copies of a report count once.
   const groups = new Set<string>();

@@ -186,3 +186,41 @@ describe('figures on articles written for these tests (other stories)', () => {
     expect(got('wildfire.md')).toEqual(['killed 6 by county officials', 'displaced 30000', 'wounded 2 by fire department', "missing 14 by Sheriff's officials"]);
   });
 });
+
+describe('figures in thirty wire sentences written for these tests (many attribution styles)', () => {
+  const table: [string, string[]][] = [
+    ["The ministry put the toll at 45 on Tuesday.", ["killed 45 by ministry"]],
+    ["Police said the number of dead had risen to 45.", ["killed 45 by Police"]],
+    ["The military said it had detained 60 suspects overnight.", ["captured 60 by military"]],
+    ["An estimated 2,000 people were left homeless by the storm.", ["displaced 2000"]],
+    ["Authorities confirmed 23 deaths from the outbreak.", ["killed 23 by Authorities"]],
+    ["Gunmen opened fire on a market, killing at least 12 and injuring 30, police said.", ["killed 12 by police", "wounded 30 by police"]],
+    ["The crash left eight people dead, the transport ministry said.", ["killed 8 by transport ministry"]],
+    ["The blast killed 14 people and injured dozens, according to the interior ministry.", ["killed 14 by interior ministry"]],
+    ["Local media reported five dead.", ["killed 5 by Local media"]],
+    ["Hospital officials said they had received 27 bodies.", ["killed 27 by Hospital officials"]],
+    ["Rescuers recovered 19 bodies from the rubble on Friday.", ["killed 19"]],
+    ["Over 300 people were rescued from rooftops.", []],
+    ["At least 1,000 people have been evacuated from coastal towns, the governor said.", ["displaced 1000 by governor"]],
+    ["The storm left 150,000 people without power.", []],
+    ["Some 3,500 soldiers have been sent to the border region, the defence ministry said.", ["deployed 3500 by defence ministry"]],
+    ["The Pentagon will deploy 2,000 more troops to the region, officials said.", ["deployed 2000 by officials"]],
+    ["Russia has lost about 50,000 soldiers, the BBC estimated.", ["killed 50000 by BBC"]],
+    ["Five of the dead were children, the hospital said.", ["killed 5 by hospital"]],
+    ["Officials put the number of displaced at 1.2 million.", ["displaced 1200000 by Officials"]],
+    ["More than 3,000 people remain missing after the earthquake, the Red Cross said.", ["missing 3000 by Red Cross"]],
+    ["The health ministry said 30 people had been killed and 112 wounded in strikes since Saturday.", ["killed 30 by health ministry", "wounded 112 by health ministry"]],
+    ["The toll from Sunday's bombing has climbed to 112, officials said.", ["killed 112 by officials"]],
+    ["A total of 17 migrants drowned when their boat capsized off Lampedusa, the coastguard said.", ["killed 17 by coastguard"]],
+    ["The attack wounded 40 police officers, the interior minister told reporters.", ["wounded 40 by interior minister"]],
+    ["Ukraine said its forces had captured 200 Russian soldiers near Kharkiv.", ["captured 200 by Ukraine"]],
+    ["Hamas released 24 hostages on Friday under the ceasefire deal.", ["captured 24"]],
+    ["Protesters numbered 50,000, organisers said.", []],
+    ["The company said 400 workers would lose their jobs.", []],
+    ["The 35-year-old was killed by a stray bullet.", []],
+    ["The number of people killed in the floods rose to 210 on Wednesday, according to the National Disaster Management Authority.", ["killed 210 by National Disaster Management Authority"]],
+  ];
+  it.each(table)('GIVEN %s THEN %j', (sentence, expected) => {
+    expect(brief(figures(sentence))).toEqual(expected);
+  });
+});

@@ -208,7 +208,7 @@ function whenPhrase(rng: Rng, ev: number, art: number, style: Style): string {
   if (E.y === A.y - 1) {
     const season = SEASONS[E.m - 1]!;
     const start = SEASON_START[season];
-    if (r < 0.2 && start !== undefined && A.m < start) return `last ${season}`;
+    if (r < 0.2 && start !== undefined && A.m < start) return `last ${season === 'fall' && style === 'uk' ? 'autumn' : season}`;
     if (r < 0.4) return 'last year';
     if (r < 0.6) return `in ${MONTHS[E.m - 1]} last year`;
     if (r < 0.8) return `in ${MONTHS[E.m - 1]} ${E.y}`;
@@ -263,24 +263,16 @@ function round2(n: number): number {
   const mag = 10 ** (Math.floor(Math.log10(n)) - 1);
   return Math.round(n / mag) * mag;
 }
-function formatCount(rng: Rng, n: number, allowWords: boolean): string {
+/** The count as written, and the value it states ("1.2 million" states 1,200,000). */
+function formatCount(rng: Rng, n: number, allowWords: boolean): [string, number] {
   if (n >= 1_000_000) {
     const m = Math.round(n / 100_000) / 10;
-    return `${m} million`;
+    return [`${m} million`, Math.round(m * 1_000_000)];
   }
-  if (allowWords && n <= 20 && rng.chance(0.45)) return numberWords(n)!;
-  if (allowWords && n < 100 && n % 10 === 0 && rng.chance(0.3)) return numberWords(n)!;
-  if (n >= 10_000 && rng.chance(0.04)) return String(n);
-  return commas(n);
-}
-function parseCount(text: string): number {
-  if (text.endsWith(' million')) return Math.round(parseFloat(text) * 1_000_000);
-  const digits = text.replace(/,/g, '');
-  if (/^\d+$/.test(digits)) return Number(digits);
-  const i = SMALL_NUMBER_WORDS.indexOf(text);
-  if (i >= 0) return i;
-  const [t, u] = text.split('-');
-  return TENS_WORDS.indexOf(t!) * 10 + (u ? SMALL_NUMBER_WORDS.indexOf(u) : 0);
+  if (allowWords && n <= 20 && rng.chance(0.45)) return [numberWords(n)!, n];
+  if (allowWords && n < 100 && n % 10 === 0 && rng.chance(0.3)) return [numberWords(n)!, n];
+  if (n >= 10_000 && rng.chance(0.04)) return [String(n), n];
+  return [commas(n), n];
 }
 
 interface NumPhrase { text: string; low: number; high: number; qualifier: string | null }
@@ -298,8 +290,8 @@ function numPhrase(rng: Rng, value: number, mode: NumMode, allowVague: boolean, 
   }
   if (mode === 'bare') {
     const v = estimate ? round2(value) : value;
-    const text = formatCount(rng, v, true);
-    return { text, low: parseCount(text), high: parseCount(text), qualifier: null };
+    const [text, n] = formatCount(rng, v, true);
+    return { text, low: n, high: n, qualifier: null };
   }
   const r = rng.next();
   if (allowVague && r < 0.04) {
@@ -323,8 +315,7 @@ function numPhrase(rng: Rng, value: number, mode: NumMode, allowVague: boolean, 
   if (q < 0.2) qualifier = rng.pick(EXACTISH);
   else if (q < 0.45 || (estimate && q < 0.7)) qualifier = rng.pick(ESTIMATES);
   const v = qualifier && ESTIMATES.includes(qualifier) ? round2(value) : value;
-  const text = formatCount(rng, v, true);
-  const n = parseCount(text);
+  const [text, n] = formatCount(rng, v, true);
   return { text: qualifier ? `${qualifier} ${text}` : text, low: n, high: n, qualifier };
 }
 
@@ -346,7 +337,11 @@ function makeVillage(rng: Rng, c: Culture): string {
   core = core[0]!.toUpperCase() + core.slice(1);
   return prefix === '-' ? core : prefix.endsWith(' ') ? prefix + core : prefix + core.toLowerCase();
 }
-const cap = (s: string) => (s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1));
+const cap = (s: string): string => {
+  const c = s.charCodeAt(0);
+  if (c >= 97 && c <= 122) return String.fromCharCode(c - 32) + s.slice(1);
+  return c > 127 ? s[0]!.toUpperCase() + s.slice(1) : s;
+};
 
 // ---------------------------------------------------------------------------
 // Stories at run time: names and milestones fixed per (seed, story)
@@ -456,8 +451,8 @@ function pickCumulative(rng: Rng, cum: readonly number[]): number {
   }
   return lo;
 }
-let acc = 0;
-const OUTLET_CUM = OUTLETS.map((o) => (acc += o.weight));
+let outletAcc = 0;
+const OUTLET_CUM = OUTLETS.map((o) => (outletAcc += o.weight));
 
 interface Staff { names: string[] }
 const staffCache = new Map<string, Staff>();
@@ -479,6 +474,18 @@ function outletStaff(seed: number, outletIndex: number): Staff {
 type Part = string | { slot: string; capital: boolean };
 interface Compiled { parts: Part[]; orgOnly: boolean; qualifierBefore: Record<string, string | null> }
 const compiledCache = new Map<string, Compiled>();
+const compiledUkCache = new Map<string, Compiled>();
+/** The template compiled for a style: UK outlets get UK spelling baked in. */
+function compileFor(t: string, style: Style): Compiled {
+  if (style === 'us') return compile(t);
+  let c = compiledUkCache.get(t);
+  if (!c) {
+    const us = compile(t);
+    c = { ...us, parts: us.parts.map((p) => (typeof p === 'string' ? toUk(p) : p)) };
+    compiledUkCache.set(t, c);
+  }
+  return c;
+}
 const QUALIFIER_BEFORE = /(at least|more than|around|about|as many as|an extra|another|a further)\s*$/i;
 function compile(t: string): Compiled {
   const hit = compiledCache.get(t);
@@ -553,7 +560,7 @@ function claimantBias(claimant: string | null): number {
 // ---------------------------------------------------------------------------
 // Article composition
 
-interface Para { text: string; figs: PlantedFigure[] }
+interface Para { text: string; figs: PlantedFigure[]; words?: number }
 interface Speaker { pre: string; post: string; short: string; titled: boolean; female: boolean }
 
 interface Draft {
@@ -579,11 +586,12 @@ class Writer {
   private vals: Record<string, NumPhrase | string> = {};
   private lastPerson: Person | null = null;
   private mentioned = new Set<string>();
+  readonly used = new Set<string>();
   private claimant: string | null = null;
   private claimant2: string | null = null;
   private orgOnly = false;
 
-  constructor(readonly rng: Rng, st: StoryRt, readonly day: number, readonly style: Style, readonly seed: number) {
+  constructor(readonly rng: Rng, st: StoryRt, readonly day: number, readonly style: Style) {
     this.st = st;
     this.group = st.spec.group === 'migration' ? 'm' : st.spec.group[0]!;
     this.evDay = day;
@@ -593,7 +601,7 @@ class Writer {
     const rng = this.rng;
     if (!orgOnly && rng.chance(0.22)) {
       const o = rng.pick(this.st.officials);
-      if (rng.chance(0.5)) return `${cap(o.title)} ${fullName(o.person)}`;
+      if (rng.chance(0.5)) return `${o.title} ${fullName(o.person)}`;
       const org = rng.pick(this.st.claimants.filter((c) => c.startsWith('the ') && !/government|governor|mayor/.test(c)));
       return `${fullName(makePerson(rng, this.st.culture))}, a spokes${rng.chance(0.5) ? 'man' : 'person'} for ${org}`;
     }
@@ -604,14 +612,19 @@ class Writer {
 
   /** Fills one template; figure slots come from `this.vals`. */
   fill(t: string): string {
-    const c = compile(t);
+    const c = compileFor(t, this.style);
     this.orgOnly = c.orgOnly;
     let out = '';
+    let appositive = false;
     for (const p of c.parts) {
-      if (typeof p === 'string') out += p;
-      else {
+      if (typeof p === 'string') {
+        // "Ahmed Haddad, a spokesman for the army, said": close the appositive before a verb
+        out += appositive && /^ [a-z]/.test(p) ? `,${p}` : p;
+        appositive = false;
+      } else {
         const v = this.slot(p.slot);
         out += p.capital ? cap(v) : v;
+        appositive = (p.slot === 'claimant' || p.slot === 'claimant2') && v.includes(', a spokes');
       }
     }
     return out;
@@ -636,8 +649,8 @@ class Writer {
         return (this.claimant2 ??= this.pickClaimant(true));
       case 'claimant_pl':
         return (this.claimant ??= rng.pick(PLURAL_CLAIMANTS[spec.group]).toLowerCase());
-      case 'claimant_short':
-        return rng.pick(['officials', 'UN', 'activists', 'ministry', 'police', 'state media', 'rescuers']);
+      case 'claimant_says':
+        return rng.pick(['officials say', 'UN says', 'activists say', 'ministry says', 'police say', 'state media says', 'rescuers say']);
       case 'when':
         return whenPhrase(rng, this.evDay, this.day, this.style);
       case 'since':
@@ -692,11 +705,11 @@ class Writer {
       case 'leader_title':
         return spec.leaderTitle.toLowerCase();
       case 'leader':
-        return `${cap(st.leader.title)} ${fullName(st.leader.person)}`;
+        return `${st.leader.title} ${fullName(st.leader.person)}`;
       case 'official':
       case 'official2': {
         const o = rng.pick(st.officials);
-        return `${cap(o.title)} ${fullName(o.person)}`;
+        return `${o.title} ${fullName(o.person)}`;
       }
       case 'person':
         return this.person(rng);
@@ -724,7 +737,7 @@ class Writer {
       case 'millions':
         return String(rng.int(1, 12));
       case 'pct':
-        return this.style === 'uk' && rng.chance(0.4) ? `${rng.int(2, 89)} per cent` : rng.chance(0.5) ? `${rng.int(2, 89)}%` : `${rng.int(2, 89)} percent`;
+        return rng.chance(0.5) ? `${rng.int(2, 89)}%` : `${rng.int(2, 89)} ${this.style === 'uk' ? 'per cent' : 'percent'}`;
       case 'year':
         return String(ymd(this.day).y - rng.int(2, 40));
       case 'year2':
@@ -779,17 +792,24 @@ class Writer {
     return `${cur}${amount} ${unit}`;
   }
 
+  freshFigure(pool: readonly FigureTemplate[]): FigureTemplate {
+    let t = this.rng.pick(pool);
+    for (let i = 0; i < 6 && this.used.has(t.t); i++) t = this.rng.pick(pool);
+    this.used.add(t.t);
+    return t;
+  }
+
   /** One figure sentence from a template, recording what it plants. */
   figure(tpl: FigureTemplate): string {
     const { rng, st } = this;
-    const [c1, c2] = tpl.c.split('/') as [FigureCategory, FigureCategory | undefined];
-    const comp = compile(tpl.t);
+    const fl = figureFlags(tpl);
+    const [c1, c2] = fl.cats;
     this.vals = {};
     this.claimant = null;
     this.claimant2 = null;
-    this.orgOnly = comp.orgOnly;
-    if (/\{claimant_pl\}/i.test(tpl.t)) this.claimant = rng.pick(PLURAL_CLAIMANTS[st.spec.group]).toLowerCase();
-    else if (/\{claimant\}/i.test(tpl.t)) this.claimant = this.pickClaimant(comp.orgOnly);
+    this.orgOnly = fl.orgOnly;
+    if (fl.claimantPl) this.claimant = rng.pick(PLURAL_CLAIMANTS[st.spec.group]).toLowerCase();
+    else if (fl.claimant) this.claimant = this.pickClaimant(fl.orgOnly);
     const claimedBy = this.claimant;
     const bias = claimantBias(claimedBy);
     const total = (cat: FigureCategory) => st.finals[cat] * progress(st, this.day) * bias * (0.85 + rng.next() * 0.3);
@@ -808,37 +828,36 @@ class Writer {
     const value = (cat: FigureCategory) => (tpl.s === 't' ? total(cat) : event(cat));
     const v1 = value(c1);
     const estimate = c1 === 'deployed' || c1 === 'displaced' || tpl.s === 't';
-    const vague = /\{n\} \{who\}/i.test(tpl.t);
-    const has = (slot: string) => tpl.t.includes(`{${slot}}`) || tpl.t.includes(`{${cap(slot)}}`);
     let n: NumPhrase;
-    if (has('n_bare')) {
+    if (fl.nBare) {
       n = numPhrase(rng, v1, 'bare', false, estimate);
-      n = { ...n, qualifier: comp.qualifierBefore.n_bare ?? null };
+      n.qualifier = fl.nBareQualifier;
       this.vals.n_bare = n;
-    } else if (has('n_between')) {
+    } else if (fl.nBetween) {
       n = numPhrase(rng, v1, 'between', false, estimate);
       this.vals.n_between = n;
     } else {
-      n = numPhrase(rng, v1, 'free', vague, estimate);
+      n = numPhrase(rng, v1, 'free', fl.vague, estimate);
       this.vals.n = n;
     }
     this.record(c1, n, claimedBy);
     if (c2) {
       let v2 = value(c2);
-      if (c2 === c1 && tpl.t.includes('{m_between}')) v2 = v1 * (1.5 + rng.next() * 2);
-      else if (c2 === c1 && !tpl.t.includes('{claimant2}')) v2 = Math.max(2, v1 * (0.2 + rng.next() * 0.6));
+      if (c2 === c1 && fl.mMode === 'between') v2 = v1 * (1.5 + rng.next() * 2);
+      else if (c2 === c1 && !fl.claimant2) v2 = Math.max(2, v1 * (0.2 + rng.next() * 0.6));
       else if (c2 === 'wounded' && c1 === 'killed') v2 = v1 * (1 + rng.next() * 2.5);
       else if (c2 === 'casualties') v2 = total(c2) * (0.5 + rng.next());
-      const m = tpl.t.includes('{m_between}') ? numPhrase(rng, v2, 'between', false, true) : numPhrase(rng, v2, 'free', false, tpl.s === 't');
-      this.vals[tpl.t.includes('{m_between}') ? 'm_between' : 'm'] = m;
-      const by2 = tpl.t.includes('{claimant2}') || tpl.t.includes('{Claimant2}') ? (this.claimant2 = this.pickClaimant(true)) : claimedBy;
+      const m = numPhrase(rng, v2, fl.mMode, false, tpl.s === 't' || fl.mMode === 'between');
+      this.vals[fl.mMode === 'between' ? 'm_between' : 'm'] = m;
+      const by2 = fl.claimant2 ? (this.claimant2 = this.pickClaimant(true)) : claimedBy;
       this.record(c2, m, by2);
     }
-    if (has('p')) {
-      const p = Math.max(2, Math.round(v1 * (0.7 + rng.next() * 0.25)));
-      const text = commas(Math.min(p, n.low - 1 > 1 ? n.low - 1 : p));
+    if (fl.p) {
+      const p0 = Math.max(2, Math.round(v1 * (0.7 + rng.next() * 0.25)));
+      const p = Math.min(p0, n.low - 1 > 1 ? n.low - 1 : p0);
+      const text = commas(p);
       this.vals.p = text;
-      this.record(c1, { text, low: parseCount(text), high: parseCount(text), qualifier: null }, claimedBy);
+      this.record(c1, { text, low: p, high: p, qualifier: null }, claimedBy);
     }
     this.vals.who = whoNoun(rng, st, c1);
     this.vals.troops = this.vals.who;
@@ -851,6 +870,14 @@ class Writer {
 
   private record(kind: FigureCategory, n: NumPhrase, claimedBy: string | null): void {
     this.figs.push({ kind, low: n.low, high: n.high, qualifier: n.qualifier, text: n.text, claimedBy });
+  }
+
+  /** A template not yet used in this article, if one can be found quickly. */
+  fresh(pool: readonly string[]): string {
+    let t = this.rng.pick(pool);
+    for (let i = 0; i < 6 && this.used.has(t); i++) t = this.rng.pick(pool);
+    this.used.add(t);
+    return t;
   }
 
   /** A plain (non-figure) sentence. */
@@ -873,7 +900,7 @@ class Writer {
         return { pre: s, post: s, short: s, titled: true, female: o.person.female };
       }
       this.mentioned.add(name);
-      const t = `${cap(o.title)} ${name}`;
+      const t = `${o.title} ${name}`;
       return { pre: t, post: t, short: shortOf(o.person), titled: true, female: o.person.female };
     }
     if (kind === 'intl') {
@@ -908,8 +935,9 @@ class Writer {
   /** A quotation with its speaker, in one of the shapes real reports use. */
   quote(kind: 'official' | 'intl' | 'resident' | 'analyst' | 'anon'): string {
     const { rng } = this;
-    const bank = [...QUOTES['*']!, ...(QUOTES[this.group] ?? []), ...(QUOTES[this.group] ?? [])];
-    const q1 = this.sentence(rng.pick(bank));
+    const b = QUOTES[kind === 'resident' ? 'resident' : kind === 'analyst' ? 'analyst' : 'official'];
+    const bank = [...b['*']!, ...(b[this.group] ?? []), ...(b[this.group] ?? [])];
+    const q1 = this.sentence(this.fresh(bank));
     const sp = this.speaker(kind);
     const comma = (q: string) => (q.endsWith('.') ? `${q.slice(0, -1)},` : q);
     const r = rng.next();
@@ -918,16 +946,68 @@ class Writer {
     if (r < 0.36) return `${cap(sp.pre)} said: "${q1}"`;
     if (r < 0.46) return `${cap(sp.pre)} told ${rng.pick(AGENCIES).name}: "${q1}"`;
     if (r < 0.58) {
-      let q2 = this.sentence(rng.pick(bank));
-      if (q2 === q1) q2 = this.sentence(rng.pick(QUOTES['*']!));
+      const q2 = this.sentence(this.fresh(bank));
       return `"${q1} ${comma(q2)}" ${said}${rng.chance(0.4) ? ' in a statement' : ''}.`;
     }
-    if (r < 0.66) return `"${comma(q1)}" ${said}, according to ${rng.pick(STATE_MEDIA)}.`;
+    if (r < 0.66 && sp.titled) return `"${comma(q1)}" ${said}, according to ${rng.pick(STATE_MEDIA)}.`;
     if (r < 0.76) return `${cap(sp.pre)} described the situation as "${rng.pick(QUOTE_FRAGMENTS)}".`;
-    if (r < 0.86) return `"${comma(q1)}" ${said} ${rng.chance(0.5) ? `to reporters in ${this.st.spec.capital} ` : ''}${whenPhrase(rng, this.day - rng.int(0, 3), this.day, this.style)}.`.replace(/ said to reporters/, ' told reporters');
-    const q2 = this.sentence(rng.pick(bank));
+    if (r < 0.86 && sp.titled) {
+      const when = whenPhrase(rng, this.day - rng.int(0, 3), this.day, this.style);
+      return rng.chance(0.5) ? `"${comma(q1)}" ${sp.post} told reporters in ${this.st.spec.capital} ${when}.` : `"${comma(q1)}" ${sp.post} said ${when}.`;
+    }
+    const q2 = this.sentence(this.fresh(bank));
     return `"${comma(q1)}" ${said}. "${q2}"`;
   }
+}
+
+const poolCache = new Map<string, readonly string[]>();
+function fillerPool(group: string): readonly string[] {
+  let hit = poolCache.get(`f${group}`);
+  if (!hit) poolCache.set(`f${group}`, (hit = [...FILLER['*']!, ...(FILLER[group] ?? []), ...(FILLER[group] ?? [])]));
+  return hit;
+}
+function numberPool(group: string): readonly string[] {
+  let hit = poolCache.get(`n${group}`);
+  if (!hit) poolCache.set(`n${group}`, (hit = [...NUMBER_SENTENCES['*']!, ...(NUMBER_SENTENCES[group] ?? []), ...(NUMBER_SENTENCES[group] ?? [])]));
+  return hit;
+}
+
+interface FigureFlags {
+  cats: [FigureCategory, FigureCategory | undefined];
+  orgOnly: boolean;
+  claimant: boolean;
+  claimantPl: boolean;
+  claimant2: boolean;
+  nBare: boolean;
+  nBareQualifier: string | null;
+  nBetween: boolean;
+  vague: boolean;
+  mMode: NumMode;
+  p: boolean;
+}
+const flagCache = new Map<FigureTemplate, FigureFlags>();
+/** What a figure template needs, worked out once per template. */
+function figureFlags(tpl: FigureTemplate): FigureFlags {
+  let f = flagCache.get(tpl);
+  if (f) return f;
+  const t = tpl.t;
+  const has = (slot: string) => t.includes(`{${slot}}`) || t.includes(`{${cap(slot)}}`);
+  const comp = compile(t);
+  f = {
+    cats: tpl.c.split('/') as [FigureCategory, FigureCategory | undefined],
+    orgOnly: comp.orgOnly,
+    claimant: has('claimant'),
+    claimantPl: has('claimant_pl'),
+    claimant2: has('claimant2'),
+    nBare: has('n_bare'),
+    nBareQualifier: comp.qualifierBefore.n_bare ?? null,
+    nBetween: has('n_between'),
+    vague: /\{n\} \{who\}/i.test(t),
+    mMode: has('m_between') ? 'between' : /(closer to|including|another|and) \{m\}/.test(t) ? 'bare' : 'free',
+    p: has('p'),
+  };
+  flagCache.set(tpl, f);
+  return f;
 }
 
 function figureTemplatesFor(group: string): readonly FigureTemplate[] {
@@ -969,14 +1049,14 @@ const PARA_CUM = PARA_KINDS.map(([, wt]) => (pk += wt));
 function paragraph(w: Writer, kind: ParaKind): Para {
   const { rng, st } = w;
   w.figs = [];
-  const fill = () => w.sentence(rng.pick([...FILLER['*']!, ...(FILLER[w.group] ?? []), ...(FILLER[w.group] ?? [])]));
+  const fill = () => w.sentence(w.fresh(fillerPool(w.group)));
   const sentences: string[] = [];
   switch (kind) {
     case 'figure': {
       const n = rng.chance(0.35) ? 2 : 1;
       for (let i = 0; i < n; i++) {
         w.evDay = w.day - (rng.chance(0.5) ? rng.int(0, 6) : rng.int(0, 60));
-        sentences.push(w.figure(rng.pick(figureTemplatesFor(w.group))));
+        sentences.push(w.figure(w.freshFigure(figureTemplatesFor(w.group))));
       }
       if (rng.chance(0.35)) sentences.push(fill());
       break;
@@ -986,10 +1066,11 @@ function paragraph(w: Writer, kind: ParaKind): Para {
       if (rng.chance(0.3)) sentences.push(fill());
       break;
     case 'background': {
-      const past = st.milestones.filter((m) => m.day < w.day);
+      const past = st.milestones.filter((m) => m.day < w.day && !w.used.has(m.text));
       const k = Math.min(past.length, rng.int(1, 2));
       const chosen = rng.shuffle([...past]).slice(0, k).sort((a, b) => a.day - b.day);
       for (const m of chosen) {
+        w.used.add(m.text);
         const when = whenPhrase(rng, m.day, w.day, w.style);
         sentences.push(rng.chance(0.6) ? `${cap(when)}, ${m.text}.` : `${cap(m.text)} ${when}.`);
       }
@@ -1000,10 +1081,10 @@ function paragraph(w: Writer, kind: ParaKind): Para {
       for (let i = rng.int(1, 3); i > 0; i--) sentences.push(fill());
       break;
     case 'numbers': {
-      const pool = [...NUMBER_SENTENCES['*']!, ...(NUMBER_SENTENCES[w.group] ?? []), ...(NUMBER_SENTENCES[w.group] ?? [])];
+      const pool = numberPool(w.group);
       w.evDay = w.day - rng.int(0, 10);
-      sentences.push(w.sentence(rng.pick(pool)));
-      if (rng.chance(0.5)) sentences.push(w.sentence(rng.pick(pool)));
+      sentences.push(w.sentence(w.fresh(pool)));
+      if (rng.chance(0.5)) sentences.push(w.sentence(w.fresh(pool)));
       if (rng.chance(0.3)) sentences.push(fill());
       break;
     }
@@ -1019,7 +1100,8 @@ function paragraph(w: Writer, kind: ParaKind): Para {
       sentences.push(w.quote('analyst'));
       break;
   }
-  return { text: sentences.join(' '), figs: w.figs };
+  const text = sentences.join(' ');
+  return { text, figs: w.figs, words: countWords(text) };
 }
 
 const LEDES: Readonly<Record<string, readonly FigureTemplate[]>> = {
@@ -1072,7 +1154,7 @@ function compose(seed: number, index: number): Draft {
   if (st.milestones.length > 0 && rng.chance(0.5)) day = rng.pick(st.milestones).day + rng.int(0, 6);
   else if (st.spec.group === 'violence' || st.spec.group === 'epidemic') day = st.startDay + rng.int(0, st.spec.spanDays);
   else day = st.startDay + Math.floor(st.spec.spanDays * rng.next() ** 2);
-  const w = new Writer(rng, st, day, outlet.style, seed);
+  const w = new Writer(rng, st, day, outlet.style);
   const group = w.group;
 
   // lede: the news peg, a few days before publication at most
@@ -1082,15 +1164,15 @@ function compose(seed: number, index: number): Draft {
   const lede: Para = { text: w.figure(ledeTpl), figs: w.figs };
   const ledeFig = lede.figs[0]!;
 
-  const h = (t: string) => {
-    const s = w.sentence(t.replace(/\{N\}/g, cap(ledeFig.text)).replace(/\{n\}/g, ledeFig.text).replace('{claimant_short}', '{claimant_short}'));
-    return cap(s.replace(/\{Disease\}/g, cap(st.spec.hazard)));
-  };
-  const headlinePool = [...HEADLINES['*']!, ...(HEADLINES[group] ?? [])].map((t) => t.replace('{Disease}', cap(st.spec.hazard)).replace('{disease}', st.spec.hazard));
+  const figText = ledeFig.qualifier === 'vague' ? ledeFig.text.replace(/ of$/, '') : ledeFig.text;
+  const h = (t: string) => cap(w.sentence(t.replace(/\{N\}/g, cap(figText)).replace(/\{n\}/g, figText)));
+  const headlinePool = [...HEADLINES['*']!, ...(HEADLINES[group] ?? [])]
+    .filter((t) => ledeFig.kind === 'killed' || !/\{n\}/i.test(t))
+    .map((t) => t.replace('{Disease}', cap(st.spec.hazard)).replace('{disease}', st.spec.hazard));
   const headlines = [h(rng.pick(headlinePool)), h(rng.pick(headlinePool))];
   const standfirst = rng.chance(0.55) ? w.sentence(rng.pick(STANDFIRSTS)) : null;
 
-  const target = rng.int(600, 820);
+  const target = rng.int(590, 800);
   const paras: Para[] = [];
   let words = countWords(lede.text) + countWords(headlines[0]!) + (standfirst ? countWords(standfirst) : 0);
   let guard = 0;
@@ -1106,8 +1188,8 @@ function compose(seed: number, index: number): Draft {
   while (words < target && guard++ < 80) {
     const kind = PARA_KINDS[pickCumulative(rng, PARA_CUM)]![0];
     const p = paragraph(w, kind);
-    const n = countWords(p.text);
-    if (words + n > 840) continue;
+    const n = p.words!;
+    if (words + n > 820) continue;
     paras.push(p);
     words += n;
   }
@@ -1128,15 +1210,18 @@ function sourceOf(seed: number, index: number): number {
   return j;
 }
 
-const US_SPELLINGS: readonly (readonly [RegExp, string])[] = [
-  [/\bdefence\b/g, 'defense'], [/\bhonour/g, 'honor'], [/\bneighbour/g, 'neighbor'], [/\bcentre\b/g, 'center'],
-  [/\bprogramme\b/g, 'program'], [/\borganis/g, 'organiz'], [/\bper cent\b/g, 'percent'], [/\blast autumn\b/g, 'last fall'],
-  [/\bco-operation\b/g, 'cooperation'], [/\bfinalis/g, 'finaliz'], [/\bauthoris/g, 'authoriz'],
-];
+/** One-pass speller from whole-word and word-prefix replacement pairs. */
+function speller(whole: readonly (readonly [string, string])[], prefix: readonly (readonly [string, string])[]): (s: string) => string {
+  const map = new Map<string, string>([...whole, ...prefix]);
+  const alt = (xs: readonly (readonly [string, string])[]) => xs.map(([a]) => a.replace(/[-]/g, '\\-')).sort((a, b) => b.length - a.length).join('|');
+  const re = new RegExp(`\\b(?:(${alt(whole)})\\b|(${alt(prefix)}))`, 'g');
+  return (s) => s.replace(re, (m) => map.get(m) ?? m);
+}
+const flip = (xs: readonly (readonly [string, string])[]) => xs.map(([a, b]) => [b, a] as const);
+const toUk = speller(UK_SPELLINGS.whole, UK_SPELLINGS.prefix);
+const toUs = speller(flip(UK_SPELLINGS.whole), flip(UK_SPELLINGS.prefix));
 function respell(text: string, style: Style): string {
-  const table = style === 'uk' ? UK_SPELLINGS : US_SPELLINGS;
-  for (const [re, to] of table) text = text.replace(re, to);
-  return text;
+  return style === 'uk' ? toUk(text) : toUs(text);
 }
 
 const WEEKDAY_RE = /\bsaid (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
@@ -1201,14 +1286,17 @@ interface Block {
   /** Block role decides its markup in md/html. */
   role: 'site' | 'headline' | 'standfirst' | 'byline' | 'dateline' | 'caption' | 'body' | 'boiler' | 'related' | 'nav';
   text: string;
+  /** Visible words, when already known (quote curling does not change it). */
+  words?: number;
 }
 
+/** Straight quotes to curly ones, opening after a space, bracket or dash. */
 function smartQuotes(s: string): string {
-  return s
-    .replace(/(^|[\s([\u2014\u2013-])"/g, '$1\u201c')
-    .replace(/"/g, '\u201d')
-    .replace(/(^|[\s([\u2014\u2013])'/g, '$1\u2018')
-    .replace(/'/g, '\u2019');
+  return s.replace(/["']/g, (q, off: number) => {
+    const p = off === 0 ? 32 : s.charCodeAt(off - 1);
+    const open = p <= 32 || p === 40 || p === 91 || p === 0x2014 || p === 0x2013 || (q === '"' && p === 45);
+    return q === '"' ? (open ? '\u201c' : '\u201d') : open ? '\u2018' : '\u2019';
+  });
 }
 
 function credit(rng: Rng, names: readonly string[]): string {
@@ -1232,7 +1320,7 @@ function render(d: Draft, rng: Rng, seed: number, index: number, format: Format,
   const staff = outletStaff(seed, d.outletIndex).names;
   const t = ymd(d.day);
   const iso = isoDate(d.day);
-  const w = new Writer(rng, st, d.day, d.style, seed);
+  const w = new Writer(rng, st, d.day, d.style);
   const fillSlots = (s: string) => w.sentence(s);
   const blocks: Block[] = [];
   const fam = outlet.family;
@@ -1259,9 +1347,9 @@ function render(d: Draft, rng: Rng, seed: number, index: number, format: Format,
   if (fam === 'ukRegional') blocks.push({ role: 'site', text: outlet.name });
   if (fam === 'broadcaster') blocks.push({ role: 'boiler', text: 'ARTICLE AD BOX' });
   if (fam === 'usPaper' && rng.chance(0.5)) blocks.push({ role: 'boiler', text: 'Supported by' });
-  if (dateMode === 'line' && publishedLine?.startsWith('date ') && format !== 'html' && rng.chance(0.5)) {
-    blocks.push({ role: 'dateline', text: publishedLine });
-  }
+  // "date 2023-09-14" lines: first line, after the byline, or (as in seed 004) run into the lede
+  const datePlace = publishedLine?.startsWith('date ') ? (format === 'html' ? 'byline' : rng.pick(['top', 'byline', 'lede'] as const)) : 'byline';
+  if (publishedLine && datePlace === 'top') blocks.push({ role: 'dateline', text: publishedLine });
   blocks.push({ role: 'headline', text: d.headlines[0]! });
   if (d.standfirst) blocks.push({ role: 'standfirst', text: d.standfirst });
   if (fam === 'usPaper' && rng.chance(0.6)) blocks.push({ role: 'boiler', text: `Listen to this article \u00b7 ${rng.int(3, 9)}:${pad2(rng.int(0, 59))} min` });
@@ -1275,7 +1363,7 @@ function render(d: Draft, rng: Rng, seed: number, index: number, format: Format,
   if (caption && fam !== 'broadcaster') blocks.push({ role: 'caption', text: caption });
   if (fam === 'euro' && caption) blocks.push({ role: 'boiler', text: `Copyright ${agency.code === 'CP' ? 'CP' : agency.name} Photo` });
   if (fam !== 'wire' && fam !== 'aggregator' || rng.chance(0.3)) blocks.push({ role: 'byline', text: byline });
-  if (publishedLine && !blocks.some((b) => b.role === 'dateline')) blocks.push({ role: 'dateline', text: publishedLine });
+  if (publishedLine && datePlace === 'byline') blocks.push({ role: 'dateline', text: publishedLine });
   else if (dateMode === 'none' && (fam === 'ukRegional' || fam === 'euro') && rng.chance(0.7)) blocks.push({ role: 'boiler', text: fam === 'euro' ? 'Published on' : 'Published' });
   if (fam === 'euro') blocks.push({ role: 'boiler', text: 'Share this article Comments' }, { role: 'boiler', text: 'Share this article Close Button' });
   if (fam === 'broadcaster') blocks.push({ role: 'boiler', text: rng.chance(0.5) ? 'Share\nSave' : 'Share' });
@@ -1283,7 +1371,7 @@ function render(d: Draft, rng: Rng, seed: number, index: number, format: Format,
   if (caption && fam === 'broadcaster') blocks.push({ role: 'caption', text: `Image caption, ${caption}` });
 
   // ---- body
-  const figures: PlantedFigure[] = [];
+  const bodyFigs: PlantedFigure[][] = [];
   let lede = d.lede.text;
   const keepDateline = outlet.agency !== undefined || (sourceOutlet?.agency !== undefined && rng.chance(0.3));
   if (keepDateline) {
@@ -1294,6 +1382,7 @@ function render(d: Draft, rng: Rng, seed: number, index: number, format: Format,
           : `${d.datelineCity} (${agency.code}) - ${lede}`;
   }
   const body: Para[] = [{ text: lede, figs: d.lede.figs }, ...d.paras];
+
   const midBoiler = (): string => {
     const r = rng.next();
     if (fam === 'euro' || r < 0.25) return 'ADVERTISEMENT';
@@ -1305,8 +1394,9 @@ function render(d: Draft, rng: Rng, seed: number, index: number, format: Format,
   };
   const adEvery = fam === 'wire' ? 0 : rng.int(4, 9);
   body.forEach((p, i) => {
-    blocks.push({ role: 'body', text: p.text });
-    for (const f of p.figs) figures.push(f);
+    const text = i === 0 && publishedLine && datePlace === 'lede' ? `${publishedLine} ${p.text}` : p.text;
+    blocks.push(text === p.text && p.words !== undefined ? { role: 'body', text, words: p.words } : { role: 'body', text });
+    bodyFigs.push(p.figs);
     if (adEvery && i > 0 && i % adEvery === 0 && i < body.length - 2) blocks.push({ role: 'boiler', text: midBoiler() });
   });
 
@@ -1352,15 +1442,34 @@ function render(d: Draft, rng: Rng, seed: number, index: number, format: Format,
 
   // ---- spelling, quote marks
   const mixed = !outlet.curly && rng.chance(0.1);
-  for (const b of blocks) {
+  const finish = (b: Block) => {
     if (b.role === 'body' || b.role === 'standfirst' || b.role === 'headline' || b.role === 'caption') {
-      if (outlet.style === 'uk') b.text = respell(b.text, 'uk');
       if (outlet.curly || (mixed && rng.chance(0.5))) b.text = smartQuotes(b.text);
     }
+  };
+  blocks.forEach(finish);
+
+  // ---- length: drop trailing paragraphs or add background until the visible length is in range
+  const htmlExtra = format === 'html' ? countWords(outlet.name) + (blocks.some((b) => b.role === 'nav' || b.role === 'site') ? 5 : 0) : 0;
+  let words = htmlExtra;
+  for (const b of blocks) words += b.words ?? countWords(b.text);
+  const lastBody = () => blocks.reduce((at, b, i) => (b.role === 'body' ? i : at), -1);
+  while (words > MAX_WORDS && bodyFigs.length > 2) {
+    const i = lastBody();
+    words -= blocks[i]!.words ?? countWords(blocks[i]!.text);
+    blocks.splice(i, 1);
+    bodyFigs.pop();
   }
+  while (words < MIN_WORDS) {
+    const p = paragraph(w, 'filler');
+    const b: Block = { role: 'body', text: p.text };
+    finish(b);
+    words += countWords(b.text);
+    blocks.splice(lastBody() + 1, 0, b);
+  }
+  const figures = bodyFigs.flat();
 
   // ---- format
-  const words = blocks.reduce((s, b) => s + countWords(b.text), 0);
   const title = d.headlines[0]!;
   const section = rng.pick(SECTIONS);
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 70);
@@ -1372,13 +1481,30 @@ function render(d: Draft, rng: Rng, seed: number, index: number, format: Format,
     const sep = fam === 'wire' || rng.chance(0.7) ? '\n\n' : '\n';
     const parts = blocks.map((b) => (format === 'md' ? mdBlock(b, rng, outlet, index) : b.text));
     text = parts.join(sep) + (rng.chance(0.5) ? '\n' : '');
-    if (dateMode === 'line' && publishedLine?.startsWith('date ') && !blocks.some((b) => b.role === 'dateline')) {
-      // as in seed 004: the date line runs into the first paragraph
-      text = text.replace(lede, `${publishedLine} ${lede}`);
-    }
     if (dateMode === 'frontmatter') text = frontMatter(rng, { title, outlet, url, iso, author: authorName, day: d.day }) + text;
   }
   return { text, words, figures, ext: format };
+}
+
+/**
+ * Words a reader sees: YAML front matter, the HTML head, scripts, styles and
+ * tags removed, entities decoded; a word is a whitespace-separated token with
+ * a letter or digit in it.
+ */
+export function visibleWords(text: string): number {
+  let s = text;
+  if (s.startsWith('---\n')) {
+    const end = s.indexOf('\n---\n', 4);
+    if (end >= 0) s = s.slice(end + 5);
+  }
+  if (s.includes('<')) {
+    s = s
+      .replace(/<head>[\s\S]*?<\/head>/gi, ' ')
+      .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&(?:#\d+|[a-z]+);/gi, '\u00a7'); // entities are punctuation here
+  }
+  return countWords(s);
 }
 
 function yamlString(rng: Rng, s: string): string {
@@ -1488,17 +1614,7 @@ function build(seed: number, index: number): Built {
   const format: Format = fr < 0.05 ? 'html' : fr < 0.2 ? 'md' : 'txt';
   const dr = rng.next();
   const dateMode: DateMode = dr < 0.6 ? 'frontmatter' : dr < 0.8 ? 'line' : 'none';
-  // render; trim or pad the body until the visible length is in range
-  const renderSeed = hash32(seed, index, 11);
-  let out = render(draft, new Rng(renderSeed), seed, index, format, dateMode, sourceOutlet);
-  for (let guard = 0; guard < 12 && (out.words > MAX_WORDS || out.words < MIN_WORDS); guard++) {
-    if (out.words > MAX_WORDS && draft.paras.length > 1) draft = { ...draft, paras: draft.paras.slice(0, -1) };
-    else {
-      const w = new Writer(new Rng(hash32(seed, index, 12, guard)), draft.story, draft.day, draft.style, seed);
-      draft = { ...draft, paras: [...draft.paras, paragraph(w, 'filler')] };
-    }
-    out = render(draft, new Rng(renderSeed), seed, index, format, dateMode, sourceOutlet);
-  }
+  const out = render(draft, new Rng(hash32(seed, index, 11)), seed, index, format, dateMode, sourceOutlet);
   const fileName = `${String(index).padStart(6, '0')}_${hash32(seed, index, 21).toString(16).padStart(8, '0')}${hash32(seed, index, 22).toString(16).padStart(8, '0')}.${out.ext}`;
   return {
     article: { fileName, text: out.text },
@@ -1566,7 +1682,7 @@ export async function writeCorpus(dir: string, count: number, seed: number = DEF
 // ---------------------------------------------------------------------------
 // CLI
 
-function parseCount(arg: string | undefined): number {
+function parseArticleCount(arg: string | undefined): number {
   if (!arg) return NaN;
   const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(arg.replace(/[,_]/g, ''));
   if (!m) return NaN;
@@ -1588,7 +1704,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const count = parseCount(opts.get('articles'));
+  const count = parseArticleCount(opts.get('articles'));
   const out = opts.get('out');
   const seed = opts.has('seed') ? Number(opts.get('seed')) : DEFAULT_SEED;
   const problems: string[] = [];

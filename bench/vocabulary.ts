@@ -470,30 +470,22 @@ export const WEEKDAYS: readonly string[] = ['Sunday', 'Monday', 'Tuesday', 'Wedn
 export const SMALL_NUMBER_WORDS: readonly string[] = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 export const TENS_WORDS: readonly string[] = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
-/** US spelling -> UK spelling, applied to UK outlets' text. Lower-case words only, so "World Health Organization" survives. */
-export const UK_SPELLINGS: readonly (readonly [RegExp, string])[] = [
-  [/\bdefense\b/g, 'defence'],
-  [/\boffense\b/g, 'offence'],
-  [/\bhonor/g, 'honour'],
-  [/\bneighbor/g, 'neighbour'],
-  [/\bcenter\b/g, 'centre'],
-  [/\bcenters\b/g, 'centres'],
-  [/\bprogram\b/g, 'programme'],
-  [/\borganiz/g, 'organis'],
-  [/\bmobiliz/g, 'mobilis'],
-  [/\brecogniz/g, 'recognis'],
-  [/\bcriticiz/g, 'criticis'],
-  [/\bauthoriz/g, 'authoris'],
-  [/\blabor\b/g, 'labour'],
-  [/\bfavor/g, 'favour'],
-  [/\bgray\b/g, 'grey'],
-  [/\bcanceled\b/g, 'cancelled'],
-  [/\btraveled\b/g, 'travelled'],
-  [/\bpercent\b/g, 'per cent'],
-  [/\blast fall\b/g, 'last autumn'],
-  [/\bthis fall\b/g, 'this autumn'],
-  [/\bcooperation\b/g, 'co-operation'],
-];
+/**
+ * US spelling -> UK spelling, applied to UK outlets' text (and reversed for US
+ * outlets re-running UK copy). Lower-case only, so "World Health Organization"
+ * survives. `whole` entries match whole words; `prefix` entries word starts.
+ */
+export const UK_SPELLINGS: { readonly whole: readonly (readonly [string, string])[]; readonly prefix: readonly (readonly [string, string])[] } = {
+  whole: [
+    ['defense', 'defence'], ['offense', 'offence'], ['center', 'centre'], ['centers', 'centres'], ['program', 'programme'],
+    ['labor', 'labour'], ['gray', 'grey'], ['canceled', 'cancelled'], ['traveled', 'travelled'], ['percent', 'per cent'],
+    ['last fall', 'last autumn'], ['this fall', 'this autumn'], ['cooperation', 'co-operation'],
+  ],
+  prefix: [
+    ['honor', 'honour'], ['neighbor', 'neighbour'], ['organiz', 'organis'], ['mobiliz', 'mobilis'], ['recogniz', 'recognis'],
+    ['criticiz', 'criticis'], ['authoriz', 'authoris'], ['favor', 'favour'], ['finaliz', 'finalis'],
+  ],
+};
 
 /** Headlines for "Read more" and "Related" blocks: recycled across stories. */
 export const RELATED_HEADLINES: readonly string[] = [

@@ -7,19 +7,12 @@
  * Listing is open to everyone; adding, removing, pausing and resuming need
  * channel-admin rights, checked here on the server.
  */
-import { defineCommand, type CommandContext } from '../src/core/command.js';
+import { defineCommand } from '../src/core/command.js';
 import { answer, errorReply, type Reply } from '../src/core/reply.js';
 import { formatRunTime, invocation } from '../src/schedule/format.js';
 import { TOPIC_MAX_LENGTH, type ScheduleService, type ScheduleView } from '../src/schedule/service.js';
-import { SCHEDULED_COMMANDS, isScheduledCommand, type ChannelContext, type ChannelRef } from '../src/schedule/types.js';
+import { SCHEDULED_COMMANDS, isScheduledCommand, type ChannelRef } from '../src/schedule/types.js';
 
-/** What `/schedule` needs beyond the base context (proposed additions to `CommandContext`). */
-export interface ScheduleCommandContext extends CommandContext {
-  /** Where the command was typed; absent in the CLI. */
-  channel?: ChannelContext;
-  /** Absent when scheduled posts are not configured. */
-  schedules?: ScheduleService;
-}
 
 export const SCHEDULE_ACTIONS = Object.freeze({
   add: Object.freeze(['when', 'command', 'topic', 'timezone', 'full']),
@@ -29,6 +22,9 @@ export const SCHEDULE_ACTIONS = Object.freeze({
   resume: Object.freeze(['id']),
 } as const);
 export type ScheduleAction = keyof typeof SCHEDULE_ACTIONS;
+
+/** For the Discord adapter's `subcommands` option (shape of its `SubcommandSpec`): `/schedule add when:...`. */
+export const SCHEDULE_SUBCOMMANDS = Object.freeze({ option: 'action', actions: SCHEDULE_ACTIONS });
 
 /** Actions only channel admins may run. */
 export const SCHEDULE_ADMIN_ACTIONS: readonly ScheduleAction[] = Object.freeze(['add', 'remove', 'pause', 'resume']);
@@ -58,7 +54,7 @@ export const scheduleCommand = defineCommand({
     { name: 'full', description: 'Post the full answer even when nothing changed', type: 'boolean' },
   ],
   async run(ctx, args): Promise<Reply> {
-    const { channel, schedules, user } = ctx as ScheduleCommandContext;
+    const { channel, schedules, user } = ctx;
     const action = String(args.action) as ScheduleAction;
     if (!schedules) return errorReply('schedule', 'unavailable', 'Scheduled posts are not switched on for this bot.');
     if (!channel || channel.platform === 'console') {
@@ -158,7 +154,7 @@ function listReply(channel: ChannelRef, views: ScheduleView[]): Reply {
   return answer('schedule', 'Scheduled posts in this channel', { notes, data: { schedules: views.map(viewData) } });
 }
 
-/** "/brief north korean troops, daily at 08:00 (Europe/London), changes only" */
+/** "/brief north korean troops, daily at 08:00 (Europe/London)", plus ", full answer" for full-brief schedules. */
 function describe(s: ScheduleView): string {
   return `/${s.command}${s.topic ? ` ${s.topic}` : ''}, ${s.label} (${s.zone})${s.fullBrief ? ', full answer' : ''}`;
 }

@@ -26,6 +26,14 @@ export interface ChatPlatform {
   postToChannel(channelId: string, reply: Reply): Promise<void>;
 }
 
+/** Where a command was typed; adapters pass it to commands as `ctx.channel`. */
+export interface ChannelInfo {
+  platform: 'discord' | 'slack';
+  /** Discord guild id or Slack team id. */
+  workspaceId: string;
+  channelId: string;
+}
+
 export interface HealthStatus {
   status: 'ready' | 'starting' | 'degraded';
   corpus: { loaded: boolean; articles?: number; loadedAt?: string };

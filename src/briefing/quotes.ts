@@ -3,6 +3,7 @@
  * their spelling differences) are one quote with several sources.
  */
 import type { Article, QuoteClaim, SourceRef } from '../core/types.js';
+import { entityKey } from '../extract/entities.js';
 import { normaliseSpeaker, quoteKey } from '../extract/quotes.js';
 import { sourceRef } from './sources.js';
 
@@ -26,19 +27,30 @@ export function mergeQuotes(articles: readonly Article[]): QuoteClaim[] {
       let d = byKey.get(key);
       if (!d && key.length >= MIN_CONTAINED) d = drafts.find((x) => x.key.length >= MIN_CONTAINED && (x.key.includes(key) || key.includes(x.key)));
       const src = sourceRef(a, q.start, q.end);
+      const speaker = fullName(a, q.speaker);
       if (d) {
         if (!d.sources.some((s) => s.article === a.id)) d.sources.push(src);
-        d.speakers.push(q.speaker);
+        d.speakers.push(speaker);
         if (q.text.length > d.text.length) d.text = q.text;
         byKey.set(key, d);
       } else {
-        d = { key, text: q.text, speakers: [q.speaker], sources: [src] };
+        d = { key, text: q.text, speakers: [speaker], sources: [src] };
         drafts.push(d);
         byKey.set(key, d);
       }
     }
   }
   return drafts.map((d) => ({ speaker: pickSpeaker(d.speakers), text: d.text, sources: d.sources }));
+}
+
+/** "Kim" -> "Kim Jong Un" when the article names exactly one person with that name part. */
+function fullName(a: Article, speaker: string | null): string | null {
+  const canon = speaker ? normaliseSpeaker(speaker) : null;
+  if (!canon || /\s/.test(canon)) return speaker;
+  const people = [...new Set(a.entities.filter((e) => e.type === 'person').map((e) => e.name))].filter((n) =>
+    n.split(/[\s-]+/).some((part) => part.toLowerCase() === canon.toLowerCase()),
+  );
+  return people.length === 1 ? people[0]! : speaker;
 }
 
 /** The most common canonical speaker, shown in its fullest spelling. */
@@ -48,10 +60,12 @@ function pickSpeaker(names: (string | null)[]): string | null {
     if (!raw) continue;
     const canon = normaliseSpeaker(raw);
     if (!canon) continue;
-    const c = counts.get(canon) ?? { n: 0, longest: canon };
+    // group case and spelling variants ("foreign ministry" / "Foreign Ministry")
+    const key = entityKey(canon) || canon.toLowerCase();
+    const c = counts.get(key) ?? { n: 0, longest: canon };
     c.n++;
     if (canon.length > c.longest.length) c.longest = canon;
-    counts.set(canon, c);
+    counts.set(key, c);
   }
   return [...counts.values()].sort((a, b) => b.n - a.n || b.longest.length - a.longest.length)[0]?.longest ?? null;
 }

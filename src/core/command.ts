@@ -5,6 +5,7 @@
  */
 import type { Reply } from './reply.js';
 import type { BriefingIndex } from '../index/briefingIndex.js';
+import type { ScheduleService } from '../schedule/service.js';
 
 export type OptionType = 'string' | 'integer' | 'boolean';
 
@@ -31,6 +32,10 @@ export interface CommandContext {
   user?: { id: string; isAdmin: boolean };
   /** All command definitions, for /help. */
   commands: readonly CommandDefinition[];
+  /** Where the command was typed; absent in the CLI. */
+  channel?: { platform: 'discord' | 'slack' | 'console'; workspaceId: string; channelId: string };
+  /** Scheduled posts, where the deployment runs them. */
+  schedules?: ScheduleService;
 }
 
 export type CommandArgs = Record<string, string | number | boolean | undefined>;

@@ -20,9 +20,19 @@
  *   the same short form it is left as written (ambiguous).
  * - keep a capitalised word that only ever appears at the start of a sentence
  *   ("Rebel troops seize...", "Police crack down...") only with evidence that
- *   it is a name: the gazetteer, an acronym, a possessive ("Saleh's forces"), a
- *   known person's surname, or the same word capitalised mid-sentence elsewhere
- *   in the article.
+ *   it is a name: the gazetteer, a possessive ("Saleh's forces"), a known
+ *   person's surname, or the same word capitalised mid-sentence elsewhere in
+ *   the article.
+ * - give a name one type per article: a mention typed only by its position
+ *   ("the battle for Kursk") takes the type it has elsewhere ("the Kursk
+ *   region"); a place guessed from a preposition alone ("at Morsi") does not
+ *   spread to other mentions.
+ *
+ * Known weak spots: one-word names with no title are typed `other` ("Morsi",
+ * "Transocean"); two or three capitalised words with no cue are taken for a
+ * person ("Deepwater Horizon" after "rig"); "to"/"at" + a person's surname is
+ * taken for a place ("hand over his powers to Hadi"); months always end a name
+ * ("Theresa May" loses "May").
  *
  * @example
  * extractEntities(body, splitSentences(body))
@@ -339,7 +349,7 @@ interface Token {
   possessive: 'singular' | 'plural' | null;
   /** The token ends a run (hyphenated adjective "London-based", singular possessive "Korea’s"). */
   breakAfter: boolean;
-  /** First word of the sentence, or right after an opening quote, colon, dash or bracket. */
+  /** First word of the sentence, or right after an opening quote, colon or dash. */
   initial: boolean;
   /** Right after an opening quotation mark. */
   quoted: boolean;
@@ -590,7 +600,6 @@ interface Candidate {
 }
 
 interface Context {
-  runs: Run[];
   /** Runs typed as places by a preposition, for lists ("in Ismailia, Port Said and Suez"). */
   placeRuns: Set<number>;
   /** Capitalised words seen somewhere other than the start of a sentence. */
@@ -687,8 +696,8 @@ function classifyPlain(ts: Token[], prev: string | null, next: string | null, ru
     });
 
   if (roles.includes('org')) {
-    if (single && first.initial) return; // "Police crack down", "Government forces"
-    push(whole, 'organisation');
+    // "Police crack down", "Government forces": kept only if the word is capitalised mid-sentence too
+    push(whole, 'organisation', { needsEvidence: single && first.initial });
     return;
   }
   // nothing but titles, demonyms and domain words: "Russian President", "North Korean", "Islamic"
@@ -805,7 +814,7 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityMent
     for (const t of tokens) if (t.cap && !t.initial) midSentence.add(t.base);
     buildRuns(s.text, tokens, s.index, runs);
   }
-  const ctx: Context = { runs, placeRuns: new Set(), midSentence, out: [] };
+  const ctx: Context = { placeRuns: new Set(), midSentence, out: [] };
   for (const [i, run] of runs.entries()) classifyRun(run, i, ctx);
   const candidates = ctx.out;
 
@@ -822,14 +831,12 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityMent
 
   const resolved: Candidate[] = [];
   for (const c of candidates) {
-    if (c.surnameCandidate && c.type !== 'organisation') {
-      const full = byShort.get(c.name);
-      if (full) {
-        resolved.push({ ...c, name: full, type: 'person', weak: false });
-        continue;
-      }
-      if (c.needsEvidence && !(isPlaceName(c.name) || midSentence.has(c.name) || c.possessive || full === null)) continue;
+    const full = c.surnameCandidate && c.type !== 'organisation' ? byShort.get(c.name) : undefined;
+    if (full) {
+      resolved.push({ ...c, name: full, type: 'person', weak: false });
+      continue;
     }
+    if (c.needsEvidence && !(isPlaceName(c.name) || midSentence.has(c.name) || c.possessive || full === null)) continue;
     resolved.push(c);
   }
 

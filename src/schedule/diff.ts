@@ -129,7 +129,7 @@ export function parseSnapshot(value: unknown): Snapshot | null {
  * @example
  * describeChanges(prev, next, 'yesterday 08:00').lines
  * // ["Since yesterday 08:00: 2 new articles; 1 revised figure.",
- * //  "South Korea's Joint Chiefs now puts killed or wounded at 4,000 (was 3,000)."]
+ * //  "South Korea's Joint Chiefs now put the number killed or wounded at 4,000 (was 3,000)."]
  */
 export function describeChanges(prev: Snapshot, next: Snapshot, sinceLabel: string): ChangeDescription {
   const changes: Changes = { newArticles: [], updatedArticles: [], newFigures: [], revisedFigures: [], newEvents: [] };
@@ -166,12 +166,12 @@ export function describeChanges(prev: Snapshot, next: Snapshot, sinceLabel: stri
   return { lines, nothingNew: false, changes };
 }
 
-/** "South Korea's Joint Chiefs now puts killed or wounded at 4,000 (was 3,000)" */
+/** "South Korea's Joint Chiefs now put the number killed or wounded at 4,000 (was 3,000)" */
 export function revisedFigureText(now: FigureValue, was: FigureValue): string {
   return `${who(now)} now ${verb(now)} ${what(now)} at ${formatValue(now)} (was ${formatValue(was)})`;
 }
 
-/** "Ukraine's defence ministry puts North Korean troops killed at about 600" */
+/** "Ukraine's defence ministry puts North Korean troops killed at about 600"; "Ukrainian officials put ..." */
 export function figureText(v: FigureValue): string {
   return `${who(v)} ${verb(v)} ${what(v)} at ${formatValue(v)}`;
 }
@@ -205,8 +205,16 @@ function who(v: FigureValue): string {
   return v.claimedBy ? capitalise(v.claimedBy) : 'Reports';
 }
 
+/** Names ending in -s that are one body, not many. */
+const SINGULAR_IN_S = new Set(['news', 'reuters', 'times', 'us', 'u.s.', 'u.s', 'united states', 'united nations', 'nations']);
+
+/** "Ukrainian officials put", "the ministry puts": number agreement from the claimant's last word. */
 function verb(v: FigureValue): string {
-  return v.claimedBy ? 'puts' : 'put';
+  if (!v.claimedBy) return 'put';
+  const name = v.claimedBy.toLowerCase().replace(/[’]/g, "'").trim();
+  const last = name.split(/\s+/).pop() ?? '';
+  const singular = SINGULAR_IN_S.has(last) || [...SINGULAR_IN_S].some((w) => w.includes(' ') && name.endsWith(w)) || !/[^s'iu]s$/.test(last);
+  return singular ? 'puts' : 'put';
 }
 
 function what(v: FigureValue): string {

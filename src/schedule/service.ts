@@ -64,7 +64,7 @@ export interface ScheduleServiceOptions {
   onChange?: () => void;
 }
 
-export const TOPIC_MAX_LENGTH = 100;
+export const TOPIC_MAX_LENGTH = 200;
 
 /**
  * @example

@@ -11,6 +11,7 @@ import { setLogSink } from '../../src/log.js';
 import { EXPIRED_MESSAGE } from '../../src/render/replyStore.js';
 import { CHANNEL_ID, DiscordPeer, GUILD_ID } from '../peers/discord.js';
 import { casualtiesReply, HOSTILE } from '../render/fixtures.js';
+import { testSubcommands } from './fakes.js';
 import { loadSuite, type Suite } from './suite.js';
 
 const TOKEN = 'NDAwMDAwMDAwMDAwMDAwMDk5.GhIjKl.discordTestTokenDoNotLog0123456789abc';
@@ -26,7 +27,7 @@ beforeAll(async () => {
   suite = await loadSuite();
   peer = await new DiscordPeer().start();
   config = { token: TOKEN, applicationId: peer.applicationId, guildId: GUILD_ID, apiBase: peer.apiBase, allowedGuilds: [GUILD_ID] };
-  bot = createDiscordAdapter({ config, index: suite.index, commands: suite.commands, now: () => suite.now });
+  bot = createDiscordAdapter({ config, index: suite.index, commands: suite.commands, now: () => suite.now, subcommands: testSubcommands });
   await bot.start();
 });
 
@@ -97,6 +98,14 @@ describe('Discord: pagination', () => {
   });
 });
 
+describe('Discord: subcommands', () => {
+  it('GIVEN /agenda add when:… as a subcommand THEN the command gets action=add and its options', async () => {
+    const a = await peer.command('agenda', { when: 'daily 08:00', public: true }, { subcommand: 'add' });
+    expect(a.message.embeds[0].title).toBe('Agenda add at daily 08:00');
+    expect(a.ephemeral).toBe(false);
+  });
+});
+
 describe('Discord: autocomplete', () => {
   it('GIVEN a prefix THEN at most 25 choices from the index', async () => {
     const { name, option, prefix, expected } = suite.autocomplete;
@@ -131,6 +140,14 @@ describe('Discord: safety', () => {
     const a = await peer.command('echo', {});
     expect(a.ephemeral).toBe(true);
     expect(a.message.content).toMatch(/^⚠️ \/echo needs text/);
+  });
+
+  it('GIVEN an admin command THEN only members with Manage Channels run it, and it knows the channel', async () => {
+    const denied = await peer.command('adminonly', {});
+    expect(denied.ephemeral).toBe(true);
+    expect(denied.message.content).toBe('⚠️ /adminonly is for channel admins only.');
+    const ok = await peer.command('adminonly', {}, { admin: true });
+    expect(ok.message.embeds[0].title).toBe(`Admin check passed in discord:${GUILD_ID}/${CHANNEL_ID}`);
   });
 
   it('GIVEN a server not on the allow-list THEN it refuses politely', async () => {
@@ -201,11 +218,16 @@ describe('Discord: seams', () => {
   });
 
   it('GIVEN deploy-commands with DISCORD_GUILD_ID THEN every command is registered to that guild with typed options and public', async () => {
-    const result = await deployDiscordCommands(config, suite.commands);
+    const result = await deployDiscordCommands(config, suite.commands, { subcommands: testSubcommands });
     expect(result.scope).toBe('guild');
     const call = await peer.waitForCall((c) => c.method === 'PUT' && c.path === `/applications/${peer.applicationId}/guilds/${GUILD_ID}/commands`);
     expect(call.body.map((c: any) => c.name)).toEqual(suite.commands.map((c) => c.name));
-    for (const c of call.body) {
+    const agenda = call.body.find((c: any) => c.name === 'agenda');
+    expect(agenda.options.map((o: any) => [o.type, o.name, o.options.map((x: any) => x.name)])).toEqual([
+      [1, 'add', ['when', 'public']],
+      [1, 'list', ['public']],
+    ]);
+    for (const c of call.body.filter((x: any) => x.name !== 'agenda')) {
       expect(c.options.at(-1)).toMatchObject({ name: 'public', type: 5 });
       expect(c.contexts).toBeUndefined();
     }

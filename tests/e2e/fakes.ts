@@ -5,6 +5,7 @@
  * need the corpus.
  */
 import { defineCommand, type CommandDefinition } from '../../src/core/command.js';
+import type { SubcommandSpecs } from '../../src/adapters/discord/commands.js';
 import { answer, statement } from '../../src/core/reply.js';
 import type { BriefingIndex } from '../../src/index/briefingIndex.js';
 import { casualtiesReply, longReply, src } from '../render/fixtures.js';
@@ -28,6 +29,25 @@ export const testCommands: readonly CommandDefinition[] = [
     run() {
       throw new Error('kaboom with secret path /srv/briefbot');
     },
+  }),
+  defineCommand({
+    name: 'adminonly',
+    description: 'Test only: for channel admins; says where it ran',
+    admin: true,
+    options: [],
+    run(ctx) {
+      const where = (ctx as { channel?: { platform: string; workspaceId: string; channelId: string } }).channel;
+      return answer('adminonly', `Admin check passed in ${where?.platform}:${where?.workspaceId}/${where?.channelId}`, { notes: ['Only channel admins see this.'], data: { where } });
+    },
+  }),
+  defineCommand({
+    name: 'agenda',
+    description: 'Test only: an action option shown as Discord subcommands',
+    options: [
+      { name: 'action', description: 'add or list', type: 'string', required: true, choices: [{ name: 'add', value: 'add' }, { name: 'list', value: 'list' }] },
+      { name: 'when', description: 'When', type: 'string' },
+    ],
+    run: (_ctx, args) => answer('agenda', `Agenda ${String(args.action)}${args.when ? ` at ${String(args.when)}` : ''}`, { notes: ['Test command.'], data: args }),
   }),
   defineCommand({
     name: 'echo',
@@ -83,3 +103,14 @@ export function stubIndex(): BriefingIndex {
     },
   };
 }
+
+/** `agenda` shown on Discord as `/agenda add when:...` and `/agenda list`. */
+export const testSubcommands: SubcommandSpecs = { agenda: { option: 'action', actions: { add: ['when'], list: [] } } };
+
+/** Slack grammar for `agenda`: `/brief agenda add daily 08:00`. */
+export const testTextParsers = {
+  agenda: (text: string) => {
+    const [action, ...rest] = text.split(' ').filter(Boolean);
+    return action === 'add' || action === 'list' ? { ok: true as const, args: { action, ...(rest.length ? { when: rest.join(' ') } : {}) } } : { ok: false as const, message: 'Usage: agenda add <when> | agenda list' };
+  },
+};

@@ -19,14 +19,14 @@ function typesOf(body: string): Map<string, EntityType> {
 
 describe('extractEntities on real crisis passages', () => {
   it('GIVEN "The London-based Syrian Observatory for Human Rights" THEN an organisation and a place', () => {
-    const t = typesOf(fixture('crisis-crisis-syria__bbc__2011-12-20.txt'));
+    const t = typesOf(fixture('crisis-timelines__crisis-syria__bbc__2011-12-20.txt'));
     expect(t.get('Syrian Observatory for Human Rights')).toBe('organisation');
     expect(t.get('London')).toBe('place');
     expect(t.has('The')).toBe(false);
   });
 
   it('GIVEN titles before names THEN the people are named without them', () => {
-    const t = typesOf(fixture('crisis-tl17-haiti__bbc__2010-01-13.txt'));
+    const t = typesOf(fixture('crisis-timelines__tl17-haiti__bbc__2010-01-13.txt'));
     expect(t.get('Jean-Max Bellerive')).toBe('person');
     expect(t.get('Rene Preval')).toBe('person');
     expect(t.get('Barack Obama')).toBe('person');
@@ -38,7 +38,7 @@ describe('extractEntities on real crisis passages', () => {
   });
 
   it('GIVEN "the leading US general in Haiti Lt Gen Ken Keen" and "UN Secretary General Ban Ki-moon" THEN both are people', () => {
-    const t = typesOf(fixture('crisis-tl17-haiti__bbc__2010-01-18.txt'));
+    const t = typesOf(fixture('crisis-timelines__tl17-haiti__bbc__2010-01-18.txt'));
     expect(t.get('Ken Keen')).toBe('person');
     expect(t.get('Ban Ki-moon')).toBe('person');
     expect(t.get('Bill Clinton')).toBe('person');
@@ -47,7 +47,7 @@ describe('extractEntities on real crisis passages', () => {
   });
 
   it('GIVEN "the village of X" and "between the villages of X and Y" THEN places, and sentence-start words are not entities', () => {
-    const t = typesOf(fixture('crisis-crisis-syria__bbc__2011-12-19.txt'));
+    const t = typesOf(fixture('crisis-timelines__crisis-syria__bbc__2011-12-19.txt'));
     expect(t.get('Jabal al-Zawiya')).toBe('place');
     expect(t.get('Kafrouaid')).toBe('place');
     expect(t.get('Kansafra')).toBe('place');
@@ -57,7 +57,7 @@ describe('extractEntities on real crisis passages', () => {
   });
 
   it('GIVEN "U.N. High Commissioner for Human Rights Navi Pillay" THEN a person after a long title', () => {
-    const t = typesOf(fixture('crisis-tl17-syria__tl2.1__2011-08-22.txt'));
+    const t = typesOf(fixture('crisis-timelines__tl17-syria__tl2.1__2011-08-22.txt'));
     expect(t.get('Navi Pillay')).toBe('person');
     expect(t.get('Faysal Khabbaz Hamoui')).toBe('person');
     expect(t.get('Geneva')).toBe('place');

@@ -96,7 +96,7 @@ describe('extractQuotes on the seed articles', () => {
 
 describe('extractQuotes on real crisis passages', () => {
   it('GIVEN "...," Gibbs says THEN Gibbs is the speaker and a report can speak too', () => {
-    const body = fixture('crisis-tl17-bpoil__foxnews__2010-04-23.txt');
+    const body = fixture('crisis-timelines__tl17-bpoil__foxnews__2010-04-23.txt');
     const q = quoteStarting(body, "I don't honestly think");
     expect(q.speaker).toBe('Gibbs');
     expect(q.text.endsWith('I doubt it will be the last')).toBe(true);
@@ -104,7 +104,7 @@ describe('extractQuotes on real crisis passages', () => {
   });
 
   it('GIVEN "...," he said after Preval described the scene as "unimaginable" THEN "he" is Preval', () => {
-    const body = fixture('crisis-tl17-haiti__bbc__2010-01-13.txt');
+    const body = fixture('crisis-timelines__tl17-haiti__bbc__2010-01-13.txt');
     const q = quoteStarting(body, 'Parliament has collapsed');
     expect(q.text).toBe(
       'Parliament has collapsed. The tax office has collapsed. Schools have collapsed. Hospitals have collapsed',
@@ -116,7 +116,7 @@ describe('extractQuotes on real crisis passages', () => {
   });
 
   it('GIVEN Clinton, an apposition, then two quotes in one sentence THEN both are Clinton’s', () => {
-    const body = fixture('crisis-tl17-haiti__bbc__2010-01-17.txt');
+    const body = fixture('crisis-timelines__tl17-haiti__bbc__2010-01-17.txt');
     const a = quoteStarting(body, 'here today');
     const b = quoteStarting(body, 'Haiti can come back');
     expect(a.speaker).toBe('US Secretary of State Hillary Clinton');
@@ -126,7 +126,7 @@ describe('extractQuotes on real crisis passages', () => {
   });
 
   it('GIVEN "...," the woman\'s husband, Reinhard Riedl, told the Associated Press THEN the husband is the speaker', () => {
-    const body = fixture('crisis-tl17-haiti__bbc__2010-01-17.txt');
+    const body = fixture('crisis-timelines__tl17-haiti__bbc__2010-01-17.txt');
     const q = quoteStarting(body, "It's a little miracle");
     expect(q.speaker).toBe("the woman's husband, Reinhard Riedl");
     expect(normaliseSpeaker(q.speaker!)).toBe('Reinhard Riedl');
@@ -134,7 +134,7 @@ describe('extractQuotes on real crisis passages', () => {
   });
 
   it('GIVEN X tells CNN, "..." over two sentences THEN X is the speaker', () => {
-    const body = fixture('crisis-crisis-libya__cnn__2011-02-16.txt');
+    const body = fixture('crisis-timelines__crisis-libya__cnn__2011-02-16.txt');
     const q = quoteStarting(body, 'There is nothing serious here');
     expect(q.speaker).toBe('A highly placed source close to the Libyan government');
     expect(q.text.endsWith('fighting each other.')).toBe(true);

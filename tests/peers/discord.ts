@@ -337,7 +337,8 @@ export class DiscordPeer {
       member: {
         user: { id: userId, username: 'reporter', discriminator: '0', global_name: 'Reporter', avatar: null },
         roles: [],
-        permissions: opts.admin ? '2248473465835073' : '2147519040',
+        // Admin: Manage Channels (16) on top of a member's usual bits; a member lacks it.
+        permissions: opts.admin ? '2147519056' : '2147519040',
         joined_at: '2024-01-01T00:00:00.000Z',
         deaf: false,
         mute: false,
@@ -376,14 +377,15 @@ export class DiscordPeer {
   }
 
   /** Runs a slash command as a member would; resolves with the bot's answer. */
-  async command(name: string, options: Record<string, string | number | boolean> = {}, opts: { guildId?: string; admin?: boolean; timeoutMs?: number } = {}): Promise<InteractionAnswer> {
+  async command(name: string, options: Record<string, string | number | boolean> = {}, opts: { guildId?: string; admin?: boolean; timeoutMs?: number; subcommand?: string } = {}): Promise<InteractionAnswer> {
     const d = this.base(2, opts);
+    const values = Object.entries(options).map(([k, v]) => ({ name: k, type: typeof v === 'boolean' ? 5 : typeof v === 'number' ? 4 : 3, value: v }));
     d.data = {
       id: snowflake(),
       name,
       type: 1,
       guild_id: opts.guildId ?? GUILD_ID,
-      options: Object.entries(options).map(([k, v]) => ({ name: k, type: typeof v === 'boolean' ? 5 : typeof v === 'number' ? 4 : 3, value: v })),
+      options: opts.subcommand ? [{ name: opts.subcommand, type: 1, options: values }] : values,
     };
     return this.answer(d, this.sendInteraction(d), opts.timeoutMs ?? 10_000);
   }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { commands } from '../../commands/index.js';
-import { CommandDeclarationError, toDiscordCommand, toDiscordCommands } from '../../src/adapters/discord/commands.js';
+import { CommandDeclarationError, splitPublic, toDiscordCommand, toDiscordCommands, type DiscordOptionJSON, type DiscordSubcommandJSON } from '../../src/adapters/discord/commands.js';
 import { buildSlackManifest, usageHint } from '../../src/adapters/slack/manifest.js';
 import { parseSlashText, tokenize } from '../../src/adapters/slack/parse.js';
 import { defineCommand } from '../../src/core/command.js';
@@ -22,16 +22,17 @@ describe('toDiscordCommand', () => {
     expect(json.map((c) => c.name)).toEqual(commands.map((c) => c.name));
     for (const [i, c] of json.entries()) {
       const def = commands[i]!;
+      const options = c.options as DiscordOptionJSON[];
       expect(c.description).toBe(def.description);
-      expect(c.options.at(-1)).toEqual({ type: 5, name: 'public', description: 'Post the answer for the whole channel (default: only you see it)' });
+      expect(options.at(-1)).toEqual({ type: 5, name: 'public', description: 'Post the answer for the whole channel (default: only you see it)' });
       for (const o of def.options) {
-        const built = c.options.find((x) => x.name === o.name)!;
+        const built = options.find((x) => x.name === o.name)!;
         expect(built.type).toBe({ string: 3, integer: 4, boolean: 5 }[o.type]);
         expect(built.autocomplete ?? false).toBe(!!o.autocomplete);
         expect(built.required ?? false).toBe(!!o.required);
       }
-      const firstOptional = c.options.findIndex((o) => !o.required);
-      expect(c.options.slice(firstOptional).every((o) => !o.required)).toBe(true);
+      const firstOptional = options.findIndex((o) => !o.required);
+      expect(options.slice(firstOptional).every((o) => !o.required)).toBe(true);
     }
   });
 
@@ -43,9 +44,34 @@ describe('toDiscordCommand', () => {
     expect(toDiscordCommand(commands[0]!, { guildScoped: true }).contexts).toBeUndefined();
   });
 
-  it('GIVEN an admin command THEN it is hidden from members without Manage Server', () => {
+  it('GIVEN an admin command THEN it is hidden from members without Manage Channels', () => {
     const def = defineCommand({ name: 'reload', description: 'Reload the corpus', admin: true, options: [], run: noop });
-    expect(toDiscordCommand(def).default_member_permissions).toBe('32');
+    expect(toDiscordCommand(def).default_member_permissions).toBe('16');
+  });
+
+  it('GIVEN a subcommand spec THEN the action option becomes subcommands, each with its own options, and back again', () => {
+    const def = defineCommand({
+      name: 'schedule',
+      description: 'Post a command’s answer to this channel on a schedule',
+      options: [
+        { name: 'action', description: 'add or remove', type: 'string', required: true, choices: [{ name: 'add', value: 'add' }, { name: 'remove', value: 'remove' }] },
+        { name: 'when', description: 'daily 08:00', type: 'string' },
+        { name: 'id', description: 'Schedule id', type: 'string' },
+      ],
+      run: noop,
+    });
+    const json = toDiscordCommand(def, { subcommands: { option: 'action', actions: { add: ['when'], remove: ['id'] } } });
+    const subs = json.options as DiscordSubcommandJSON[];
+    expect(subs.map((s) => [s.type, s.name, s.description, s.options.map((o) => o.name)])).toEqual([
+      [1, 'add', 'Add: Post a command’s answer to this channel on a schedule', ['when', 'public']],
+      [1, 'remove', 'Remove: Post a command’s answer to this channel on a schedule', ['id', 'public']],
+    ]);
+    const spec = { option: 'action', actions: { add: ['when'], remove: ['id'] } };
+    expect(splitPublic([{ name: 'add', type: 1, options: [{ name: 'when', type: 3, value: 'daily 08:00' }, { name: 'public', type: 5, value: true }] }], spec)).toEqual({
+      args: { action: 'add', when: 'daily 08:00' },
+      isPublic: true,
+    });
+    expect(() => toDiscordCommand(def, { subcommands: { option: 'action', actions: { add: ['nope'] } } })).toThrow(/option "nope" is not declared/);
   });
 
   it('GIVEN declarations Discord would reject THEN every problem is named before any request', () => {
@@ -108,6 +134,13 @@ describe('parseSlashText', () => {
 
   it('GIVEN free text for a command without a string option THEN a clear message', () => {
     expect(parseSlashText('/brief', 'sources everything', commands)).toEqual({ ok: false, command: 'sources', message: '/sources takes no text (got "everything").' });
+  });
+
+  it('GIVEN a command with its own text grammar THEN the parser gets the text after the subcommand, without "public"', () => {
+    const seen: string[] = [];
+    const parsers = { search: (t: string) => (seen.push(t), { ok: true as const, args: { query: t.toUpperCase() } }) };
+    expect(parseSlashText('/brief', 'search kim "jong un" public', commands, parsers)).toMatchObject({ ok: true, command: 'search', args: { query: 'KIM "JONG UN"' }, isPublic: true });
+    expect(seen).toEqual(['kim "jong un"']);
   });
 
   it('GIVEN mixed quotes THEN tokens keep phrases together', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answer, errorReply, statement, type AnswerReply, type Reply } from '../../src/core/reply.js';
-import { collectSnapshot, describeChanges, formatValue, snapshotOf, type Snapshot } from '../../src/schedule/diff.js';
+import { collectSnapshot, describeChanges, figureText, formatValue, snapshotOf, type Snapshot } from '../../src/schedule/diff.js';
 import { composeScheduledPost, createScheduledRender } from '../../src/schedule/post.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import { ScheduleStore } from '../../src/schedule/store.js';
@@ -85,7 +85,7 @@ describe('describeChanges', () => {
     expect(nothingNew).toBe(false);
     expect(lines).toEqual([
       'Since yesterday 08:00: 2 new articles; 1 new figure; 1 revised figure; 1 new timeline event.',
-      'South Korea’s Joint Chiefs now puts North Korean soldiers killed or wounded at around 4,000 (was around 3,000).',
+      'South Korea’s Joint Chiefs now put North Korean soldiers killed or wounded at around 4,000 (was around 3,000).',
       'New figure: South Korea’s National Intelligence Service puts North Korean soldiers killed at approximately 300.',
       `New on the timeline: 2025-03: ${SHOIGU}`,
     ]);
@@ -130,7 +130,7 @@ describe('composeScheduledPost', () => {
     ]);
     expect(reply.sections[0]!.heading).toBe('Since yesterday 08:00');
     expect(reply.sections[0]!.statements.map((s) => [s.text, s.sources.map((r) => r.article)])).toEqual([
-      ['South Korea’s Joint Chiefs now puts North Korean soldiers killed or wounded at around 4,000 (was around 3,000).', [EXPRESS_STAR.id, EURONEWS.id]],
+      ['South Korea’s Joint Chiefs now put North Korean soldiers killed or wounded at around 4,000 (was around 3,000).', [EXPRESS_STAR.id, EURONEWS.id]],
       ['South Korea’s National Intelligence Service puts North Korean soldiers killed at approximately 300.', [KYIV_INDEPENDENT.id]],
       [`2025-03: ${SHOIGU}`, [EXPRESS_STAR.id]],
       [`New report: ${EXPRESS_STAR.title}`, [EXPRESS_STAR.id]],
@@ -234,5 +234,19 @@ describe('scheduled posts end to end in the core', () => {
     expect(store.runs(s.id)).toMatchObject([{ status: 'retrying', error: 'the post could not be built (error id abc123)' }]);
     await scheduler.stop();
     store.close();
+  });
+});
+
+describe('figure sentences', () => {
+  const said = (claimedBy: string | null) => figureText({ kind: 'killed', claimedBy, subject: 'North Korean soldiers', low: 300, high: 300, approximate: true, qualifier: 'approximately' });
+  it.each([
+    ['South Korea’s National Intelligence Service', 'South Korea’s National Intelligence Service puts North Korean soldiers killed at approximately 300'],
+    ['Ukrainian officials', 'Ukrainian officials put North Korean soldiers killed at approximately 300'],
+    ['U.S. estimates', 'U.S. estimates put North Korean soldiers killed at approximately 300'],
+    ['Reuters', 'Reuters puts North Korean soldiers killed at approximately 300'],
+    ['the United States', 'The United States puts North Korean soldiers killed at approximately 300'],
+    [null, 'Reports put North Korean soldiers killed at approximately 300'],
+  ])('GIVEN the claimant %s THEN "%s"', (claimedBy, text) => {
+    expect(said(claimedBy)).toBe(text);
   });
 });

@@ -31,12 +31,12 @@ import type { DiscordConfig } from '../../config.js';
 import type { CommandContext, CommandDefinition } from '../../core/command.js';
 import type { Reply } from '../../core/reply.js';
 import { dispatch, findCommand } from '../../dispatch.js';
-import type { ChatPlatform } from '../../health.js';
+import type { ChannelInfo, ChatPlatform } from '../../health.js';
 import type { BriefingIndex } from '../../index/briefingIndex.js';
 import { log } from '../../log.js';
 import { discordChoices, renderDiscord, type DiscordMessage } from '../../render/discord.js';
 import { EXPIRED_MESSAGE, ReplyStore, parsePageButtonId } from '../../render/replyStore.js';
-import { splitPublic } from './commands.js';
+import { splitPublic, type SubcommandSpecs } from './commands.js';
 
 export interface DiscordAdapterOptions {
   config: DiscordConfig;
@@ -47,9 +47,14 @@ export interface DiscordAdapterOptions {
   /** Defer when the command has not answered within this many ms (Discord's deadline is 3 s). */
   deferAfterMs?: number;
   store?: ReplyStore;
+  /** Commands shown as Discord subcommands (see `deployDiscordCommands`; pass the same). */
+  subcommands?: SubcommandSpecs;
+  /** Extra context for commands (e.g. `{ schedules }`), merged into every `CommandContext`. */
+  contextExtras?: () => object;
 }
 
 export const NOT_ALLOWED_MESSAGE = 'Briefbot is not enabled in this server.';
+
 
 export interface DiscordAdapter extends ChatPlatform {
   readonly name: 'discord';
@@ -72,7 +77,14 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     allowedMentions: { parse: [] },
   });
 
-  const context = (userId: string, isAdmin: boolean): CommandContext => ({ index: index(), now: now(), user: { id: userId, isAdmin }, commands });
+  const context = (userId: string, isAdmin: boolean, channel: ChannelInfo): CommandContext & { channel: ChannelInfo } => ({
+    ...opts.contextExtras?.(),
+    index: index(),
+    now: now(),
+    user: { id: userId, isAdmin },
+    commands,
+    channel,
+  });
 
   const allowed = (guildId: string | null): boolean => !config.allowedGuilds || (guildId !== null && config.allowedGuilds.includes(guildId));
 
@@ -97,10 +109,12 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
       await i.reply({ content: NOT_ALLOWED_MESSAGE, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       return;
     }
-    const { args, isPublic } = splitPublic(i.options.data);
-    const isAdmin = i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+    const { args, isPublic } = splitPublic(i.options.data, opts.subcommands?.[i.commandName]);
+    // Channel admins: Manage Channels here (Administrator implies it).
+    const isAdmin = i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false;
     const started = Date.now();
-    const work = dispatch(context(i.user.id, isAdmin), i.commandName, args);
+    const where: ChannelInfo = { platform: 'discord', workspaceId: i.guildId ?? '', channelId: i.channelId };
+    const work = dispatch(context(i.user.id, isAdmin, where), i.commandName, args);
 
     let timer: NodeJS.Timeout | undefined;
     const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), deferAfterMs)));

@@ -15,8 +15,28 @@ export const PUBLIC_OPTION: CommandOption = Object.freeze({
 /** Discord's application command option types. */
 const OPTION_TYPE = Object.freeze({ string: 3, integer: 4, boolean: 5 } as const);
 
-/** ManageGuild: commands marked admin are hidden from members without it (the dispatcher still checks). */
-export const ADMIN_PERMISSION = '32';
+/** Manage Channels: commands marked admin are hidden from members without it (the dispatcher still checks). */
+export const ADMIN_PERMISSION = '16';
+
+/**
+ * A command whose choice option Discord shows as subcommands: `/schedule add when:...`
+ * instead of `/schedule action:add when:...`. `actions` lists, for each choice, the
+ * options that subcommand takes.
+ */
+export interface SubcommandSpec {
+  option: string;
+  actions: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Subcommand specs by command name. */
+export type SubcommandSpecs = Readonly<Record<string, SubcommandSpec>>;
+
+export interface DiscordSubcommandJSON {
+  type: 1;
+  name: string;
+  description: string;
+  options: DiscordOptionJSON[];
+}
 
 export interface DiscordOptionJSON {
   type: 3 | 4 | 5;
@@ -34,7 +54,7 @@ export interface DiscordCommandJSON {
   type: 1;
   name: string;
   description: string;
-  options: DiscordOptionJSON[];
+  options: DiscordOptionJSON[] | DiscordSubcommandJSON[];
   default_member_permissions?: string;
   /** Guild only (0); absent on guild-scoped registration, which rejects the field. */
   contexts?: number[];
@@ -51,20 +71,41 @@ export class CommandDeclarationError extends Error {}
  *
  * @example toDiscordCommand(searchCommand).options[0] // { type: 3, name: 'query', required: true, ... }
  */
-export function toDiscordCommand(def: CommandDefinition, opts: { guildScoped?: boolean } = {}): DiscordCommandJSON {
+export function toDiscordCommand(def: CommandDefinition, opts: { guildScoped?: boolean; subcommands?: SubcommandSpec } = {}): DiscordCommandJSON {
   const problems: string[] = [];
   if (!NAME.test(def.name)) problems.push(`name "${def.name}" must be 1-32 lowercase letters, digits, - or _`);
   if (!def.description || def.description.length > 100) problems.push(`description must be 1-100 characters`);
-  const declared = def.options.some((o) => o.name === PUBLIC_OPTION.name) ? def.options : [...def.options, PUBLIC_OPTION];
-  if (declared.length > 25) problems.push('at most 25 options');
-  const options = declared.map((o) => toDiscordOption(o, problems));
-  // Discord requires required options before optional ones.
-  options.sort((a, b) => Number(!!b.required) - Number(!!a.required));
+  const options = opts.subcommands ? subcommandOptions(def, opts.subcommands, problems) : optionList(def.options, problems);
   if (problems.length > 0) throw new CommandDeclarationError(`/${def.name}: ${problems.join('; ')}`);
   const json: DiscordCommandJSON = { type: 1, name: def.name, description: def.description, options };
   if (def.admin) json.default_member_permissions = ADMIN_PERMISSION;
   if (!opts.guildScoped) json.contexts = [0];
   return json;
+}
+
+/** Options plus `public`, required ones first (Discord requires that order). */
+function optionList(declared: readonly CommandOption[], problems: string[]): DiscordOptionJSON[] {
+  const all = declared.some((o) => o.name === PUBLIC_OPTION.name) ? declared : [...declared, PUBLIC_OPTION];
+  if (all.length > 25) problems.push('at most 25 options');
+  const options = all.map((o) => toDiscordOption(o, problems));
+  options.sort((a, b) => Number(!!b.required) - Number(!!a.required));
+  return options;
+}
+
+function subcommandOptions(def: CommandDefinition, spec: SubcommandSpec, problems: string[]): DiscordSubcommandJSON[] {
+  const choice = def.options.find((o) => o.name === spec.option);
+  if (!choice) problems.push(`subcommand option "${spec.option}" is not declared`);
+  return Object.entries(spec.actions).map(([action, names]) => {
+    if (!NAME.test(action)) problems.push(`subcommand "${action}" must be 1-32 lowercase letters, digits, - or _`);
+    const declared = names.flatMap((n) => {
+      const o = def.options.find((x) => x.name === n);
+      if (!o) problems.push(`subcommand ${action}: option "${n}" is not declared`);
+      return o ? [o] : [];
+    });
+    const label = choice?.choices?.find((c) => c.value === action)?.name ?? action;
+    const description = `${label[0]!.toUpperCase()}${label.slice(1)}: ${def.description}`;
+    return { type: 1 as const, name: action, description: description.length > 100 ? description.slice(0, 99) + '…' : description, options: optionList(declared, problems) };
+  });
 }
 
 function toDiscordOption(o: CommandOption, problems: string[]): DiscordOptionJSON {
@@ -84,12 +125,12 @@ function toDiscordOption(o: CommandOption, problems: string[]): DiscordOptionJSO
 }
 
 /** All commands, as `PUT /applications/:app[/guilds/:g]/commands` expects. */
-export function toDiscordCommands(defs: readonly CommandDefinition[], opts: { guildScoped?: boolean } = {}): DiscordCommandJSON[] {
+export function toDiscordCommands(defs: readonly CommandDefinition[], opts: { guildScoped?: boolean; subcommands?: SubcommandSpecs } = {}): DiscordCommandJSON[] {
   const errors: string[] = [];
   const out: DiscordCommandJSON[] = [];
   for (const def of defs) {
     try {
-      out.push(toDiscordCommand(def, opts));
+      out.push(toDiscordCommand(def, { guildScoped: opts.guildScoped, subcommands: opts.subcommands?.[def.name] }));
     } catch (e) {
       errors.push((e as Error).message);
     }
@@ -99,13 +140,29 @@ export function toDiscordCommands(defs: readonly CommandDefinition[], opts: { gu
   return out;
 }
 
-/** Interaction options as the dispatcher wants them, with `public` taken out. */
-export function splitPublic(options: readonly { name: string; value?: string | number | boolean }[]): { args: CommandArgs; isPublic: boolean } {
+interface InteractionOption {
+  name: string;
+  type?: number;
+  value?: string | number | boolean;
+  options?: readonly InteractionOption[];
+}
+
+/**
+ * Interaction options as the dispatcher wants them, with `public` taken out; a
+ * subcommand (type 1) becomes the value of its spec's option (`action: 'add'`).
+ */
+export function splitPublic(options: readonly InteractionOption[], spec?: SubcommandSpec): { args: CommandArgs; isPublic: boolean } {
   const args: CommandArgs = {};
   let isPublic = false;
-  for (const o of options) {
+  const take = (o: InteractionOption) => {
     if (o.name === PUBLIC_OPTION.name) isPublic = o.value === true;
     else args[o.name] = o.value;
+  };
+  for (const o of options) {
+    if (o.type === 1 && spec) {
+      args[spec.option] = o.name;
+      (o.options ?? []).forEach(take);
+    } else take(o);
   }
   return { args, isPublic };
 }

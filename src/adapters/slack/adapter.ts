@@ -22,12 +22,12 @@ import type { SlackConfig } from '../../config.js';
 import type { CommandContext, CommandDefinition } from '../../core/command.js';
 import { errorReply, type Reply } from '../../core/reply.js';
 import { dispatch } from '../../dispatch.js';
-import type { ChatPlatform } from '../../health.js';
+import type { ChannelInfo, ChatPlatform } from '../../health.js';
 import type { BriefingIndex } from '../../index/briefingIndex.js';
 import { log } from '../../log.js';
 import { EXPIRED_MESSAGE, ReplyStore } from '../../render/replyStore.js';
 import { parseSlackPageValue, renderSlackBlocks, SLACK_ACTIONS, type SlackMessage } from '../../render/slack.js';
-import { parseSlashText } from './parse.js';
+import { parseSlashText, type TextParser } from './parse.js';
 import { postToResponseUrl, type RespondOptions } from './respond.js';
 
 export interface SlackAdapterOptions {
@@ -39,6 +39,10 @@ export interface SlackAdapterOptions {
   /** HTTP mode: listen on this host (default all interfaces). */
   host?: string;
   respond?: RespondOptions;
+  /** Commands with their own text grammar, e.g. `{ schedule: scheduleArgsFromText }`. */
+  textParsers?: Readonly<Record<string, TextParser>>;
+  /** Extra context for commands (e.g. `{ schedules }`), merged into every `CommandContext`. */
+  contextExtras?: () => object;
 }
 
 export const NOT_ALLOWED_MESSAGE = 'Briefbot is not enabled in this workspace.';
@@ -116,11 +120,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   const allowed = (teamId: string | undefined): boolean => !config.allowedTeams || (!!teamId && config.allowedTeams.includes(teamId));
 
-  const context = (userId: string): CommandContext => ({
+  const context = (userId: string, channel: ChannelInfo): CommandContext & { channel: ChannelInfo } => ({
+    ...opts.contextExtras?.(),
     index: index(),
     now: now(),
     user: { id: userId, isAdmin: config.adminUserIds.includes(userId) },
     commands,
+    channel,
   });
 
   const render = (reply: Reply, isPublic: boolean, userId: string | null, invokedAs?: string): SlackMessage => {
@@ -142,8 +148,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       await postToResponseUrl(url, { response_type: 'ephemeral', text: NOT_ALLOWED_MESSAGE }, opts.respond);
       return;
     }
-    const parsed = parseSlashText(command.command, command.text ?? '', commands);
-    const reply = parsed.ok ? await dispatch(context(command.user_id), parsed.command, parsed.args) : errorReply(parsed.command, 'bad-argument', parsed.message);
+    const parsed = parseSlashText(command.command, command.text ?? '', commands, opts.textParsers);
+    const where: ChannelInfo = { platform: 'slack', workspaceId: command.team_id, channelId: command.channel_id };
+    const reply = parsed.ok ? await dispatch(context(command.user_id, where), parsed.command, parsed.args) : errorReply(parsed.command, 'bad-argument', parsed.message);
     const isPublic = parsed.ok && parsed.isPublic && reply.kind === 'answer';
     const m = render(reply, isPublic, command.user_id, parsed.ok ? parsed.invokedAs : command.command);
     await postToResponseUrl(url, { response_type: isPublic ? 'in_channel' : 'ephemeral', text: m.text, blocks: m.blocks }, opts.respond);

@@ -1,0 +1,24 @@
+import { readCorpus, extractAll } from '/work/main/dist/src/index/load.js';
+import { assembleArticles } from '/work/main/dist/src/index/assemble.js';
+import { SEARCH_OPTIONS } from '/work/main/dist/src/index/corpusIndex.js';
+import { mergeFigureClaims } from '/work/main/dist/src/briefing/claims.js';
+import { buildTimeline } from '/work/main/dist/src/briefing/timeline.js';
+import { mergeQuotes } from '/work/main/dist/src/briefing/quotes.js';
+import { mergeEntities } from '/work/main/dist/src/briefing/entities.js';
+import MiniSearch from 'minisearch';
+import { writeFileSync, readFileSync, existsSync } from 'node:fs';
+const dir = process.argv[2];
+const cachef = '/tmp/x-' + dir.replace(/\W/g, '') + '.json';
+let x;
+if (existsSync(cachef)) x = JSON.parse(readFileSync(cachef, 'utf8'));
+else { const { docs, warnings } = await readCorpus(dir); x = extractAll(docs, warnings); writeFileSync(cachef, JSON.stringify(x)); }
+let t = performance.now();
+const lap = (m) => { const n = performance.now(); console.log(m, (n - t).toFixed(0), 'ms'); t = n; };
+const arts = assembleArticles(x); lap('assemble');
+const ms = new MiniSearch(SEARCH_OPTIONS);
+const docs = []; arts.forEach((a, ai) => { for (const s of a.sentences) docs.push({ id: ai * 4096 + s.index, text: s.text, title: s.index === 0 ? a.title ?? '' : '' }); });
+ms.addAll(docs); lap('minisearch');
+mergeFigureClaims(arts); lap('claims');
+buildTimeline(arts); lap('timeline');
+mergeQuotes(arts); lap('quotes');
+mergeEntities(arts); lap('entities');

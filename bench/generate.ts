@@ -22,9 +22,12 @@
  *
  * CLI: node dist/bench/generate.js --articles 1000 --out /tmp/corpus-1k [--seed 42]
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import {
   AGENCIES, CLAIMANTS, CULTURES, INTERNATIONAL_ROLES, KIND_WORDS, MONTHS, OCCUPATIONS, OFFICIAL_TITLES, OUTLETS,
   RELATED_HEADLINES, SECTIONS, SMALL_NUMBER_WORDS, STORIES, TENS_WORDS, THINK_TANKS, UK_SPELLINGS, WEEKDAYS,
@@ -141,9 +144,15 @@ const SALT = { article: 1, copy: 2, story: 3, outlet: 4, isCopy: 5, source: 6, n
 
 const DAY_MS = 86_400_000;
 interface Ymd { y: number; m: number; d: number; wd: number }
+const ymdCache = new Map<number, Ymd>();
 function ymd(day: number): Ymd {
-  const t = new Date(day * DAY_MS);
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate(), wd: t.getUTCDay() };
+  let v = ymdCache.get(day);
+  if (!v) {
+    const t = new Date(day * DAY_MS);
+    v = { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate(), wd: t.getUTCDay() };
+    if (ymdCache.size < 100_000) ymdCache.set(day, v);
+  }
+  return v;
 }
 function dayOf(iso: string): number {
   return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
@@ -1032,7 +1041,7 @@ const countWords = (s: string): number => {
       alnum = false;
     } else {
       inWord = true;
-      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7)) alnum = true;
+      if (!alnum && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7))) alnum = true;
     }
   }
   if (inWord && alnum) n++;
@@ -1653,30 +1662,78 @@ export function describeArticle(seed: number, index: number): { article: Generat
 }
 
 /**
+ * Writes articles `first, first + step, ...` below `count` into `dir`,
+ * skipping files that already hold the same text. Synchronous I/O: for many
+ * small files it is several times faster than the promise API.
+ */
+function writeSlice(dir: string, count: number, seed: number, first: number, step: number, existing: ReadonlySet<string>): number {
+  let written = 0;
+  for (let i = first; i < count; i += step) {
+    const { fileName, text } = generateArticle(seed, i);
+    const path = join(dir, fileName);
+    if (existing.has(fileName)) {
+      let current: string | null = null;
+      try {
+        current = readFileSync(path, 'utf8');
+      } catch {
+        current = null;
+      }
+      if (current === text) continue;
+    }
+    writeFileSync(path, text);
+    written++;
+  }
+  return written;
+}
+
+const WORKER_TAG = 'briefbot-bench-generate';
+interface SliceJob { tag: typeof WORKER_TAG; dir: string; count: number; seed: number; first: number; step: number }
+
+/** Worker threads need compiled JavaScript; under a TypeScript runner (vitest) everything runs in-thread. */
+function workerCount(count: number): number {
+  if (count < 4000 || !import.meta.url.endsWith('.js')) return 0;
+  return Math.max(0, Math.min(3, availableParallelism() - 1));
+}
+
+/**
  * Writes `count` articles into `dir` (creating it); skips files that already
  * exist with the same content; returns the number written. Files not produced
- * by this call are left alone.
+ * by this call are left alone. Large corpora are split across worker threads
+ * (one per spare core); the output does not depend on how the work is split.
+ *
+ * @example await writeCorpus('/tmp/corpus-10k', 10_000) // 10000, then 0 on a re-run
  */
 export async function writeCorpus(dir: string, count: number, seed: number = DEFAULT_SEED): Promise<number> {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
+  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   await mkdir(dir, { recursive: true });
   const existing = new Set(await readdir(dir));
-  let next = 0;
+  const workers = workerCount(count);
+  const step = workers + 1;
+  const pending = Array.from({ length: workers }, (_, k) => {
+    const job: SliceJob = { tag: WORKER_TAG, dir, count, seed, first: k + 1, step };
+    return new Promise<number>((done, fail) => {
+      const worker = new Worker(new URL(import.meta.url), { workerData: job });
+      worker.once('message', (n: number) => done(n));
+      worker.once('error', fail);
+      worker.once('exit', (code) => (code === 0 ? undefined : fail(new Error(`generator worker exited with code ${code}`))));
+    });
+  });
+  // the main thread takes its share in batches, yielding so worker messages are not starved
   let written = 0;
-  const worker = async (): Promise<void> => {
-    while (next < count) {
-      const { fileName, text } = generateArticle(seed, next++);
-      const path = join(dir, fileName);
-      if (existing.has(fileName)) {
-        const current = await readFile(path, 'utf8').catch(() => null);
-        if (current === text) continue;
-      }
-      await writeFile(path, text);
-      written++;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(32, Math.max(1, count)) }, worker));
+  const BATCH = 500 * step;
+  for (let start = 0; start < count; start += BATCH) {
+    written += writeSlice(dir, Math.min(count, start + BATCH), seed, start, step, existing);
+    await new Promise<void>((r) => setImmediate(r));
+  }
+  for (const n of await Promise.all(pending)) written += n;
   return written;
+}
+
+if (!isMainThread && (workerData as SliceJob | undefined)?.tag === WORKER_TAG) {
+  const job = workerData as SliceJob;
+  const existing = new Set(readdirSync(job.dir));
+  parentPort!.postMessage(writeSlice(job.dir, job.count, job.seed, job.first, job.step, existing));
 }
 
 // ---------------------------------------------------------------------------
@@ -1722,7 +1779,7 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (err: unknown) => {

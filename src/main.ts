@@ -11,7 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { commands as declaredCommands } from '../commands/index.js';
 import { runConsole } from './adapters/console.js';
 import { createDiscordAdapter } from './adapters/discord/adapter.js';
+import { DISCORD_SUBCOMMANDS } from './adapters/discord/subcommands.js';
 import { createSlackAdapter } from './adapters/slack/adapter.js';
+import { SLACK_TEXT_PARSERS } from './adapters/slack/textParsers.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { CommandDefinition } from './core/command.js';
 import { readiness, startHealthServer, type ChatPlatform, type HealthServer } from './health.js';
@@ -29,6 +31,8 @@ export interface Briefbot {
 export interface StartOptions {
   commands?: readonly CommandDefinition[];
   now?: () => Date;
+  /** Extra command context, e.g. `{ schedules }` once scheduled posts are wired. */
+  contextExtras?: () => object;
 }
 
 /** True when the configuration enables at least one chat platform. */
@@ -68,8 +72,9 @@ export async function startBriefbot(config: Config, opts: StartOptions = {}): Pr
     for (const w of warnings.slice(0, 20)) log.warn('corpus warning', { file: w.file, message: w.message });
 
     const loaded = index;
-    if (config.discord) platforms.push(createDiscordAdapter({ config: config.discord, index: () => loaded, commands, now: opts.now }));
-    if (config.slack) platforms.push(createSlackAdapter({ config: config.slack, index: () => loaded, commands, now: opts.now }));
+    const shared = { index: () => loaded, commands, now: opts.now, contextExtras: opts.contextExtras };
+    if (config.discord) platforms.push(createDiscordAdapter({ ...shared, config: config.discord, subcommands: DISCORD_SUBCOMMANDS }));
+    if (config.slack) platforms.push(createSlackAdapter({ ...shared, config: config.slack, textParsers: SLACK_TEXT_PARSERS }));
     await Promise.all(platforms.map((p) => p.start()));
     log.info('briefbot ready', { platforms: platforms.map((p) => p.name), commands: commands.map((c) => c.name) });
   } catch (err) {

@@ -6,6 +6,7 @@
 import type { Reply } from './reply.js';
 import type { BriefingIndex } from '../index/briefingIndex.js';
 import type { ScheduleService } from '../schedule/service.js';
+import type { ReloadResult } from '../index/live.js';
 
 export type OptionType = 'string' | 'integer' | 'boolean';
 
@@ -36,6 +37,8 @@ export interface CommandContext {
   channel?: { platform: 'discord' | 'slack' | 'console'; workspaceId: string; channelId: string };
   /** Scheduled posts, where the deployment runs them. */
   schedules?: ScheduleService;
+  /** The live corpus, where the deployment watches its folder (for /reload). */
+  corpus?: { reload(reason?: string): Promise<ReloadResult> };
 }
 
 export type CommandArgs = Record<string, string | number | boolean | undefined>;

@@ -172,6 +172,17 @@ describe('Discord: faults', () => {
     expect(a.message.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('GIVEN a slow public command that fails THEN the public placeholder is removed and the apology is private', async () => {
+    const a = await peer.command('slowfail', { public: true }, { timeoutMs: 15_000 });
+    expect(a.deferred).toBe(true);
+    expect(a.callback.data?.flags ?? 0).toBe(0);
+    expect(a.followUp).toBe(true);
+    expect(a.ephemeral).toBe(true);
+    expect(a.message.content).toMatch(/^⚠️ Sorry, \/slowfail failed\. Error id [0-9a-f]{8}/);
+    expect(a.message.allowed_mentions).toEqual({ parse: [] });
+    expect(peer.calls.some((c) => c.method === 'DELETE' && c.path.endsWith('/messages/@original'))).toBe(true);
+  });
+
   it('GIVEN a 429 on the callback THEN discord.js waits and retries', async () => {
     const since = Date.now();
     peer.failNextCallbacks(1, 0.4);

@@ -23,6 +23,15 @@ export const testCommands: readonly CommandDefinition[] = [
     },
   }),
   defineCommand({
+    name: 'slowfail',
+    description: 'Test only: throws after two seconds',
+    options: [],
+    async run() {
+      await new Promise((r) => setTimeout(r, 2000));
+      throw new Error('slow kaboom');
+    },
+  }),
+  defineCommand({
     name: 'explode',
     description: 'Test only: always throws',
     options: [],

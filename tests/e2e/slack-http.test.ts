@@ -93,6 +93,17 @@ describe('Slack (HTTP): request verification', () => {
     expect(answersTo(form.response_url!)).toHaveLength(1);
   });
 
+  it('GIVEN a revoked bot token THEN start-up fails with a clear message', async () => {
+    const revoked = createSlackAdapter({
+      config: { botToken: 'xoxb-1111111111-2222222222-revoked', appToken: null, signingSecret: SECRET, mode: 'http', port: 0, apiUrl: peer.apiUrl, adminUserIds: [], allowedTeams: null },
+      index: suite.index,
+      commands: suite.commands,
+      host: '127.0.0.1',
+    });
+    await expect(revoked.start()).rejects.toThrow('Slack rejected SLACK_BOT_TOKEN (invalid_auth): check the Bot User OAuth Token');
+    expect(revoked.isConnected()).toBe(false);
+  });
+
   it('GIVEN the bot token THEN no log line carries it', () => {
     expect(logs.join('\n')).not.toContain(BOT_TOKEN);
   });

@@ -34,6 +34,8 @@ export interface InteractionAnswer {
   /** Whether the answer is ephemeral (flag 64 on the callback). */
   ephemeral: boolean;
   deferred: boolean;
+  /** The answer came as a follow-up message rather than the response itself. */
+  followUp?: boolean;
   /** ms from dispatch to the callback. */
   callbackMs: number;
 }
@@ -370,8 +372,11 @@ export class DiscordPeer {
     const callback = cb.body as { type: number; data?: any };
     const ephemeral = ((callback.data?.flags ?? 0) & 64) === 64;
     if (callback.type === 5) {
-      const edit = await this.waitForCall((c) => c.method === 'PATCH' && c.path === `/webhooks/${this.applicationId}/${d.token}/messages/@original`, timeoutMs);
-      return { callback, message: edit.body, ephemeral, deferred: true, callbackMs: cb.at - at };
+      // The answer is an edit of the deferred message, or a follow-up (e.g. a private apology).
+      const hook = `/webhooks/${this.applicationId}/${d.token}`;
+      const next = await this.waitForCall((c) => (c.method === 'PATCH' && c.path === `${hook}/messages/@original`) || (c.method === 'POST' && c.path === hook), timeoutMs);
+      if (next.method === 'POST') return { callback, message: next.body, ephemeral: ((next.body.flags ?? 0) & 64) === 64, deferred: true, followUp: true, callbackMs: cb.at - at };
+      return { callback, message: next.body, ephemeral, deferred: true, callbackMs: cb.at - at };
     }
     return { callback, message: callback.data, ephemeral, deferred: false, callbackMs: cb.at - at };
   }

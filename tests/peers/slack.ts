@@ -122,6 +122,7 @@ export class SlackPeer {
     if (kind === '/response') return send(200, { ok: true });
     switch (path) {
       case '/api/auth.test':
+        if (auth?.includes('revoked')) return send(200, { ok: false, error: 'invalid_auth' });
         return send(200, { ok: true, url: 'https://newsroom.slack.com/', team: 'Newsroom', user: 'briefbot', team_id: TEAM_ID, user_id: 'U0BRIEFBOT', bot_id: 'B0BRIEFBOT', is_enterprise_install: false });
       case '/api/apps.connections.open':
         this.connectionsOpened += 1;

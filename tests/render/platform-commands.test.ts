@@ -13,6 +13,9 @@ import { parseSlashText, tokenize } from '../../src/adapters/slack/parse.js';
 import { defineCommand } from '../../src/core/command.js';
 import { answer } from '../../src/core/reply.js';
 import { manifestYaml } from '../../scripts/slack-manifest.js';
+import { scheduleCommand } from '../../commands/schedule.js';
+import { DISCORD_SUBCOMMANDS } from '../../src/adapters/discord/subcommands.js';
+import { SLACK_TEXT_PARSERS } from '../../src/adapters/slack/textParsers.js';
 
 const noop = () => answer('x', 'x', { data: null });
 
@@ -72,6 +75,16 @@ describe('toDiscordCommand', () => {
       isPublic: true,
     });
     expect(() => toDiscordCommand(def, { subcommands: { option: 'action', actions: { add: ['nope'] } } })).toThrow(/option "nope" is not declared/);
+  });
+
+  it('GIVEN /schedule and its real subcommand spec THEN Discord JSON with one subcommand per action', () => {
+    const json = toDiscordCommand(scheduleCommand, { subcommands: DISCORD_SUBCOMMANDS.schedule });
+    const subs = json.options as DiscordSubcommandJSON[];
+    expect(subs.map((s) => s.name)).toEqual(Object.keys(DISCORD_SUBCOMMANDS.schedule!.actions));
+    for (const s of subs) {
+      expect(s.description.length).toBeLessThanOrEqual(100);
+      expect(s.options.at(-1)!.name).toBe('public');
+    }
   });
 
   it('GIVEN declarations Discord would reject THEN every problem is named before any request', () => {
@@ -141,6 +154,17 @@ describe('parseSlashText', () => {
     const parsers = { search: (t: string) => (seen.push(t), { ok: true as const, args: { query: t.toUpperCase() } }) };
     expect(parseSlashText('/brief', 'search kim "jong un" public', commands, parsers)).toMatchObject({ ok: true, command: 'search', args: { query: 'KIM "JONG UN"' }, isPublic: true });
     expect(seen).toEqual(['kim "jong un"']);
+  });
+
+  it('GIVEN /brief schedule add … THEN the schedule grammar reads it', () => {
+    const all = [...commands, scheduleCommand];
+    expect(parseSlashText('/brief', 'schedule add daily 08:00 brief north korean troops tz:Europe/London', all, SLACK_TEXT_PARSERS)).toEqual({
+      ok: true,
+      command: 'schedule',
+      args: { action: 'add', when: 'daily 08:00', command: 'brief', topic: 'north korean troops', timezone: 'Europe/London' },
+      isPublic: false,
+      invokedAs: '/brief schedule',
+    });
   });
 
   it('GIVEN mixed quotes THEN tokens keep phrases together', () => {

@@ -129,7 +129,13 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
       await i.deferReply(isPublic ? {} : { flags: MessageFlags.Ephemeral });
       const reply = await work;
       const m = render(reply, isPublic, i.user.id);
-      await i.editReply({ content: m.content ?? null, embeds: m.embeds, components: payload(m, false).components, allowedMentions: NO_PINGS });
+      if (reply.kind === 'error' && isPublic) {
+        // The deferred message is visible to the channel; keep the apology private.
+        await i.deleteReply().catch(() => undefined);
+        await i.followUp(payload(m, true));
+      } else {
+        await i.editReply({ content: m.content ?? null, embeds: m.embeds, components: payload(m, false).components, allowedMentions: NO_PINGS });
+      }
     }
     log.info('discord command', { command: i.commandName, guild: i.guildId, ms: Date.now() - started, public: isPublic });
   }

@@ -116,7 +116,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   } else {
     receiver = new HTTPReceiver({ signingSecret: config.signingSecret!, logger, processBeforeResponse: false });
   }
-  const app = new App({ token: config.botToken, receiver, logger, clientOptions });
+  // Deferred: `start()` runs auth.test itself, so a bad token fails start-up with a clear error.
+  const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true });
 
   const allowed = (teamId: string | undefined): boolean => !config.allowedTeams || (!!teamId && config.allowedTeams.includes(teamId));
 
@@ -183,6 +184,12 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       return port;
     },
     async start() {
+      try {
+        await app.init();
+      } catch (err) {
+        const code = (err as { data?: { error?: string } }).data?.error;
+        throw new Error(`Slack rejected SLACK_BOT_TOKEN${code ? ` (${code})` : ''}: check the Bot User OAuth Token (xoxb-) under OAuth & Permissions.`, { cause: err });
+      }
       if (config.mode === 'socket') {
         await app.start();
       } else {

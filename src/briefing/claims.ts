@@ -123,6 +123,7 @@ export function mergeFigureClaims(articles: readonly Article[]): FigureClaim[] {
       subject: pickSubject(g.map((p) => p.mention.subject)),
       claimedBy: pickClaimant(g.map((p) => p.mention.claimedBy)),
       claimDate: claimDates[0] ? formatDateValue(claimDates[0]) : null,
+      claimWhen: claimDates[0] ? null : (g.find((p) => p.mention.claimTime)?.mention.claimTime?.text ?? null),
       reportedOn: reported[0] ? formatDateValue(reported[0]) : null,
       sources: g.map((p) => p.source),
       independentReports: new Set(g.map((p) => p.article.groupId)).size,

@@ -18,6 +18,7 @@ export function figuresJson(claims: readonly FigureClaim[]) {
       subject: c.subject,
       claimedBy: c.claimedBy,
       claimDate: c.claimDate,
+      claimWhen: c.claimWhen,
       reportedOn: c.reportedOn,
       independentReports: c.independentReports,
       sources: c.sources.map((s) => ({ article: s.article, quote: s.quote, publisher: s.publisher, date: s.date, url: s.url })),

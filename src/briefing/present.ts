@@ -24,6 +24,7 @@ export function figureHeadline(c: FigureClaim): string {
 
 export function figureWhen(c: FigureClaim): string {
   if (c.claimDate) return c.claimDate;
+  if (c.claimWhen) return `${c.claimWhen} (year unknown: undated article)`;
   if (c.reportedOn) return `reported ${c.reportedOn}`;
   return 'date unknown';
 }

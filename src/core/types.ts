@@ -194,6 +194,8 @@ export interface FigureClaim {
   subject: string | null;
   claimedBy: string | null;
   claimDate: string | null;
+  /** The claim's time as written when it cannot be resolved ("in January" in an undated article). */
+  claimWhen: string | null;
   /** Earliest publication date among the sources, when known. */
   reportedOn: string | null;
   sources: SourceRef[];

@@ -52,9 +52,13 @@ export interface PlantedFigure {
   high: number;
   /** As written: "at least", "about", "between"... or null. */
   qualifier: string | null;
-  /** The number as written ("about 10,000-12,000", "three", "dozens of"). */
+  /** The number as written ("about 10,000-12,000", "three", "dozens of"), but lower-case where a sentence starts with it. */
   text: string;
-  /** Who the article says gives the figure; null when unattributed. */
+  /**
+   * Who the article says gives the figure, as written ("the health ministry",
+   * "Interior Minister Ahmed Haddad", "Amal Saleh, a spokeswoman for the Red
+   * Crescent", "opposition activists" for "They reported..."); null when unattributed.
+   */
   claimedBy: string | null;
 }
 
@@ -287,6 +291,7 @@ function formatCount(rng: Rng, n: number, allowWords: boolean): [string, number]
 interface NumPhrase { text: string; low: number; high: number; qualifier: string | null }
 
 const EXACTISH = ['at least', 'more than', 'over'];
+const SMALL_BOUNDS = ['at least', 'up to', 'as many as'];
 const ESTIMATES = ['about', 'around', 'approximately', 'some', 'roughly', 'an estimated', 'nearly', 'almost', 'as many as', 'up to', 'close to'];
 
 type NumMode = 'free' | 'bare' | 'between';
@@ -322,7 +327,7 @@ function numPhrase(rng: Rng, value: number, mode: NumMode, allowVague: boolean, 
   let qualifier: string | null = null;
   const q = rng.next();
   if (q < 0.2) qualifier = rng.pick(EXACTISH);
-  else if (q < 0.45 || (estimate && q < 0.7)) qualifier = rng.pick(ESTIMATES);
+  else if (q < 0.45 || (estimate && q < 0.7)) qualifier = value < 20 ? rng.pick(SMALL_BOUNDS) : rng.pick(ESTIMATES);
   const v = qualifier && ESTIMATES.includes(qualifier) ? round2(value) : value;
   const [text, n] = formatCount(rng, v, true);
   return { text: qualifier ? `${qualifier} ${text}` : text, low: n, high: n, qualifier };
@@ -333,9 +338,20 @@ function numPhrase(rng: Rng, value: number, mode: NumMode, allowVague: boolean, 
 
 interface Person { first: string; last: string; female: boolean }
 const fullName = (p: Person) => `${p.first} ${p.last}`;
-function makePerson(rng: Rng, c: Culture): Person {
+/**
+ * A person from a culture's name pools; with probability `novel` the surname is
+ * invented from the culture's syllables instead, which gives the corpus the long
+ * tail of rare names real news has.
+ */
+function makePerson(rng: Rng, c: Culture, novel = 0): Person {
   const female = rng.chance(0.4);
-  return { first: rng.pick(female ? c.female : c.male), last: rng.pick(c.last), female };
+  const first = rng.pick(female ? c.female : c.male);
+  if (novel === 0 || !rng.chance(novel)) return { first, last: rng.pick(c.last), female };
+  let last = rng.pick(c.placeSyllables) + rng.pick(c.placeSyllables);
+  if (rng.chance(0.4)) last += rng.pick(c.placeSyllables);
+  const end = rng.pick(c.surnameEnds);
+  if (end !== '-') last += end;
+  return { first, last: cap(last), female };
 }
 function makeVillage(rng: Rng, c: Culture): string {
   const prefix = rng.pick(c.placePrefix);
@@ -345,6 +361,12 @@ function makeVillage(rng: Rng, c: Culture): string {
   if (suffix !== '-') core += suffix;
   core = core[0]!.toUpperCase() + core.slice(1);
   return prefix === '-' ? core : prefix.endsWith(' ') ? prefix + core : prefix + core.toLowerCase();
+}
+/** "a teacher", "an engineer", "a university lecturer". */
+const withArticle = (s: string) => (/^[aeio]|^u(?!ni)/i.test(s) ? `an ${s}` : `a ${s}`);
+/** A village of the story: usually a known one, sometimes one never named before. */
+function villageName(rng: Rng, st: { villages: string[]; culture: Culture }): string {
+  return rng.chance(0.35) ? makeVillage(rng, st.culture) : rng.pick(st.villages);
 }
 const cap = (s: string): string => {
   const c = s.charCodeAt(0);
@@ -367,6 +389,8 @@ interface StoryRt {
   leader: Official;
   internationals: { role: string; person: Person }[];
   claimants: string[];
+  /** Singular organisations among the claimants ("the health ministry"), for "it said" templates. */
+  orgs: string[];
   milestones: Milestone[];
   finals: Record<FigureCategory, number>;
 }
@@ -381,9 +405,17 @@ function storyRt(seed: number, index: number): StoryRt {
   const spec = STORIES[index]!;
   const rng = new Rng(hash32(seed, index, SALT.story));
   const culture = CULTURES[spec.culture];
-  const villages = Array.from({ length: 40 }, () => makeVillage(rng, culture));
-  const officials = OFFICIAL_TITLES[spec.group].map((title) => ({ title, person: makePerson(rng, culture) }));
-  const leader = { title: spec.leaderTitle, person: makePerson(rng, culture) };
+  const villages = Array.from({ length: 80 }, () => makeVillage(rng, culture));
+  // officials get distinct names, so one name never holds two jobs in a story
+  const taken = new Set<string>();
+  const official = (title: string): Official => {
+    let person = makePerson(rng, culture, 0.3);
+    for (let i = 0; i < 20 && taken.has(fullName(person)); i++) person = makePerson(rng, culture, 0.3);
+    taken.add(fullName(person));
+    return { title, person };
+  };
+  const leader = official(spec.leaderTitle);
+  const officials = [leader, ...OFFICIAL_TITLES[spec.group].filter((t) => t !== spec.leaderTitle).map(official)];
   const internationals = rng.shuffle([...INTERNATIONAL_ROLES]).slice(0, 6).map((role) => ({ role, person: makePerson(rng, rng.pick(INTL_CULTURES)) }));
   const startDay = dayOf(spec.start);
   const toll = spec.toll;
@@ -392,23 +424,24 @@ function storyRt(seed: number, index: number): StoryRt {
     wounded: Math.round(toll * (1.5 + rng.next() * 1.5)),
     casualties: Math.round(toll * 3),
     missing: Math.max(20, Math.round(toll * (spec.group === 'disaster' || spec.group === 'migration' ? 0.4 : 0.08))),
-    captured: Math.max(30, Math.round(toll * 0.1)),
+    captured: Math.max(30, Math.min(4000, Math.round(toll * 0.03))),
     deployed: Math.min(60_000, Math.max(800, round2(toll * 0.6))),
     displaced: Math.min(4_000_000, Math.max(3000, round2(toll * (spec.group === 'violence' ? 80 : 40)))),
   };
-  const st: StoryRt = { spec, index, culture, startDay, villages, officials, leader, internationals, claimants: [], milestones: [], finals };
+  const st: StoryRt = { spec, index, culture, startDay, villages, officials, leader, internationals, claimants: [], orgs: [], milestones: [], finals };
   const fillStory = (s: string) =>
     s.replace(/\{(demonym|province|provinceWord|place)\}/g, (_, k: string) =>
       k === 'demonym' ? spec.demonym : k === 'province' ? rng.pick(spec.provinces) : k === 'provinceWord' ? spec.provinceWord : rng.pick(spec.places));
   st.claimants = [...CLAIMANTS.any, ...CLAIMANTS[spec.group], ...CLAIMANTS[spec.group]].map(fillStory);
+  st.orgs = st.claimants.filter((c) => /^the /.test(c) && !isPlural(c) && !/government|governor|mayor/.test(c));
   // milestones: spread over the story's span; the first is the onset
   const n = Math.max(6, Math.min(24, Math.round(spec.spanDays / 25)));
   const mRng = new Rng(hash32(seed, index, SALT.story, 2));
   const days = Array.from({ length: n - 1 }, () => startDay + 1 + Math.floor(mRng.next() * spec.spanDays)).sort((a, b) => a - b);
   const groupKey = spec.group === 'migration' ? 'm' : spec.group[0]!;
-  const pool = MILESTONES[groupKey] ?? MILESTONES.v!;
+  const milestonePool = kindPool([MILESTONES[groupKey] ?? MILESTONES.v!], spec.kind);
   for (const day of days) {
-    const tpl = mRng.pick(pool);
+    const tpl = mRng.pick(milestonePool);
     const text = tpl.replace(/\{(\w+)\}/g, (_, k: string) => {
       switch (k) {
         case 'place': return mRng.pick(spec.places);
@@ -558,6 +591,12 @@ function whoNoun(rng: Rng, st: StoryRt, cat: FigureCategory): string {
   return rng.pick(['people', 'residents', 'people']);
 }
 
+const PLURAL_SOURCE = /(officials|witnesses|sources|agencies|activists|residents|commanders|groups|workers|survivors|investigators|epidemiologists|media|police|doctors|villagers|relatives|rescuers)$/;
+/** "Officials say" but "the ministry says". */
+function isPlural(claimant: string): boolean {
+  return !claimant.includes(',') && PLURAL_SOURCE.test(claimant);
+}
+
 /** Government-side sources tend to give lower figures, opposition and rights groups higher ones. */
 function claimantBias(claimant: string | null): number {
   if (!claimant) return 1;
@@ -590,6 +629,7 @@ interface Draft {
 class Writer {
   readonly st: StoryRt;
   readonly group: string;
+  readonly kind: string;
   evDay: number;
   figs: PlantedFigure[] = [];
   private vals: Record<string, NumPhrase | string> = {};
@@ -603,6 +643,7 @@ class Writer {
   constructor(readonly rng: Rng, st: StoryRt, readonly day: number, readonly style: Style) {
     this.st = st;
     this.group = st.spec.group === 'migration' ? 'm' : st.spec.group[0]!;
+    this.kind = st.spec.kind;
     this.evDay = day;
   }
 
@@ -611,12 +652,10 @@ class Writer {
     if (!orgOnly && rng.chance(0.22)) {
       const o = rng.pick(this.st.officials);
       if (rng.chance(0.5)) return `${o.title} ${fullName(o.person)}`;
-      const org = rng.pick(this.st.claimants.filter((c) => c.startsWith('the ') && !/government|governor|mayor/.test(c)));
-      return `${fullName(makePerson(rng, this.st.culture))}, a spokes${rng.chance(0.5) ? 'man' : 'person'} for ${org}`;
+      const p = makePerson(rng, this.st.culture, 0.5);
+      return `${fullName(p)}, a spokes${rng.chance(0.5) ? 'person' : p.female ? 'woman' : 'man'} for ${rng.pick(this.st.orgs)}`;
     }
-    let c = rng.pick(this.st.claimants);
-    if (orgOnly) for (let i = 0; i < 5 && !/^the |^[A-Z]/.test(c); i++) c = rng.pick(this.st.claimants);
-    return c;
+    return rng.pick(orgOnly ? this.st.orgs : this.st.claimants);
   }
 
   /** Fills one template; figure slots come from `this.vals`. */
@@ -640,10 +679,10 @@ class Writer {
   }
 
   private person(rng: Rng): string {
-    const p = makePerson(rng, rng.chance(0.85) ? this.st.culture : CULTURES.international);
+    const p = makePerson(rng, rng.chance(0.85) ? this.st.culture : CULTURES.international, 0.5);
     this.lastPerson = p;
-    const where = rng.chance(0.5) ? `from ${rng.pick(this.st.villages)}` : `in ${rng.pick(this.st.spec.places)}`;
-    return `${fullName(p)}, ${rng.int(19, 78)}, a ${rng.pick(OCCUPATIONS)} ${where},`;
+    const where = rng.chance(0.5) ? `from ${villageName(rng, this.st)}` : `in ${rng.pick(this.st.spec.places)}`;
+    return `${fullName(p)}, ${rng.int(19, 78)}, ${withArticle(rng.pick(OCCUPATIONS))} ${where},`;
   }
 
   private slot(name: string): string {
@@ -658,6 +697,8 @@ class Writer {
         return (this.claimant2 ??= this.pickClaimant(true));
       case 'claimant_pl':
         return (this.claimant ??= rng.pick(PLURAL_CLAIMANTS[spec.group]).toLowerCase());
+      case 'says':
+        return isPlural(this.claimant ?? '') ? 'say' : 'says';
       case 'claimant_says':
         return rng.pick(['officials say', 'UN says', 'activists say', 'ministry says', 'police say', 'state media says', 'rescuers say']);
       case 'when':
@@ -677,14 +718,23 @@ class Writer {
         const r = rng.next();
         if (r < 0.5) return `in ${rng.pick(spec.places)}`;
         if (r < 0.62) return `in the town of ${rng.pick(spec.places)}`;
-        if (r < 0.75) return `near ${rng.pick(st.villages)}`;
+        if (r < 0.75) return `near ${villageName(rng, st)}`;
         if (r < 0.87) return `in the ${rng.pick(spec.provinces)} ${spec.provinceWord}`;
         return `in and around ${rng.pick(spec.places)}`;
       }
       case 'place':
         return rng.pick(spec.places);
       case 'village':
-        return rng.chance(0.15) ? makeVillage(rng, st.culture) : rng.pick(st.villages);
+        return villageName(rng, st);
+      case 'facility': {
+        const r = rng.next();
+        if (r < 0.35) return `${villageName(rng, st)} General Hospital`;
+        if (r < 0.6) return `${makePerson(rng, st.culture, 0.6).last} Memorial Hospital`;
+        if (r < 0.8) return `${rng.pick(spec.places)} Teaching Hospital`;
+        return `${villageName(rng, st)} district health centre`;
+      }
+      case 'street':
+        return rng.chance(0.5) ? `${makePerson(rng, st.culture, 0.6).last} Street` : `${villageName(rng, st)} Road`;
       case 'province':
         return rng.pick(spec.provinces);
       case 'provinceWord':
@@ -740,11 +790,13 @@ class Writer {
         return String(rng.int(4, 60));
       case 'money':
       case 'money2':
-        return this.money(false);
+        return this.money();
       case 'money_small':
         return `$${commas(rng.int(20, 80) * 100)}`;
       case 'millions':
         return String(rng.int(1, 12));
+      case 'pct_small':
+        return `${rng.int(2, 40)}%`;
       case 'pct':
         return rng.chance(0.5) ? `${rng.int(2, 89)}%` : `${rng.int(2, 89)} ${this.style === 'uk' ? 'per cent' : 'percent'}`;
       case 'year':
@@ -790,15 +842,14 @@ class Writer {
     }
   }
 
-  private money(small: boolean): string {
+  private money(): string {
     const rng = this.rng;
     const r = rng.next();
     const cur = r < 0.7 ? '$' : r < 0.85 ? '\u00a3' : '\u20ac';
-    const amount = small ? rng.int(2, 900) : rng.int(2, 950);
-    const unit = rng.chance(0.55) ? 'million' : 'billion';
-    if (amount > 100 && unit === 'billion') return `${cur}${(amount / 10).toFixed(1)} billion`;
-    if (rng.chance(0.3)) return `${cur}${amount}${unit === 'million' ? 'm' : 'bn'}`;
-    return `${cur}${amount} ${unit}`;
+    const billions = rng.chance(0.3);
+    const amount = billions ? (rng.chance(0.5) ? rng.int(1, 25) : (rng.int(12, 99) / 10).toFixed(1)) : round2(rng.logInt(2, 900));
+    if (rng.chance(0.3)) return `${cur}${amount}${billions ? 'bn' : 'm'}`;
+    return `${cur}${amount} ${billions ? 'billion' : 'million'}`;
   }
 
   freshFigure(pool: readonly FigureTemplate[]): FigureTemplate {
@@ -840,8 +891,9 @@ class Writer {
     let n: NumPhrase;
     if (fl.nBare) {
       n = numPhrase(rng, v1, 'bare', false, estimate);
+      this.vals.n_bare = { ...n };
       n.qualifier = fl.nBareQualifier;
-      this.vals.n_bare = n;
+      if (n.qualifier) n.text = `${n.qualifier} ${n.text}`;
     } else if (fl.nBetween) {
       n = numPhrase(rng, v1, 'between', false, estimate);
       this.vals.n_between = n;
@@ -926,13 +978,13 @@ class Writer {
         : { pre: `${name}, ${i.role},`, post: `${name}, ${i.role}`, short: shortOf(i.person), titled, female: i.person.female };
     }
     if (kind === 'resident') {
-      const p = makePerson(rng, st.culture);
-      const where = rng.chance(0.5) ? `from ${rng.pick(st.villages)}` : `in ${rng.pick(st.spec.places)}`;
-      const desc = `${fullName(p)}, ${rng.int(17, 80)}, a ${rng.pick(OCCUPATIONS)} ${where}`;
+      const p = makePerson(rng, st.culture, 0.5);
+      const where = rng.chance(0.5) ? `from ${villageName(rng, st)}` : `in ${rng.pick(st.spec.places)}`;
+      const desc = `${fullName(p)}, ${rng.int(17, 80)}, ${withArticle(rng.pick(OCCUPATIONS))} ${where}`;
       return { pre: `${desc},`, post: desc, short: shortOf(p), titled: false, female: p.female };
     }
     if (kind === 'analyst') {
-      const p = makePerson(rng, rng.pick(INTL_CULTURES));
+      const p = makePerson(rng, rng.pick(INTL_CULTURES), 0.3);
       const desc = `${fullName(p)}, ${rng.chance(0.5) ? 'an analyst' : 'a senior fellow'} at ${rng.pick(THINK_TANKS)}`;
       return { pre: `${desc},`, post: desc, short: shortOf(p), titled: false, female: p.female };
     }
@@ -944,8 +996,7 @@ class Writer {
   /** A quotation with its speaker, in one of the shapes real reports use. */
   quote(kind: 'official' | 'intl' | 'resident' | 'analyst' | 'anon'): string {
     const { rng } = this;
-    const b = QUOTES[kind === 'resident' ? 'resident' : kind === 'analyst' ? 'analyst' : 'official'];
-    const bank = [...b['*']!, ...(b[this.group] ?? []), ...(b[this.group] ?? [])];
+    const bank = pool(kind === 'resident' ? 'resident' : kind === 'analyst' ? 'analyst' : 'official', this.group, this.kind);
     const q1 = this.sentence(this.fresh(bank));
     const sp = this.speaker(kind);
     const comma = (q: string) => (q.endsWith('.') ? `${q.slice(0, -1)},` : q);
@@ -967,18 +1018,6 @@ class Writer {
     const q2 = this.sentence(this.fresh(bank));
     return `"${comma(q1)}" ${said}. "${q2}"`;
   }
-}
-
-const poolCache = new Map<string, readonly string[]>();
-function fillerPool(group: string): readonly string[] {
-  let hit = poolCache.get(`f${group}`);
-  if (!hit) poolCache.set(`f${group}`, (hit = [...FILLER['*']!, ...(FILLER[group] ?? []), ...(FILLER[group] ?? [])]));
-  return hit;
-}
-function numberPool(group: string): readonly string[] {
-  let hit = poolCache.get(`n${group}`);
-  if (!hit) poolCache.set(`n${group}`, (hit = [...NUMBER_SENTENCES['*']!, ...(NUMBER_SENTENCES[group] ?? []), ...(NUMBER_SENTENCES[group] ?? [])]));
-  return hit;
 }
 
 interface FigureFlags {
@@ -1019,15 +1058,78 @@ function figureFlags(tpl: FigureTemplate): FigureFlags {
   return f;
 }
 
-function figureTemplatesFor(group: string): readonly FigureTemplate[] {
-  let hit = figureCache.get(group);
+/**
+ * Templates may start with a kind tag, "[war]" or "[flood|storm]": they then
+ * suit only stories of those kinds. Returns the text without the tag, or null
+ * when the template does not suit `kind`.
+ */
+function forKind(t: string, kind: string): string | null {
+  if (t.charCodeAt(0) !== 91 /* [ */) return t;
+  const end = t.indexOf(']');
+  return t.slice(1, end).split('|').includes(kind) ? t.slice(end + 1) : null;
+}
+function kindPool(lists: readonly (readonly string[] | undefined)[], kind: string): string[] {
+  const out: string[] = [];
+  for (const list of lists) for (const t of list ?? []) {
+    const x = forKind(t, kind);
+    if (x !== null) out.push(x);
+  }
+  return out;
+}
+const poolCache = new Map<string, readonly string[]>();
+/** Sentences for a story: the general ones, plus the group's (twice, so they weigh more), suited to its kind. */
+function pool(name: 'filler' | 'numbers' | 'official' | 'resident' | 'analyst', group: string, kind: string): readonly string[] {
+  const key = `${name}:${group}:${kind}`;
+  let hit = poolCache.get(key);
   if (!hit) {
-    hit = FIGURE_TEMPLATES.filter((t) => t.g === '*' || t.g.includes(group));
-    figureCache.set(group, hit);
+    const src = name === 'filler' ? FILLER : name === 'numbers' ? NUMBER_SENTENCES : QUOTES[name];
+    hit = kindPool([src['*'], src[group], src[group]], kind);
+    poolCache.set(key, hit);
   }
   return hit;
 }
+
 const figureCache = new Map<string, readonly FigureTemplate[]>();
+/** Which figures each kind of story reports. */
+const CATEGORIES_BY_GROUP: Readonly<Record<string, readonly FigureCategory[]>> = {
+  v: ['killed', 'wounded', 'casualties', 'missing', 'captured', 'deployed', 'displaced'],
+  d: ['killed', 'wounded', 'missing', 'deployed', 'displaced'],
+  e: ['killed', 'deployed'],
+  a: ['killed', 'wounded', 'missing', 'deployed', 'displaced'],
+  m: ['killed', 'missing', 'captured', 'deployed', 'displaced'],
+};
+function figureTemplatesFor(group: string, kind: string): readonly FigureTemplate[] {
+  const key = `${group}:${kind}`;
+  let hit = figureCache.get(key);
+  if (!hit) {
+    const allowed = CATEGORIES_BY_GROUP[group]!;
+    hit = FIGURE_TEMPLATES.filter(
+      (t) =>
+        (t.g === '*' || t.g.includes(group)) &&
+        t.c.split('/').every((c) => allowed.includes(c as FigureCategory)) &&
+        // diseases do not "kill people in" places or leave bodies in rubble
+        !(group === 'e' && /were killed|been killed|killed \{|mown|bodies|buried|blast|bombing/.test(t.t)),
+    ).flatMap((t) => {
+      const x = forKind(t.t, kind);
+      return x === null ? [] : [x === t.t ? t : { ...t, t: x }];
+    });
+    figureCache.set(key, hit);
+  }
+  return hit;
+}
+const ledeCache = new Map<string, readonly FigureTemplate[]>();
+function ledesFor(group: string, kind: string): readonly FigureTemplate[] {
+  const key = `${group}:${kind}`;
+  let hit = ledeCache.get(key);
+  if (!hit) {
+    hit = LEDES[group]!.flatMap((t) => {
+      const x = forKind(t.t, kind);
+      return x === null ? [] : [x === t.t ? t : { ...t, t: x }];
+    });
+    ledeCache.set(key, hit);
+  }
+  return hit;
+}
 
 const countWords = (s: string): number => {
   let n = 0;
@@ -1058,14 +1160,14 @@ const PARA_CUM = PARA_KINDS.map(([, wt]) => (pk += wt));
 function paragraph(w: Writer, kind: ParaKind): Para {
   const { rng, st } = w;
   w.figs = [];
-  const fill = () => w.sentence(w.fresh(fillerPool(w.group)));
+  const fill = () => w.sentence(w.fresh(pool('filler', w.group, w.kind)));
   const sentences: string[] = [];
   switch (kind) {
     case 'figure': {
       const n = rng.chance(0.35) ? 2 : 1;
       for (let i = 0; i < n; i++) {
         w.evDay = w.day - (rng.chance(0.5) ? rng.int(0, 6) : rng.int(0, 60));
-        sentences.push(w.figure(w.freshFigure(figureTemplatesFor(w.group))));
+        sentences.push(w.figure(w.freshFigure(figureTemplatesFor(w.group, w.kind))));
       }
       if (rng.chance(0.35)) sentences.push(fill());
       break;
@@ -1079,9 +1181,13 @@ function paragraph(w: Writer, kind: ParaKind): Para {
       const k = Math.min(past.length, rng.int(1, 2));
       const chosen = rng.shuffle([...past]).slice(0, k).sort((a, b) => a.day - b.day);
       for (const m of chosen) {
+        if (w.used.has(m.text)) continue;
         w.used.add(m.text);
-        const when = whenPhrase(rng, m.day, w.day, w.style);
-        sentences.push(rng.chance(0.6) ? `${cap(when)}, ${m.text}.` : `${cap(m.text)} ${when}.`);
+        let when = whenPhrase(rng, m.day, w.day, w.style);
+        if (rng.chance(0.6)) {
+          if (/^[A-Z]/.test(when)) when = `On ${when}`; // a bare weekday opens a sentence as "On Monday,"
+          sentences.push(`${cap(when)}, ${m.text}.`);
+        } else sentences.push(`${cap(m.text)} ${when}.`);
       }
       if (sentences.length === 0 || rng.chance(0.4)) sentences.push(fill());
       break;
@@ -1090,10 +1196,10 @@ function paragraph(w: Writer, kind: ParaKind): Para {
       for (let i = rng.int(1, 3); i > 0; i--) sentences.push(fill());
       break;
     case 'numbers': {
-      const pool = numberPool(w.group);
+      const numbers = pool('numbers', w.group, w.kind);
       w.evDay = w.day - rng.int(0, 10);
-      sentences.push(w.sentence(w.fresh(pool)));
-      if (rng.chance(0.5)) sentences.push(w.sentence(w.fresh(pool)));
+      sentences.push(w.sentence(w.fresh(numbers)));
+      if (rng.chance(0.5)) sentences.push(w.sentence(w.fresh(numbers)));
       if (rng.chance(0.3)) sentences.push(fill());
       break;
     }
@@ -1113,14 +1219,30 @@ function paragraph(w: Writer, kind: ParaKind): Para {
   return { text, figs: w.figs, words: countWords(text) };
 }
 
+const scopeCache = new Map<string, readonly FigureTemplate[]>();
+function eventTemplates(group: string, kind: string): readonly FigureTemplate[] {
+  const key = `e:${group}:${kind}`;
+  let hit = scopeCache.get(key);
+  if (!hit) scopeCache.set(key, (hit = figureTemplatesFor(group, kind).filter((t) => t.s === 'e')));
+  return hit;
+}
+function totalTemplates(group: string, kind: string): readonly FigureTemplate[] {
+  const key = `t:${group}:${kind}`;
+  let hit = scopeCache.get(key);
+  if (!hit) scopeCache.set(key, (hit = figureTemplatesFor(group, kind).filter((t) => t.s === 't')));
+  return hit;
+}
+
 const LEDES: Readonly<Record<string, readonly FigureTemplate[]>> = {
   v: [
     { g: 'v', c: 'killed', s: 'e', t: '{Side_a} killed {n} {who} in {place} {when}, {claimant} said, in one of the deadliest days since {event} began.' },
-    { g: 'v', c: 'killed', s: 'e', t: '{N} {who} were killed when a {attack} struck {place} {when}, {claimant} said.' },
-    { g: 'v', c: 'killed', s: 'e', t: 'Fighting between {side_a} and {side_b} killed {n} {who} in and around {place} {when}, {claimant} said.' },
+    { g: 'v', c: 'killed', s: 'e', t: '[protest]{Side_a} opened fire on protesters in {place} {when}, killing {n} {who}, {claimant} said.' },
+    { g: 'v', c: 'captured', s: 'e', t: '[protest]Police detained {n} {who} in {capital} {when} as thousands defied a ban on demonstrations, {claimant} said.' },
+    { g: 'v', c: 'killed', s: 'e', t: '[war]{N} {who} were killed when a {attack} struck {place} {when}, {claimant} said.' },
+    { g: 'v', c: 'killed', s: 'e', t: '[war]Fighting between {side_a} and {side_b} killed {n} {who} in and around {place} {when}, {claimant} said.' },
     { g: 'v', c: 'killed/wounded', s: 'e', t: 'At least {n_bare} {who} were killed and {m} wounded {in_place} {when}, {claimant} said, as {event} showed no sign of easing.' },
-    { g: 'v', c: 'deployed', s: 'e', t: '{Country} has sent {n} more {who} to {place}, {claimant} said {when}, after heavy losses in the area.' },
-    { g: 'v', c: 'displaced', s: 'e', t: 'Thousands of {who} fled {place} {when} as {side_b} advanced on the town, and {claimant} said {n} had crossed into {neighbor}.' },
+    { g: 'v', c: 'deployed', s: 'e', t: '[war]{Country} has sent {n} more {who} to {place}, {claimant} said {when}, after heavy losses in the area.' },
+    { g: 'v', c: 'displaced', s: 'e', t: '[war]Thousands of {who} fled {place} {when} as {side_b} advanced on the town, and {claimant} said {n} had crossed into {neighbor}.' },
   ],
   d: [
     { g: 'd', c: 'killed', s: 't', t: 'The death toll from {event} in {country} rose to {n} {when}, {claimant} said, as rescuers searched for survivors.' },
@@ -1169,7 +1291,8 @@ function compose(seed: number, index: number): Draft {
   // lede: the news peg, a few days before publication at most
   w.evDay = day - (rng.chance(0.7) ? rng.int(0, 2) : rng.int(3, 6));
   w.figs = [];
-  const ledeTpl = rng.chance(0.8) ? rng.pick(LEDES[group]!) : rng.pick(figureTemplatesFor(group).filter((t) => t.s === 'e'));
+  const ledes = ledesFor(group, st.spec.kind);
+  const ledeTpl = ledes.length > 0 && rng.chance(0.8) ? rng.pick(ledes) : rng.pick(eventTemplates(group, st.spec.kind));
   const lede: Para = { text: w.figure(ledeTpl), figs: w.figs };
   const ledeFig = lede.figs[0]!;
 
@@ -1189,8 +1312,7 @@ function compose(seed: number, index: number): Draft {
   if (rng.chance(0.6)) {
     w.figs = [];
     w.evDay = day - rng.int(0, 2);
-    const tot = figureTemplatesFor(group).filter((t) => t.s === 't');
-    const p = { text: w.figure(rng.pick(tot)), figs: w.figs };
+    const p = { text: w.figure(w.freshFigure(totalTemplates(group, st.spec.kind))), figs: w.figs };
     paras.push(p);
     words += countWords(p.text);
   }
@@ -1746,7 +1868,14 @@ function parseArticleCount(arg: string | undefined): number {
   return Math.round(Number(m[1]) * (m[2] === 'k' || m[2] === 'K' ? 1e3 : m[2] === 'm' || m[2] === 'M' ? 1e6 : 1));
 }
 
-async function main(argv: string[]): Promise<number> {
+/**
+ * The command line: `--articles <n|10k|100k> --out <dir> [--seed <int>]`.
+ * Returns the exit code; `print` receives the report (and, unless `printError`
+ * is given, the problems).
+ *
+ * @example await runCli(['--articles', '1000', '--out', '/tmp/corpus-1k']) // 0
+ */
+export async function runCli(argv: readonly string[], print: (line: string) => void = console.log, printError: (line: string) => void = print === console.log ? console.error : print): Promise<number> {
   const opts = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -1758,7 +1887,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const usage = 'usage: node dist/bench/generate.js --articles <n|10k|100k> --out <dir> [--seed <int>]';
   if (opts.has('help')) {
-    console.log(usage);
+    print(usage);
     return 0;
   }
   const count = parseArticleCount(opts.get('articles'));
@@ -1769,18 +1898,18 @@ async function main(argv: string[]): Promise<number> {
   if (!out) problems.push('--out <dir> is required');
   if (!Number.isInteger(seed)) problems.push('--seed must be an integer');
   if (problems.length > 0) {
-    console.error([...problems, usage].join('\n'));
+    printError([...problems, usage].join('\n'));
     return 2;
   }
   const started = performance.now();
   const written = await writeCorpus(resolve(out!), count, seed);
   const ms = performance.now() - started;
-  console.log(`${written} of ${count} articles written to ${resolve(out!)} (seed ${seed}) in ${(ms / 1000).toFixed(1)} s`);
+  print(`${written} of ${count} articles written to ${resolve(out!)} (seed ${seed}) in ${(ms / 1000).toFixed(1)} s`);
   return 0;
 }
 
 if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
+  runCli(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (err: unknown) => {
       console.error(err);

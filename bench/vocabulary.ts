@@ -20,6 +20,8 @@ export interface Culture {
   readonly placePrefix: readonly string[];
   readonly placeSyllables: readonly string[];
   readonly placeSuffix: readonly string[];
+  /** Endings for invented surnames ("-" for none). */
+  readonly surnameEnds: readonly string[];
 }
 
 export const CULTURES = {
@@ -30,6 +32,7 @@ export const CULTURES = {
     placePrefix: w('Kafr_ Tell_ Deir_ Ain_ Bir_ Jabal_ Khirbet_ Umm_ Beit_ Wadi_ Ras_ Qasr_ - - - -'),
     placeSyllables: w('ra ba sha na ma zu wei han dal qa sin tar mu ja hud rif sal kar bar noun tab ham zab'),
     placeSuffix: w('a iya oun ein at ah an ir - -'),
+    surnameEnds: w('- - - i a ani awi'),
   },
   ethiopian: {
     male: w('Tesfaye Getachew Alemu Berhane Gebremedhin Haile Mulugeta Yohannes Dawit Solomon Abebe Kebede Tekle Girma Bereket Amanuel Fitsum Henok Mesfin Yared'),
@@ -38,6 +41,7 @@ export const CULTURES = {
     placePrefix: w('Adi_ Mai_ Enda_ May_ - - - -'),
     placeSyllables: w('gra mek wer ab ke lay hag ten ber ha ne de so ta mu ge'),
     placeSuffix: w('a e at o ti -'),
+    surnameEnds: w('- - e u o at'),
   },
   somali: {
     male: w('Abdi Mohamed Abdirahman Ahmed Abdullahi Hassan Yusuf Omar Ismail Farah Mahad Liban Said Bashir Abdiweli'),
@@ -46,6 +50,7 @@ export const CULTURES = {
     placePrefix: w('Bula_ Ceel_ Buur_ - - - -'),
     placeSyllables: w('ga ba bur dhe haa war sha qo lo jo maa dhu'),
     placeSuffix: w('ale ow ley o -'),
+    surnameEnds: w('- - e ow i'),
   },
   swahili: {
     male: w('Juma Baraka Salim Hamisi Kassim Otieno Kamau Ochieng Mwangi Kiprop Odhiambo Wafula Kimani Njoroge Mutua Barasa Emmanuel Peter Joseph Daniel'),
@@ -54,6 +59,7 @@ export const CULTURES = {
     placePrefix: w('Ki Nya Ma Mu Bu - - -'),
     placeSyllables: w('ka ri mba ngo to la we si mu ra ge tu nyi ko'),
     placeSuffix: w('ni ra ma we -'),
+    surnameEnds: w('- - i a o we'),
   },
   congolese: {
     male: w('Jean-Pierre Patrick Alain Christophe Emmanuel Josue Moise Fiston Dieudonne Serge Trésor Jacques Pascal Innocent Gloire Bienvenu Mwamba Kabila Chanceux Olivier'),
@@ -62,6 +68,7 @@ export const CULTURES = {
     placePrefix: w('Ki Ka Bu Lu Mu - - -'),
     placeSyllables: w('lu ba ko nda sha ngi mbi wa tu le ka ri vu ge'),
     placeSuffix: w('e a o ga -'),
+    surnameEnds: w('- - a o e ngo'),
   },
   zambian: {
     male: w('Mwansa Chanda Mulenga Bwalya Mutale Kelvin Chileshe Musonda Lubinda Kalaba Brian Mapalo Emmanuel Joseph Chomba'),
@@ -70,6 +77,7 @@ export const CULTURES = {
     placePrefix: w('Chi Ka Mu Lu - - -'),
     placeSyllables: w('wa ma nga ta mbe lo si ku pe ba'),
     placeSuffix: w('a e i -'),
+    surnameEnds: w('- - a e o'),
   },
   lusophone: {
     male: w('Joao Armando Filipe Celestino Abdul Manuel Antonio Jose Carlos Fernando Alberto Ernesto Domingos Tomas Rui Paulo Jorge Luis Agostinho Ricardo'),
@@ -78,6 +86,7 @@ export const CULTURES = {
     placePrefix: w('Nova_ Vila_ Santa_ Sao_ - - - -'),
     placeSyllables: w('ma nhu tan ca bo ri ze la mo tu ngo chi'),
     placeSuffix: w('a o e ane ini -'),
+    surnameEnds: w('- - es a o ane'),
   },
   westAfrican: {
     male: w('Ousmane Mamadou Ibrahim Boukary Issa Abdoulaye Seydou Moussa Amadou Salif Lamine Souleymane Idrissa Hamidou Kofi Kwame Momodu Alhaji Mohamed Foday'),
@@ -86,6 +95,7 @@ export const CULTURES = {
     placePrefix: w('- - - - Koul Tin Dio'),
     placeSyllables: w('go ba ko ou sa ri ma da fa ya bou li gou te'),
     placeSuffix: w('go re la ba si ma -'),
+    surnameEnds: w('- - e ogo a ra'),
   },
   pakistani: {
     male: w('Imran Bilal Zubair Asad Kamran Faisal Tariq Junaid Usman Shahid Naveed Arshad Rizwan Adnan Waqar Sajid Hamid Fahad Nadeem Ghulam'),
@@ -94,6 +104,7 @@ export const CULTURES = {
     placePrefix: w('Goth_ Chak_ - - - -'),
     placeSyllables: w('la ra kot pur bad sha ni mir dad jan gul wal'),
     placeSuffix: w('pur abad kot wala -'),
+    surnameEnds: w('- - i zai ani'),
   },
   bengali: {
     male: w('Tanvir Arif Sabbir Mahmudul Rafiqul Shafiqul Nazmul Rashed Habib Sohel Kamrul Jahid Imtiaz Masud Anisur Saiful Rakib Tariqul'),
@@ -102,6 +113,7 @@ export const CULTURES = {
     placePrefix: w('- - - -'),
     placeSyllables: w('ba ri sal pur gon ja ma dhan char kan shi go nai'),
     placeSuffix: w('pur ganj hat nagar bari -'),
+    surnameEnds: w('- - i uddin'),
   },
   indian: {
     male: w('Suresh Rajesh Abdul Arun Vinod Sanjay Thomas Joseph Anil Manoj Ravi Prakash Deepak Harish Sunil Biju Shaji Ramesh Ajith Vijay'),
@@ -110,6 +122,7 @@ export const CULTURES = {
     placePrefix: w('- - - -'),
     placeSyllables: w('ka la pe ri mun da mala vay kot cher pu ni tal'),
     placeSuffix: w('ad ur am kara vayal -'),
+    surnameEnds: w('- - an ath ar'),
   },
   nepali: {
     male: w('Ram Bishnu Prakash Suman Hari Krishna Dipendra Ramesh Binod Gopal Shyam Kamal Dhan Bikash Santosh'),
@@ -118,6 +131,7 @@ export const CULTURES = {
     placePrefix: w('- - - -'),
     placeSyllables: w('bar pak lang tang si ri ko te gha chu dho la'),
     placeSuffix: w('kot gaun chowk pur -'),
+    surnameEnds: w('- - i ang'),
   },
   sinhala: {
     male: w('Kumara Nuwan Chaminda Lasantha Ruwan Sampath Dinesh Pradeep Asanka Thilina Mahinda Nalin Upul Janaka Tharindu'),
@@ -126,6 +140,7 @@ export const CULTURES = {
     placePrefix: w('- - - -'),
     placeSyllables: w('ka ra ma ga la wa de ni go pi tu'),
     placeSuffix: w('gama pura wila pitiya -'),
+    surnameEnds: w('- - ge singhe ratne'),
   },
   burmese: {
     male: w('Aung Kyaw Min Zaw Thant Htet Win Ko Naing Myo Soe Tun Phyo Hein Thura'),
@@ -134,6 +149,7 @@ export const CULTURES = {
     placePrefix: w('- - - -'),
     placeSyllables: w('kyauk myin taung pyin sa ma daw hla gon nyaung'),
     placeSuffix: w('gyi lay -'),
+    surnameEnds: w('-'),
   },
   filipino: {
     male: w('Jose Juan Ricardo Rodel Arnel Jun Renato Eduardo Romeo Danilo Rogelio Marvin Jomar Bong Allan'),
@@ -142,6 +158,7 @@ export const CULTURES = {
     placePrefix: w('San_ Santa_ - - - -'),
     placeSyllables: w('ba ta lo ma ni gu ya sa pa bi ca'),
     placeSuffix: w('an on ay ag -'),
+    surnameEnds: w('- - an on ez'),
   },
   indonesian: {
     male: w('Budi Agus Yusuf Rudi Ahmad Hendra Eko Dedi Joko Bambang Wahyu Rizal Andi Iwan Taufik'),
@@ -150,6 +167,7 @@ export const CULTURES = {
     placePrefix: w('Desa_ - - - -'),
     placeSyllables: w('ta lo ma bo ro so ngi pa ka lu wa'),
     placeSuffix: w('ng ri a -'),
+    surnameEnds: w('- - o i wan'),
   },
   persian: {
     male: w('Reza Ali Mohammad Hossein Mehdi Amir Saeed Hamid Javad Majid Nasser Farhad Kamran Davood Abdul Karim Naqibullah Gul Zabihullah'),
@@ -158,6 +176,7 @@ export const CULTURES = {
     placePrefix: w('Deh_ Qal\'eh-ye_ - - - -'),
     placeSyllables: w('ab zar sang gol kan bad shah mir rud dar ja'),
     placeSuffix: w('abad an stan -'),
+    surnameEnds: w('- i zadeh ani i'),
   },
   turkish: {
     male: w('Mehmet Mustafa Ahmet Ali Huseyin Hasan Ibrahim Murat Emre Burak Osman Yusuf Kemal Serkan Cem'),
@@ -166,6 +185,7 @@ export const CULTURES = {
     placePrefix: w('- - - -'),
     placeSyllables: w('kar ova bel tepe su dag yol ca ak kuz'),
     placeSuffix: w('li lar koy ca -'),
+    surnameEnds: w('- - oglu er can'),
   },
   kazakh: {
     male: w('Nurlan Yerlan Daniyar Askar Bauyrzhan Marat Serik Timur Arman Zhanibek Aidos Yerzhan'),
@@ -174,6 +194,7 @@ export const CULTURES = {
     placePrefix: w('- - - -'),
     placeSyllables: w('kara ak zhan su tal bas tau kol ar'),
     placeSuffix: w('tobe bulak -'),
+    surnameEnds: w('ov ev ov ova'),
   },
   armenian: {
     male: w('Armen Aram Tigran Gor Hayk Davit Vahe Karen Samvel Artur Narek Levon'),
@@ -182,6 +203,7 @@ export const CULTURES = {
     placePrefix: w('Nor_ - - -'),
     placeSyllables: w('var ta ga shen dzor ber kar ar'),
     placeSuffix: w('ik avan -'),
+    surnameEnds: w('yan yan ian'),
   },
   andean: {
     male: w('Jose Luis Carlos Juan Pedro Miguel Jorge Victor Raul Edwin Hector Wilber Fredy Nestor Ronald'),
@@ -190,6 +212,7 @@ export const CULTURES = {
     placePrefix: w('San_ Santa_ - - -'),
     placeSyllables: w('hua ca ya pa chu ma lla qui ta co'),
     placeSuffix: w('ni ca pampa ray -'),
+    surnameEnds: w('- - a e o'),
   },
   haitian: {
     male: w('Jean Pierre Jean-Robert Wilson Frantz Jacques Emmanuel Wesner Ricardo Louis Rony Jonas Stanley Herve Guerby'),
@@ -198,6 +221,7 @@ export const CULTURES = {
     placePrefix: w('Fond_ Morne_ Source_ Bois_ - - -'),
     placeSyllables: w('ti ma re ba la zi do pe gou'),
     placeSuffix: w('ne ye -'),
+    surnameEnds: w('- - e in ard'),
   },
   greek: {
     male: w('Giorgos Nikos Yannis Dimitris Konstantinos Kostas Panagiotis Christos Vasilis Michalis Stavros Andreas'),
@@ -206,6 +230,7 @@ export const CULTURES = {
     placePrefix: w('Agios_ Ano_ Kato_ - - -'),
     placeSyllables: w('ka li ri ma ne po the sta'),
     placeSuffix: w('i a os -'),
+    surnameEnds: w('opoulos idis akis ou as'),
   },
   american: {
     male: w('John Michael David Robert James William Daniel Mark Kevin Brian Jason Eric Steven Paul Thomas Kai Keoni'),
@@ -214,6 +239,7 @@ export const CULTURES = {
     placePrefix: w('Port_ Fort_ - - - -'),
     placeSyllables: w('mor lan ton field brook ville ridge'),
     placeSuffix: w('ton ville -'),
+    surnameEnds: w('- son ton ley er'),
   },
   /** International officials, analysts and journalists. */
   international: {
@@ -223,6 +249,7 @@ export const CULTURES = {
     placePrefix: w('-'),
     placeSyllables: w('ber lin'),
     placeSuffix: w('-'),
+    surnameEnds: w('- er son mann ez'),
   },
 } as const satisfies Record<string, Culture>;
 

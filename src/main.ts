@@ -4,8 +4,8 @@
  * `--console`), the local console instead.
  *
  * Start-up order: configuration (all problems at once) -> health server (503
- * "starting") -> corpus -> platforms -> health 200 "ready". SIGTERM/SIGINT stop
- * everything cleanly.
+ * "starting") -> corpus (then watched for changes) -> platforms -> scheduled posts
+ * -> health 200 "ready". SIGTERM/SIGINT stop everything cleanly.
  */
 import { pathToFileURL } from 'node:url';
 import { commands as declaredCommands } from '../commands/index.js';
@@ -17,22 +17,29 @@ import { SLACK_TEXT_PARSERS } from './adapters/slack/textParsers.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { CommandDefinition } from './core/command.js';
 import { readiness, startHealthServer, type ChatPlatform, type HealthServer } from './health.js';
-import type { BriefingIndex } from './index/briefingIndex.js';
+import { dispatch } from './dispatch.js';
+import { LiveCorpus } from './index/live.js';
 import { loadBriefingIndex } from './index/load.js';
 import { log, setLogLevel } from './log.js';
+import { RateLimiter } from './rateLimit.js';
+import { DeliveryError } from './schedule/scheduler.js';
+import { startScheduledPosts, type ScheduledPosts } from './schedule/setup.js';
 
 export interface Briefbot {
-  readonly index: BriefingIndex;
+  /** The corpus, watched and swapped in whole when its folder changes. */
+  readonly corpus: LiveCorpus;
   readonly platforms: readonly ChatPlatform[];
   readonly health: HealthServer | null;
+  /** Scheduled posts, when `/schedule` is among the commands. */
+  readonly scheduled: ScheduledPosts | null;
   stop(): Promise<void>;
 }
 
 export interface StartOptions {
   commands?: readonly CommandDefinition[];
   now?: () => Date;
-  /** Extra command context, e.g. `{ schedules }` once scheduled posts are wired. */
-  contextExtras?: () => object;
+  /** Watch the corpus folder for changes (default true). */
+  watchCorpus?: boolean;
 }
 
 /** True when the configuration enables at least one chat platform. */
@@ -41,18 +48,21 @@ export function hasPlatforms(config: Config): boolean {
 }
 
 /**
- * Starts the health server, loads the corpus and connects every configured platform.
- * Rejects (after stopping what did start) if the corpus or a platform fails.
+ * Starts the health server, loads the corpus and connects every configured platform,
+ * then the scheduler. Rejects (after stopping what did start) if the corpus or a
+ * platform fails.
  *
  * @example const bot = await startBriefbot(loadConfig()); await bot.stop();
  */
 export async function startBriefbot(config: Config, opts: StartOptions = {}): Promise<Briefbot> {
   const commands = opts.commands ?? declaredCommands;
+  const now = opts.now ?? (() => new Date());
   const platforms: ChatPlatform[] = [];
-  let index: BriefingIndex | null = null;
+  const corpus = new LiveCorpus({ corpusDir: config.corpusDir, load: () => loadBriefingIndex({ corpusDir: config.corpusDir, cacheDir: config.cacheDir }) });
+  let scheduled: ScheduledPosts | null = null;
   let wasReady = false;
   const status = () => {
-    const s = readiness(index, platforms, wasReady);
+    const s = readiness(corpus.loaded ? corpus.current() : null, platforms, wasReady);
     if (s.status === 'ready') wasReady = true;
     return s;
   };
@@ -60,28 +70,51 @@ export async function startBriefbot(config: Config, opts: StartOptions = {}): Pr
   if (health) log.info('health server listening', { port: health.port, path: '/health' });
 
   const stop = async () => {
+    await scheduled?.stop();
     await Promise.allSettled(platforms.map((p) => p.stop()));
+    corpus.stop();
     await health?.close();
   };
 
   try {
     const started = Date.now();
-    index = await loadBriefingIndex({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
+    const index = await corpus.start({ watch: opts.watchCorpus ?? true });
     const warnings = index.warnings();
     log.info('corpus loaded', { corpusDir: config.corpusDir, articles: index.articles().length, warnings: warnings.length, ms: Date.now() - started });
     for (const w of warnings.slice(0, 20)) log.warn('corpus warning', { file: w.file, message: w.message });
 
-    const loaded = index;
-    const shared = { index: () => loaded, commands, now: opts.now, contextExtras: opts.contextExtras };
+    const shared = {
+      index: () => corpus.current(),
+      commands,
+      now,
+      contextExtras: () => ({ corpus, ...(scheduled ? { schedules: scheduled.service } : {}) }),
+      rateLimiter: new RateLimiter(),
+    };
     if (config.discord) platforms.push(createDiscordAdapter({ ...shared, config: config.discord, subcommands: DISCORD_SUBCOMMANDS }));
     if (config.slack) platforms.push(createSlackAdapter({ ...shared, config: config.slack, textParsers: SLACK_TEXT_PARSERS }));
     await Promise.all(platforms.map((p) => p.start()));
+
+    if (commands.some((c) => c.name === 'schedule')) {
+      scheduled = startScheduledPosts({
+        dataDir: config.dataDir,
+        defaultZone: config.timeZone,
+        index: () => corpus.current(),
+        clock: now,
+        deliver: async (schedule, reply) => {
+          const platform = platforms.find((p) => p.name === schedule.platform);
+          if (!platform) throw new DeliveryError({ retryable: false, reason: `${schedule.platform} is not configured on this bot` });
+          await platform.postToChannel(schedule.channelId, reply);
+        },
+        runCommand: (schedule, at) => dispatch({ index: corpus.current(), now: at, commands }, schedule.command, schedule.topic ? { topic: schedule.topic } : {}),
+      });
+      log.info('scheduled posts running', { database: `${config.dataDir}/briefbot.db` });
+    }
     log.info('briefbot ready', { platforms: platforms.map((p) => p.name), commands: commands.map((c) => c.name) });
   } catch (err) {
     await stop();
     throw err;
   }
-  return { index, platforms, health, stop };
+  return { corpus, platforms, health, scheduled, stop };
 }
 
 async function main(argv: readonly string[]): Promise<number> {

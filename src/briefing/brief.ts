@@ -9,7 +9,8 @@
  */
 import type { Article, FigureClaim, FigureKind, SourceRef } from '../core/types.js';
 import { formatFigure, KIND_LABEL, KIND_ORDER } from './claims.js';
-import { sentenceRef } from './sources.js';
+import { citesArticle, sentenceRef } from './sources.js';
+import { SimilarSets } from './similar.js';
 import { contentWords, jaccard } from './text.js';
 
 export interface BriefPointDraft {
@@ -20,8 +21,35 @@ export interface BriefPointDraft {
 export interface BriefOptions {
   /** Only these sentences may be used (a topic brief); key `${articleIndex}:${sentenceIndex}`. */
   allowed?: ReadonlySet<string> | null;
+  /** The same as `allowed`, as a test (no key strings to build): faster on large corpora. */
+  isAllowed?: ((articleIndex: number, sentenceIndex: number) => boolean) | null;
+  /** `briefCorpusStats(articles)`, when the caller keeps it between briefs. */
+  stats?: BriefCorpusStats;
   maxPoints?: number;
   minPoints?: number;
+}
+
+/** How many syndication groups use each content word: what makes a sentence central. */
+export interface BriefCorpusStats {
+  df: ReadonlyMap<string, number>;
+  nGroups: number;
+}
+
+/**
+ * Document frequency per syndication group: a wire story printed three times
+ * counts once. Depends on the whole corpus, not on a topic, so an index computes
+ * it once and passes it to every brief.
+ */
+export function briefCorpusStats(articles: readonly Article[]): BriefCorpusStats {
+  const groupWords = new Map<string, Set<string>>();
+  for (const a of articles) {
+    const gw = groupWords.get(a.groupId) ?? new Set<string>();
+    for (const s of a.sentences) for (const w of contentWords(s.text)) gw.add(w);
+    groupWords.set(a.groupId, gw);
+  }
+  const df = new Map<string, number>();
+  for (const set of groupWords.values()) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
+  return { df, nGroups: groupWords.size };
 }
 
 interface Candidate {
@@ -77,27 +105,27 @@ export function buildBrief(articles: readonly Article[], claims: readonly Figure
   const maxPoints = opts.maxPoints ?? 8;
   const minPoints = opts.minPoints ?? 5;
   const allowed = opts.allowed ?? null;
+  const isAllowed = opts.isAllowed ?? null;
+  const { df, nGroups } = opts.stats ?? briefCorpusStats(articles);
 
-  // document frequency per syndication group: a wire story printed three times counts once
-  const groupWords = new Map<string, Set<string>>();
   const candidates: Candidate[] = [];
   const byText = new Map<string, Candidate>();
+  // near-duplicates (jaccard >= 0.6) of earlier candidates, found without a scan over all of them
+  const similar = new SimilarSets<Candidate>(0.6, (w) => df.get(w) ?? 0);
   articles.forEach((a, ai) => {
-    const gw = groupWords.get(a.groupId) ?? new Set<string>();
     const figureSentences = new Set(a.figures.map((f) => f.sentence));
     for (const s of a.sentences) {
-      const words = contentWords(s.text);
-      for (const w of words) gw.add(w);
       if (allowed && !allowed.has(`${ai}:${s.index}`)) continue;
+      if (isAllowed && !isAllowed(ai, s.index)) continue;
       const n = s.text.split(/\s+/).length;
       if (n < 8 || n > 60) continue;
       if (/[“”"]/.test(s.text) && (s.text.match(/[“”"]/g)?.length ?? 0) >= 2 && /[“"][^”"]{40,}/.test(s.text)) continue; // long quotes belong in /quotes
-      const set = new Set(words);
+      const set = new Set(contentWords(s.text));
       const key = [...set].sort().join(' ');
       const src = sentenceRef(a, s.index);
-      let c = byText.get(key) ?? candidates.find((x) => jaccard(x.words, set) >= 0.6);
+      let c = byText.get(key) ?? similar.first(set);
       if (c) {
-        if (!c.sources.some((x) => x.article === a.id)) c.sources.push(src);
+        if (!citesArticle(c.sources, a.id)) c.sources.push(src);
         c.groups.add(a.groupId);
         continue;
       }
@@ -106,14 +134,11 @@ export function buildBrief(articles: readonly Article[], claims: readonly Figure
       c.score += 0.6 / (1 + s.index);
       if (WEAK_START.test(s.text)) c.score -= 0.6;
       candidates.push(c);
+      similar.add(set, c);
       byText.set(key, c);
     }
-    groupWords.set(a.groupId, gw);
   });
   if (candidates.length === 0) return [];
-  const df = new Map<string, number>();
-  for (const set of groupWords.values()) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
-  const nGroups = groupWords.size;
   for (const c of candidates) {
     let central = 0;
     for (const w of c.words) central += (df.get(w) ?? 0) / nGroups;

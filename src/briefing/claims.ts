@@ -75,7 +75,9 @@ function pickClaimant(names: (string | null)[]): string | null {
   const real = names.filter((n): n is string => !!n);
   if (real.length === 0) return null;
   // the most specific spelling: most keywords, then longest
-  return real.sort((x, y) => claimantKeywords(y).length - claimantKeywords(x).length || y.length - x.length)[0]!;
+  const keywords = new Map<string, number>();
+  const count = (n: string) => keywords.get(n) ?? keywords.set(n, claimantKeywords(n).length).get(n)!;
+  return real.sort((x, y) => count(y) - count(x) || y.length - x.length)[0]!;
 }
 
 function pickSubject(subjects: (string | null)[]): string | null {
@@ -84,23 +86,50 @@ function pickSubject(subjects: (string | null)[]): string | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? null;
 }
 
+/** `claimantsCompatible`, remembered per pair of names: a corpus repeats a few hundred claimants. */
+function memoisedCompatibility(): (a: string | null, b: string | null) => boolean {
+  const memo = new Map<string | null, Map<string | null, boolean>>();
+  return (a, b) => {
+    let row = memo.get(a);
+    if (!row) memo.set(a, (row = new Map()));
+    let v = row.get(b);
+    if (v === undefined) row.set(b, (v = claimantsCompatible(a, b)));
+    return v;
+  };
+}
+
 /**
  * Merges every article's figure mentions into claims.
  * @example mergeFigureClaims(articles).filter(c => c.kind === 'casualties')
  */
 export function mergeFigureClaims(articles: readonly Article[]): FigureClaim[] {
   const groups: Pending[][] = [];
-  const byNumbers = new Map<string, Pending[][]>();
+  // per group, what the merge tests look at: its distinct claimants, and its mentions by
+  // article (so a test costs the group's claimants, not its length)
+  interface Home {
+    group: Pending[];
+    claimants: Set<string | null>;
+    byArticle: Map<string, FigureMention[]>;
+  }
+  const byNumbers = new Map<string, Home[]>();
+  const compatible = memoisedCompatibility();
   for (const article of articles) {
     for (const mention of article.figures) {
       const p: Pending = { mention, article, source: sentenceRef(article, mention.sentence) };
       const key = `${mention.kind}|${mention.low}|${mention.high}`;
       const candidates = byNumbers.get(key) ?? [];
-      const home = candidates.find((g) => g.every((q) => claimantsCompatible(q.mention.claimedBy, mention.claimedBy)) && !g.some((q) => q.article.id === article.id && q.mention.sentence !== mention.sentence && q.mention.claimedBy !== null && mention.claimedBy !== null && q.mention.claimedBy !== mention.claimedBy));
-      if (home) home.push(p);
-      else {
+      const home = candidates.find(
+        (h) =>
+          [...h.claimants].every((c) => compatible(c, mention.claimedBy)) &&
+          !(h.byArticle.get(article.id) ?? []).some((q) => q.sentence !== mention.sentence && q.claimedBy !== null && mention.claimedBy !== null && q.claimedBy !== mention.claimedBy),
+      );
+      if (home) {
+        home.group.push(p);
+        home.claimants.add(mention.claimedBy);
+        home.byArticle.set(article.id, [...(home.byArticle.get(article.id) ?? []), mention]);
+      } else {
         const g = [p];
-        candidates.push(g);
+        candidates.push({ group: g, claimants: new Set([mention.claimedBy]), byArticle: new Map([[article.id, [mention]]]) });
         byNumbers.set(key, candidates);
         groups.push(g);
       }

@@ -4,9 +4,12 @@ import { entityKey } from '../extract/entities.js';
 
 export function mergeEntities(articles: readonly Article[]): Entity[] {
   const byKey = new Map<string, { names: Map<string, number>; types: Map<EntityType, number>; mentions: number }>();
+  // names repeat across articles: normalise each spelling once
+  const keys = new Map<string, string>();
   for (const a of articles) {
     for (const e of a.entities) {
-      const key = entityKey(e.name);
+      let key = keys.get(e.name);
+      if (key === undefined) keys.set(e.name, (key = entityKey(e.name)));
       if (!key) continue;
       const g = byKey.get(key) ?? { names: new Map(), types: new Map(), mentions: 0 };
       g.names.set(e.name, (g.names.get(e.name) ?? 0) + 1);

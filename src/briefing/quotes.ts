@@ -5,7 +5,8 @@
 import type { Article, QuoteClaim, SourceRef } from '../core/types.js';
 import { entityKey } from '../extract/entities.js';
 import { normaliseSpeaker, quoteKey } from '../extract/quotes.js';
-import { sourceRef } from './sources.js';
+import { ContainingStrings } from './similar.js';
+import { citesArticle, sourceRef } from './sources.js';
 
 interface Draft {
   key: string;
@@ -20,22 +21,25 @@ const MIN_CONTAINED = 24;
 export function mergeQuotes(articles: readonly Article[]): QuoteClaim[] {
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
+  // the earliest draft whose key contains this key or is contained in it, without a scan over all drafts
+  const containing = new ContainingStrings<Draft>(MIN_CONTAINED);
   for (const a of articles) {
     for (const q of a.quotes) {
       const key = quoteKey(q.text);
       if (!key) continue;
       let d = byKey.get(key);
-      if (!d && key.length >= MIN_CONTAINED) d = drafts.find((x) => x.key.length >= MIN_CONTAINED && (x.key.includes(key) || key.includes(x.key)));
+      if (!d && key.length >= MIN_CONTAINED) d = containing.first(key);
       const src = sourceRef(a, q.start, q.end);
       const speaker = fullName(a, q.speaker);
       if (d) {
-        if (!d.sources.some((s) => s.article === a.id)) d.sources.push(src);
+        if (!citesArticle(d.sources, a.id)) d.sources.push(src);
         d.speakers.push(speaker);
         if (q.text.length > d.text.length) d.text = q.text;
         byKey.set(key, d);
       } else {
         d = { key, text: q.text, speakers: [speaker], sources: [src] };
         drafts.push(d);
+        containing.add(key, d);
         byKey.set(key, d);
       }
     }

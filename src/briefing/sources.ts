@@ -32,3 +32,19 @@ export function sentenceRef(a: Article, index: number): SourceRef {
 export function outletName(a: Article): string {
   return a.publisher ?? a.title ?? a.id;
 }
+
+const cited = new WeakMap<readonly SourceRef[], { seen: number; articles: Set<string> }>();
+
+/**
+ * Whether a list of sources already cites `article`: `list.some(s => s.article === article)`,
+ * in constant time on long lists. The merging steps ask it once per sentence, and a
+ * sentence printed by thousands of articles made that quadratic. The list must only
+ * grow at its end (push) between calls.
+ */
+export function citesArticle(list: readonly SourceRef[], article: string): boolean {
+  if (list.length <= 16) return list.some((s) => s.article === article);
+  let c = cited.get(list);
+  if (!c) cited.set(list, (c = { seen: 0, articles: new Set() }));
+  for (; c.seen < list.length; c.seen++) c.articles.add(list[c.seen]!.article);
+  return c.articles.has(article);
+}

@@ -6,8 +6,9 @@
  */
 import type { Article, DateValue, SourceRef, TimelineEvent, UndatedEvent } from '../core/types.js';
 import { compareDateValues, formatDateValue, resolveTimeMention } from '../extract/dates.js';
-import { sentenceRef } from './sources.js';
-import { contentWords, jaccard } from './text.js';
+import { citesArticle, sentenceRef } from './sources.js';
+import { rankByFrequency, SimilarSets } from './similar.js';
+import { contentWords } from './text.js';
 
 export interface TimelineData {
   events: TimelineEvent[];
@@ -28,9 +29,17 @@ interface Draft {
 const SAME_EVENT = 0.5;
 
 export function buildTimeline(articles: readonly Article[]): TimelineData {
-  const dated = new Map<string, Draft[]>();
-  const undated: Draft[] = [];
-  let order = 0;
+  // first the mentions to place, then the merging: the merge looks for twins among
+  // earlier drafts by rarest words first, so it needs every word's frequency up front
+  interface Mention {
+    article: Article;
+    when: string;
+    sentence: number;
+    value: DateValue | null;
+    date: string | null;
+    words: Set<string>;
+  }
+  const mentions: Mention[] = [];
   for (const a of articles) {
     const seen = new Set<string>();
     for (const t of a.times) {
@@ -42,17 +51,33 @@ export function buildTimeline(articles: readonly Article[]): TimelineData {
       const key = `${t.sentence}|${date ?? 'u:' + t.text.toLowerCase()}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const source = sentenceRef(a, t.sentence);
-      const words = new Set(contentWords(sentence.text));
-      const bucket = value ? (dated.get(date!) ?? []) : undated;
-      const twin = bucket.find((d) => (value || d.when.toLowerCase() === t.text.toLowerCase()) && jaccard(d.words, words) >= SAME_EVENT);
-      if (twin) {
-        if (!twin.sources.some((s) => s.article === a.id)) twin.sources.push(source);
-        continue;
-      }
-      const draft: Draft = { value, date, when: t.text, text: sentence.text, words, sources: [source], order: order++ };
-      bucket.push(draft);
-      if (value) dated.set(date!, bucket);
+      mentions.push({ article: a, when: t.text, sentence: t.sentence, value, date, words: new Set(contentWords(sentence.text)) });
+    }
+  }
+  const rank = rankByFrequency(mentions.map((m) => m.words));
+
+  const dated = new Map<string, Draft[]>();
+  const undated: Draft[] = [];
+  // twins are searched per date, and undated ones per expression as written
+  const twins = new Map<string, SimilarSets<Draft>>();
+  let order = 0;
+  for (const { article: a, when, sentence, value, date, words } of mentions) {
+    const source = sentenceRef(a, sentence);
+    const bucketKey = value ? `d:${date}` : `u:${when.toLowerCase()}`;
+    let similar = twins.get(bucketKey);
+    if (!similar) twins.set(bucketKey, (similar = new SimilarSets<Draft>(SAME_EVENT, rank)));
+    const twin = similar.first(words);
+    if (twin) {
+      if (!citesArticle(twin.sources, a.id)) twin.sources.push(source);
+      continue;
+    }
+    const draft: Draft = { value, date, when, text: a.sentences[sentence]!.text, words, sources: [source], order: order++ };
+    similar.add(words, draft);
+    if (!value) undated.push(draft);
+    else {
+      const bucket = dated.get(date!);
+      if (bucket) bucket.push(draft);
+      else dated.set(date!, [draft]);
     }
   }
   const events = [...dated.values()]

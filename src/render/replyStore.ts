@@ -15,6 +15,8 @@ export interface StoredReply {
   public: boolean;
   /** Who ran the command. */
   userId: string | null;
+  /** How it was typed (`/brief search`), shown with the page number on Slack. */
+  invokedAs?: string;
 }
 
 export interface ReplyStoreOptions {

@@ -9,7 +9,9 @@ import { deployDiscordCommands } from '../../src/adapters/discord/deploy.js';
 import type { DiscordConfig } from '../../src/config.js';
 import { setLogSink } from '../../src/log.js';
 import { EXPIRED_MESSAGE } from '../../src/render/replyStore.js';
-import { CHANNEL_ID, DiscordPeer, GUILD_ID } from '../peers/discord.js';
+import { CHANNEL_ID, DiscordPeer, FORBIDDEN_CHANNEL_ID, GUILD_ID } from '../peers/discord.js';
+import { RateLimiter } from '../../src/rateLimit.js';
+import { DeliveryError } from '../../src/schedule/scheduler.js';
 import { casualtiesReply, HOSTILE } from '../render/fixtures.js';
 import { testSubcommands } from './fakes.js';
 import { loadSuite, type Suite } from './suite.js';
@@ -27,7 +29,14 @@ beforeAll(async () => {
   suite = await loadSuite();
   peer = await new DiscordPeer().start();
   config = { token: TOKEN, applicationId: peer.applicationId, guildId: GUILD_ID, apiBase: peer.apiBase, allowedGuilds: [GUILD_ID] };
-  bot = createDiscordAdapter({ config, index: suite.index, commands: suite.commands, now: () => suite.now, subcommands: testSubcommands });
+  bot = createDiscordAdapter({
+    config,
+    index: suite.index,
+    commands: suite.commands,
+    now: () => suite.now,
+    contextExtras: suite.contextExtras,
+    subcommands: testSubcommands,
+  });
   await bot.start();
 });
 
@@ -43,8 +52,8 @@ const text = (m: any): string =>
 describe('Discord: every command', () => {
   it('GIVEN each declared command with sample arguments THEN an ephemeral, sourced answer with no pings', async () => {
     expect(bot.isConnected()).toBe(true);
-    for (const { name, args, expectSources } of suite.samples) {
-      const a = await peer.command(name, args);
+    for (const { name, args, expectSources, admin } of suite.samples) {
+      const a = await peer.command(name, args, { admin });
       expect(a.callback.type, name).toBe(4);
       expect(a.ephemeral, name).toBe(true);
       expect(a.message.allowed_mentions, name).toEqual({ parse: [] });
@@ -162,6 +171,29 @@ describe('Discord: safety', () => {
   });
 });
 
+describe('Discord: rate limits', () => {
+  it('GIVEN one member asking faster than the limit THEN "try again in N s", privately, and others still get answers', async () => {
+    const limitedPeer = await new DiscordPeer().start();
+    const limited = createDiscordAdapter({
+      config: { ...config, apiBase: limitedPeer.apiBase, applicationId: limitedPeer.applicationId },
+      index: suite.index,
+      commands: suite.commands,
+      rateLimiter: new RateLimiter({ user: { capacity: 2, refillPerSecond: 0.01 }, channel: { capacity: 100, refillPerSecond: 1 } }),
+    });
+    try {
+      await limited.start();
+      for (let k = 0; k < 2; k++) expect((await limitedPeer.command('casualties', {}, { userId: '400000000000000777' })).message.embeds).toHaveLength(1);
+      const third = await limitedPeer.command('casualties', { public: true }, { userId: '400000000000000777' });
+      expect(third.ephemeral).toBe(true);
+      expect(third.message.content).toMatch(/^⚠️ You're asking faster than I can answer well; try again in \d+ s\.$/);
+      expect((await limitedPeer.command('casualties', {})).message.embeds).toHaveLength(1);
+    } finally {
+      await limited.stop();
+      await limitedPeer.stop();
+    }
+  });
+});
+
 describe('Discord: faults', () => {
   it('GIVEN a slow command THEN it is deferred at once and the answer arrives as an edit', async () => {
     const a = await peer.command('slowbrief', {}, { timeoutMs: 15_000 });
@@ -226,6 +258,12 @@ describe('Discord: seams', () => {
     const call = await peer.waitForCall((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL_ID}/messages`, 5000, since);
     expect(call.body.allowed_mentions).toEqual({ parse: [] });
     expect(call.body.embeds[0].title).toBe(casualtiesReply().title);
+  });
+
+  it('GIVEN a scheduled post to a channel the bot may not post in THEN a final DeliveryError saying why', async () => {
+    const err = await bot.postToChannel(FORBIDDEN_CHANNEL_ID, casualtiesReply()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DeliveryError);
+    expect(err).toMatchObject({ retryable: false, reason: 'the bot is missing permission to post here (Send Messages, Embed Links)' });
   });
 
   it('GIVEN deploy-commands with DISCORD_GUILD_ID THEN every command is registered to that guild with typed options and public', async () => {

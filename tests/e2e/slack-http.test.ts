@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { setLogSink } from '../../src/log.js';
 import { SLACK_ACTIONS } from '../../src/render/slack.js';
-import { SlackPeer } from '../peers/slack.js';
+import { ADMIN_ID, SlackPeer } from '../peers/slack.js';
+import { RateLimiter } from '../../src/rateLimit.js';
 import { loadSuite, slackText, type Suite } from './suite.js';
 
 const BOT_TOKEN = 'xoxb-1111111111-2222222222-httpBotTokenDoNotLog';
@@ -23,10 +24,11 @@ beforeAll(async () => {
   suite = await loadSuite();
   peer = await new SlackPeer().start();
   bot = createSlackAdapter({
-    config: { botToken: BOT_TOKEN, appToken: null, signingSecret: SECRET, mode: 'http', port: 0, apiUrl: peer.apiUrl, adminUserIds: [], allowedTeams: null },
+    config: { botToken: BOT_TOKEN, appToken: null, signingSecret: SECRET, mode: 'http', port: 0, apiUrl: peer.apiUrl, adminUserIds: [ADMIN_ID], allowedTeams: null },
     index: suite.index,
     commands: suite.commands,
     now: () => suite.now,
+    contextExtras: suite.contextExtras,
     host: '127.0.0.1',
   });
   await bot.start();
@@ -44,8 +46,8 @@ const answersTo = (url: string) => peer.posted.filter((p) => p.path === new URL(
 describe('Slack (HTTP): commands', () => {
   it('GIVEN each command as a signed /brief request THEN HTTP 200 at once and an answer on the response_url', async () => {
     expect(bot.isConnected()).toBe(true);
-    for (const { name, args } of suite.samples) {
-      const a = await peer.slashHttp(endpoint, SECRET, '/brief', slackText(name, args));
+    for (const { name, args, admin } of suite.samples) {
+      const a = await peer.slashHttp(endpoint, SECRET, '/brief', slackText(name, args), { userId: admin ? ADMIN_ID : undefined });
       expect(a.ackMs, name).toBeLessThan(3000);
       expect(a.ephemeral, name).toBe(true);
       expect(a.response.blocks[0].type, `${name}: ${a.response.text}`).toBe('header');
@@ -91,6 +93,26 @@ describe('Slack (HTTP): request verification', () => {
     await peer.waitForPost((p) => p.path === new URL(form.response_url!).pathname);
     await new Promise((res) => setTimeout(res, 500));
     expect(answersTo(form.response_url!)).toHaveLength(1);
+  });
+
+  it('GIVEN one member asking faster than the limit THEN "try again in N s", privately', async () => {
+    const limited = createSlackAdapter({
+      config: { botToken: BOT_TOKEN, appToken: null, signingSecret: SECRET, mode: 'http', port: 0, apiUrl: peer.apiUrl, adminUserIds: [], allowedTeams: null },
+      index: suite.index,
+      commands: suite.commands,
+      host: '127.0.0.1',
+      rateLimiter: new RateLimiter({ user: { capacity: 2, refillPerSecond: 0.01 }, channel: { capacity: 100, refillPerSecond: 1 } }),
+    });
+    await limited.start();
+    try {
+      const url = `http://127.0.0.1:${limited.port}/slack/events`;
+      for (let k = 0; k < 2; k++) expect((await peer.slashHttp(url, SECRET, '/brief', 'casualties')).response.blocks[0].type).toBe('header');
+      const third = await peer.slashHttp(url, SECRET, '/brief', 'casualties public');
+      expect(third.ephemeral).toBe(true);
+      expect(third.response.text).toMatch(/^:warning: You're asking faster than I can answer well; try again in \d+ s\.$/);
+    } finally {
+      await limited.stop();
+    }
   });
 
   it('GIVEN a revoked bot token THEN start-up fails with a clear message', async () => {

@@ -8,7 +8,8 @@ import { createSlackAdapter, NOT_ALLOWED_MESSAGE, type SlackAdapter } from '../.
 import { setLogSink } from '../../src/log.js';
 import { EXPIRED_MESSAGE } from '../../src/render/replyStore.js';
 import { SLACK_ACTIONS } from '../../src/render/slack.js';
-import { ADMIN_ID, CHANNEL_ID, SlackPeer, TEAM_ID } from '../peers/slack.js';
+import { ADMIN_ID, CHANNEL_ID, GONE_CHANNEL_ID, SlackPeer, TEAM_ID } from '../peers/slack.js';
+import { DeliveryError } from '../../src/schedule/scheduler.js';
 import { casualtiesReply, HOSTILE } from '../render/fixtures.js';
 import { testTextParsers } from './fakes.js';
 import { loadSuite, slackText, type Suite } from './suite.js';
@@ -32,6 +33,7 @@ beforeAll(async () => {
     index: suite.index,
     commands: suite.commands,
     now: () => suite.now,
+    contextExtras: suite.contextExtras,
     textParsers: testTextParsers,
   });
   await bot.start();
@@ -46,8 +48,8 @@ afterAll(async () => {
 describe('Slack (Socket Mode): every command', () => {
   it('GIVEN each command as /brief <subcommand> THEN acked at once and an ephemeral Block Kit answer', async () => {
     expect(bot.isConnected()).toBe(true);
-    for (const { name, args, expectSources } of suite.samples) {
-      const a = await peer.slashSocket('/brief', slackText(name, args));
+    for (const { name, args, expectSources, admin } of suite.samples) {
+      const a = await peer.slashSocket('/brief', slackText(name, args), { userId: admin ? ADMIN_ID : undefined });
       expect(a.ackMs, name).toBeLessThan(3000);
       expect(a.ephemeral, name).toBe(true);
       expect(a.response.blocks[0].type, `${name}: ${a.response.text}`).toBe('header');
@@ -101,7 +103,7 @@ describe('Slack (Socket Mode): pagination', () => {
     expect(actions.elements.map((e: any) => e.action_id)).toEqual([SLACK_ACTIONS.next]);
     const next = await peer.clickSocket(SLACK_ACTIONS.next, actions.elements[0].value);
     expect(next.response.replace_original).toBe(true);
-    expect(blocksText(next.response)).toMatch(/page 2\/\d+/);
+    expect(blocksText(next.response)).toMatch(new RegExp(`/brief ${suite.long.name} · page 2/\\d+`));
     const prevButton = next.response.blocks.find((b: any) => b.type === 'actions').elements[0];
     expect(prevButton.action_id).toBe(SLACK_ACTIONS.previous);
     const back = await peer.clickSocket(SLACK_ACTIONS.previous, prevButton.value);
@@ -173,6 +175,12 @@ describe('Slack (Socket Mode): faults', () => {
     expect(posts.map((p) => p.status)).toEqual([429, 200]);
     expect(posts[1]!.body.channel).toBe(CHANNEL_ID);
     expect(JSON.parse(posts[1]!.body.blocks)[0].text.text).toBe(casualtiesReply().title);
+  });
+
+  it('GIVEN a scheduled post to a channel that is gone THEN a final DeliveryError saying why', async () => {
+    const err = await bot.postToChannel(GONE_CHANNEL_ID, casualtiesReply()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DeliveryError);
+    expect(err).toMatchObject({ retryable: false, reason: 'the channel no longer exists, or the bot cannot see it' });
   });
 
   it('GIVEN a Socket Mode disconnect THEN the app reconnects and keeps answering', async () => {

@@ -17,6 +17,8 @@ export interface Sample {
   args: Record<string, string | number | boolean>;
   /** Whether the answer must list sources (false for help and the like). */
   expectSources: boolean;
+  /** Run it as a channel admin (admin commands). */
+  admin: boolean;
 }
 
 export interface Suite {
@@ -29,6 +31,8 @@ export interface Suite {
   /** An invocation whose answer takes more than one page. */
   long: { name: string; args: CommandArgs & Record<string, string | number | boolean> };
   autocomplete: { name: string; option: string; prefix: string; expected: string };
+  /** Context the process adds to every command (the live corpus, for /reload). */
+  contextExtras: () => object;
 }
 
 const root = new URL('../../', import.meta.url);
@@ -41,8 +45,11 @@ export async function loadSuite(): Promise<Suite> {
   const { loadBriefingIndex } = (await import(new URL('src/index/load.ts', root).href)) as {
     loadBriefingIndex(opts: { corpusDir: string; cacheDir?: string | null }): Promise<BriefingIndex>;
   };
-  const index = await loadBriefingIndex({ corpusDir: new URL('seeds', root).pathname, cacheDir: null });
-  return realSuite(index, commands);
+  const { LiveCorpus } = (await import(new URL('src/index/live.ts', root).href)) as typeof import('../../src/index/live.js');
+  const corpusDir = new URL('seeds', root).pathname;
+  const live = new LiveCorpus({ corpusDir, load: () => loadBriefingIndex({ corpusDir, cacheDir: null }) });
+  const index = await live.start({ watch: false });
+  return { ...(await realSuite(index, commands)), contextExtras: () => ({ corpus: live }) };
 }
 
 function stubSuite(): Suite {
@@ -52,12 +59,14 @@ function stubSuite(): Suite {
     commands: [...stubCommands, ...testCommands],
     now: NOW,
     samples: [
-      { name: 'casualties', args: {}, expectSources: true },
-      { name: 'search', args: { query: 'troops' }, expectSources: true },
-      { name: 'quotes', args: { speaker: 'Kim Jong Un' }, expectSources: true },
+      { name: 'casualties', args: {}, expectSources: true, admin: false },
+      { name: 'search', args: { query: 'troops' }, expectSources: true, admin: false },
+      { name: 'quotes', args: { speaker: 'Kim Jong Un' }, expectSources: true, admin: false },
+      { name: 'reload', args: {}, expectSources: false, admin: true },
     ],
     long: { name: 'search', args: { query: 'troops', limit: 120 } },
     autocomplete: { name: 'quotes', option: 'speaker', prefix: 'kre', expected: 'Kremlin spokesperson 1' },
+    contextExtras: () => ({ corpus: { reload: async () => ({ articles: 0, changed: false, reason: 'requested' }) } }),
   };
 }
 
@@ -71,7 +80,7 @@ const SAMPLE_VALUES: Record<string, string | number | boolean> = {
   limit: 5,
 };
 
-async function realSuite(index: BriefingIndex, commands: readonly CommandDefinition[]): Promise<Suite> {
+async function realSuite(index: BriefingIndex, commands: readonly CommandDefinition[]): Promise<Omit<Suite, 'contextExtras'>> {
   const samples: Sample[] = commands.map((c) => {
     const args: Record<string, string | number | boolean> = {};
     for (const o of c.options) {
@@ -80,7 +89,8 @@ async function realSuite(index: BriefingIndex, commands: readonly CommandDefinit
       else if (o.autocomplete) args[o.name] = index.suggest(o.autocomplete, '', 1)[0] ?? String(SAMPLE_VALUES[o.name] ?? 'North Korea');
       else args[o.name] = SAMPLE_VALUES[o.name] ?? (o.type === 'integer' ? (o.minValue ?? 1) : o.type === 'boolean' ? true : 'North Korea');
     }
-    return { name: c.name, args, expectSources: !['help', 'sources'].includes(c.name) };
+    // Answers that are framing only (notes), not claims: no sources to list.
+    return { name: c.name, args, expectSources: !['help', 'sources', 'reload'].includes(c.name), admin: !!c.admin };
   });
   const withAutocomplete = commands.flatMap((c) => c.options.filter((o) => o.autocomplete).map((o) => ({ c, o })));
   const ac = withAutocomplete[0];

@@ -16,6 +16,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 export const GUILD_ID = '400000000000000001';
 export const CHANNEL_ID = '400000000000000002';
 export const USER_ID = '400000000000000003';
+/** A channel the bot may not post in: POST /channels/:id/messages answers 403 (50013). */
+export const FORBIDDEN_CHANNEL_ID = '400000000000000403';
 
 export interface RestCall {
   method: string;
@@ -160,7 +162,10 @@ export class DiscordPeer {
       if (call.method === 'PATCH' || call.method === 'POST') return send(200, this.message(body, m[2]!));
       if (call.method === 'DELETE') return send(204);
     }
-    if (call.method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return send(200, this.message(body, 'channel', m[1]));
+    if (call.method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      if (m[1] === FORBIDDEN_CHANNEL_ID) return send(403, { message: 'Missing Permissions', code: 50013 });
+      return send(200, this.message(body, 'channel', m[1]));
+    }
     if (call.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       return send(200, (body as any[]).map((c) => ({ id: snowflake(), application_id: this.applicationId, version: snowflake(), default_member_permissions: null, ...c })));
     }
@@ -382,7 +387,7 @@ export class DiscordPeer {
   }
 
   /** Runs a slash command as a member would; resolves with the bot's answer. */
-  async command(name: string, options: Record<string, string | number | boolean> = {}, opts: { guildId?: string; admin?: boolean; timeoutMs?: number; subcommand?: string } = {}): Promise<InteractionAnswer> {
+  async command(name: string, options: Record<string, string | number | boolean> = {}, opts: { guildId?: string; admin?: boolean; timeoutMs?: number; subcommand?: string; userId?: string } = {}): Promise<InteractionAnswer> {
     const d = this.base(2, opts);
     const values = Object.entries(options).map(([k, v]) => ({ name: k, type: typeof v === 'boolean' ? 5 : typeof v === 'number' ? 4 : 3, value: v }));
     d.data = {

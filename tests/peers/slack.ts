@@ -13,6 +13,8 @@ export const TEAM_ID = 'T0NEWSROOM';
 export const CHANNEL_ID = 'C0UKRDESK';
 export const USER_ID = 'U0REPORTER';
 export const ADMIN_ID = 'U0EDITOR';
+/** chat.postMessage answers channel_not_found for this one. */
+export const GONE_CHANNEL_ID = 'C0GONE';
 
 export interface Posted {
   path: string;
@@ -128,6 +130,7 @@ export class SlackPeer {
         this.connectionsOpened += 1;
         return send(200, { ok: true, url: `ws://127.0.0.1:${this.port}/link/?ticket=${this.connectionsOpened}` });
       case '/api/chat.postMessage':
+        if (body.channel === GONE_CHANNEL_ID) return send(200, { ok: false, error: 'channel_not_found' });
         return send(200, { ok: true, channel: body.channel, ts: `${Math.floor(Date.now() / 1000)}.000100`, message: { text: body.text, blocks: body.blocks } });
       default:
         return send(200, { ok: false, error: 'unknown_method' });

@@ -29,14 +29,16 @@ import {
 } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 import type { CommandContext, CommandDefinition } from '../../core/command.js';
-import type { Reply } from '../../core/reply.js';
+import { errorReply, type Reply } from '../../core/reply.js';
 import { dispatch, findCommand } from '../../dispatch.js';
 import type { ChannelInfo, ChatPlatform } from '../../health.js';
 import type { BriefingIndex } from '../../index/briefingIndex.js';
-import { log } from '../../log.js';
+import { log, redact } from '../../log.js';
+import { rateLimitMessage, type RateLimiter } from '../../rateLimit.js';
 import { discordChoices, renderDiscord, type DiscordMessage } from '../../render/discord.js';
 import { EXPIRED_MESSAGE, ReplyStore, parsePageButtonId } from '../../render/replyStore.js';
 import { splitPublic, type SubcommandSpecs } from './commands.js';
+import { discordDeliveryError } from './delivery.js';
 
 export interface DiscordAdapterOptions {
   config: DiscordConfig;
@@ -51,10 +53,11 @@ export interface DiscordAdapterOptions {
   subcommands?: SubcommandSpecs;
   /** Extra context for commands (e.g. `{ schedules }`), merged into every `CommandContext`. */
   contextExtras?: () => object;
+  /** Per-user and per-channel limits; a limited command gets "try again in N s". */
+  rateLimiter?: RateLimiter;
 }
 
 export const NOT_ALLOWED_MESSAGE = 'Briefbot is not enabled in this server.';
-
 
 export interface DiscordAdapter extends ChatPlatform {
   readonly name: 'discord';
@@ -66,6 +69,7 @@ const NO_PINGS = Object.freeze({ parse: [] as [] });
 /** Builds the adapter; nothing connects until `start()`. */
 export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
   const { config, commands } = opts;
+  redact(config.token);
   const now = opts.now ?? (() => new Date());
   const deferAfterMs = opts.deferAfterMs ?? 1500;
   const store = opts.store ?? new ReplyStore();
@@ -114,6 +118,11 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     const isAdmin = i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false;
     const started = Date.now();
     const where: ChannelInfo = { platform: 'discord', workspaceId: i.guildId ?? '', channelId: i.channelId };
+    const limit = opts.rateLimiter?.take(`discord:${i.user.id}`, `discord:${i.channelId}`);
+    if (limit && !limit.ok) {
+      await i.reply(payload(renderDiscord(errorReply(i.commandName, 'rate-limited', rateLimitMessage(limit))), true));
+      return;
+    }
     const work = dispatch(context(i.user.id, isAdmin, where), i.commandName, args);
 
     let timer: NodeJS.Timeout | undefined;
@@ -192,9 +201,13 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     },
     async postToChannel(channelId: string, reply: Reply) {
       const m = render(reply, true, null);
-      await client.rest.post(Routes.channelMessages(channelId), {
-        body: { content: m.content, embeds: m.embeds, components: m.components, allowed_mentions: m.allowed_mentions },
-      });
+      try {
+        await client.rest.post(Routes.channelMessages(channelId), {
+          body: { content: m.content, embeds: m.embeds, components: m.components, allowed_mentions: m.allowed_mentions },
+        });
+      } catch (err) {
+        throw discordDeliveryError(err);
+      }
     },
   };
 }

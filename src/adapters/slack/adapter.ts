@@ -16,7 +16,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
 import type { SlackConfig } from '../../config.js';
 import type { CommandContext, CommandDefinition } from '../../core/command.js';
@@ -24,9 +24,11 @@ import { errorReply, type Reply } from '../../core/reply.js';
 import { dispatch } from '../../dispatch.js';
 import type { ChannelInfo, ChatPlatform } from '../../health.js';
 import type { BriefingIndex } from '../../index/briefingIndex.js';
-import { log } from '../../log.js';
+import { log, redact } from '../../log.js';
+import { rateLimitMessage, type RateLimiter } from '../../rateLimit.js';
 import { EXPIRED_MESSAGE, ReplyStore } from '../../render/replyStore.js';
 import { parseSlackPageValue, renderSlackBlocks, SLACK_ACTIONS, type SlackMessage } from '../../render/slack.js';
+import { slackDeliveryError } from './delivery.js';
 import { parseSlashText, type TextParser } from './parse.js';
 import { postToResponseUrl, type RespondOptions } from './respond.js';
 
@@ -43,6 +45,8 @@ export interface SlackAdapterOptions {
   textParsers?: Readonly<Record<string, TextParser>>;
   /** Extra context for commands (e.g. `{ schedules }`), merged into every `CommandContext`. */
   contextExtras?: () => object;
+  /** Per-user and per-channel limits; a limited command gets "try again in N s". */
+  rateLimiter?: RateLimiter;
 }
 
 export const NOT_ALLOWED_MESSAGE = 'Briefbot is not enabled in this workspace.';
@@ -90,6 +94,7 @@ class SeenIds {
 /** Builds the adapter; nothing connects until `start()`. */
 export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const { config, commands } = opts;
+  for (const secret of [config.botToken, config.appToken, config.signingSecret]) redact(secret ?? undefined);
   const now = opts.now ?? (() => new Date());
   const store = opts.store ?? new ReplyStore();
   const index = typeof opts.index === 'function' ? opts.index : () => opts.index as BriefingIndex;
@@ -119,6 +124,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   // Deferred: `start()` runs auth.test itself, so a bad token fails start-up with a clear error.
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true });
 
+  // Unprompted posts get their own client with few retries: the default retries for
+  // half an hour, long after the scheduler has given up on the run (risking a late duplicate).
+  const poster = new webApi.WebClient(config.botToken, { slackApiUrl: config.apiUrl, logger, retryConfig: { retries: 2, factor: 1, minTimeout: 500, maxTimeout: 2000 } });
+
   const allowed = (teamId: string | undefined): boolean => !config.allowedTeams || (!!teamId && config.allowedTeams.includes(teamId));
 
   const context = (userId: string, channel: ChannelInfo): CommandContext & { channel: ChannelInfo } => ({
@@ -133,7 +142,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const render = (reply: Reply, isPublic: boolean, userId: string | null, invokedAs?: string): SlackMessage => {
     const first = renderSlackBlocks(reply, 0, { invokedAs });
     if (reply.kind !== 'answer' || first.pageCount === 1) return first;
-    const replyId = store.put({ reply, public: isPublic, userId });
+    const replyId = store.put({ reply, public: isPublic, userId, invokedAs });
     return renderSlackBlocks(reply, 0, { replyId, invokedAs });
   };
 
@@ -151,7 +160,12 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     }
     const parsed = parseSlashText(command.command, command.text ?? '', commands, opts.textParsers);
     const where: ChannelInfo = { platform: 'slack', workspaceId: command.team_id, channelId: command.channel_id };
-    const reply = parsed.ok ? await dispatch(context(command.user_id, where), parsed.command, parsed.args) : errorReply(parsed.command, 'bad-argument', parsed.message);
+    const limit = opts.rateLimiter?.take(`slack:${command.team_id}:${command.user_id}`, `slack:${command.team_id}:${command.channel_id}`);
+    const reply = !parsed.ok
+      ? errorReply(parsed.command, 'bad-argument', parsed.message)
+      : limit && !limit.ok
+        ? errorReply(parsed.command, 'rate-limited', rateLimitMessage(limit))
+        : await dispatch(context(command.user_id, where), parsed.command, parsed.args);
     const isPublic = parsed.ok && parsed.isPublic && reply.kind === 'answer';
     const m = render(reply, isPublic, command.user_id, parsed.ok ? parsed.invokedAs : command.command);
     await postToResponseUrl(url, { response_type: isPublic ? 'in_channel' : 'ephemeral', text: m.text, blocks: m.blocks }, opts.respond);
@@ -168,7 +182,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       await postToResponseUrl(b.response_url, { response_type: 'ephemeral', replace_original: false, text: EXPIRED_MESSAGE }, opts.respond);
       return;
     }
-    const m = renderSlackBlocks(stored.reply, target.page, { replyId: target.replyId });
+    const m = renderSlackBlocks(stored.reply, target.page, { replyId: target.replyId, invokedAs: stored.invokedAs });
     await postToResponseUrl(b.response_url, { replace_original: true, text: m.text, blocks: m.blocks }, opts.respond);
   });
 
@@ -209,7 +223,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     },
     async postToChannel(channelId: string, reply: Reply) {
       const m = render(reply, true, null);
-      await app.client.chat.postMessage({ channel: channelId, text: m.text, blocks: m.blocks as never, unfurl_links: false, unfurl_media: false });
+      try {
+        await poster.chat.postMessage({ channel: channelId, text: m.text, blocks: m.blocks as never, unfurl_links: false, unfurl_media: false });
+      } catch (err) {
+        throw slackDeliveryError(err);
+      }
     },
   };
 }

@@ -6,8 +6,9 @@ import figures from './figures.js';
 import help from './help.js';
 import quotes from './quotes.js';
 import reload from './reload.js';
+import schedule from './schedule.js';
 import search from './search.js';
 import sources from './sources.js';
 import timeline from './timeline.js';
 
-export const commands: readonly CommandDefinition[] = Object.freeze([brief, casualties, figures, timeline, quotes, search, sources, reload, help]);
+export const commands: readonly CommandDefinition[] = Object.freeze([brief, casualties, figures, timeline, quotes, search, sources, schedule, reload, help]);

@@ -5,9 +5,11 @@
  * (`SCHEDULE_ACTIONS` says which options each takes), Slack reads
  * `/brief schedule add daily 08:00 brief ukraine` with `scheduleArgsFromText`.
  * Listing is open to everyone; adding, removing, pausing and resuming need
- * channel-admin rights, checked here on the server.
+ * channel-admin rights, checked here on the server. (On Discord the command
+ * carries no default member permissions: they apply to a whole command, and
+ * would hide `list` from the members who may use it; see docs/schedules.md.)
  */
-import { defineCommand } from '../src/core/command.js';
+import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { answer, errorReply, type Reply } from '../src/core/reply.js';
 import { formatRunTime, invocation } from '../src/schedule/format.js';
 import { TOPIC_MAX_LENGTH, type ScheduleService, type ScheduleView } from '../src/schedule/service.js';
@@ -22,6 +24,9 @@ export const SCHEDULE_ACTIONS = Object.freeze({
   resume: Object.freeze(['id']),
 } as const);
 export type ScheduleAction = keyof typeof SCHEDULE_ACTIONS;
+
+/** What `/schedule` reads from its context: `channel`, `user` and `schedules` (tests build it by hand). */
+export type ScheduleCommandContext = CommandContext;
 
 /** For the Discord adapter's `subcommands` option (shape of its `SubcommandSpec`): `/schedule add when:...`. */
 export const SCHEDULE_SUBCOMMANDS = Object.freeze({ option: 'action', actions: SCHEDULE_ACTIONS });
@@ -49,7 +54,7 @@ export const scheduleCommand = defineCommand({
       choices: SCHEDULED_COMMANDS.map((c) => ({ name: c, value: c })),
     },
     { name: 'topic', description: 'Limit the answer to a topic', type: 'string', autocomplete: 'topic', maxLength: TOPIC_MAX_LENGTH },
-    { name: 'timezone', description: 'IANA time zone, e.g. Europe/London (default: the channel’s or the bot’s)', type: 'string', maxLength: 64 },
+    { name: 'timezone', description: 'IANA time zone, e.g. Europe/London (default: the bot’s TZ setting)', type: 'string', maxLength: 64 },
     { name: 'id', description: 'Schedule id, as /schedule list shows it', type: 'string', maxLength: 20 },
     { name: 'full', description: 'Post the full answer even when nothing changed', type: 'boolean' },
   ],

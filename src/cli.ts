@@ -6,7 +6,7 @@
  */
 import { commands } from '../commands/index.js';
 import type { CommandArgs, CommandContext } from './core/command.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, environmentWithDotenv, loadConfig } from './config.js';
 import { dispatch, findCommand } from './dispatch.js';
 import { CorpusError, loadBriefingIndex } from './index/load.js';
 import { parseCommandLine, renderPlain } from './adapters/console.js';
@@ -42,7 +42,10 @@ export interface CliResult {
 }
 
 /** Runs the CLI with `argv` (without node and script); pure apart from reading the corpus. */
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
+/** The settings the CLI uses; chat-platform settings are not its business (a bad Slack token must not stop it). */
+const CLI_VARIABLES = ['CORPUS_DIR', 'CACHE_DIR', 'DATA_DIR', 'LOG_LEVEL', 'TZ'];
+
+export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = environmentWithDotenv()): Promise<CliResult> {
   const rest: string[] = [];
   let json = false;
   let verbose = false;
@@ -68,7 +71,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
 
   let config;
   try {
-    config = loadConfig(env as Record<string, string | undefined>, corpus ? ['--corpus', corpus, '--console'] : ['--console']);
+    const cliEnv = Object.fromEntries(CLI_VARIABLES.map((k) => [k, env[k]]));
+    config = loadConfig(cliEnv, corpus ? ['--corpus', corpus, '--console', '--no-health'] : ['--console', '--no-health']);
   } catch (err) {
     if (err instanceof ConfigError) return { code: 2, stdout: '', stderr: `briefbot: ${err.message}\n` };
     throw err;

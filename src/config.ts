@@ -108,7 +108,7 @@ const SLACK_TEAM_OR_USER = /^[TUWE][A-Z0-9]{2,}$/;
 
 /** `.env` in the working directory merged under the real environment, read once. */
 let dotenvCache: Env | null = null;
-function environmentWithDotenv(): Env {
+export function environmentWithDotenv(): Env {
   if (!dotenvCache) {
     const merged: Record<string, string | undefined> = { ...process.env };
     // processEnv: a copy, so process.env itself is never mutated; a missing .env is fine.

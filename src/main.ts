@@ -13,7 +13,7 @@ import { runConsole } from './adapters/console.js';
 import { createDiscordAdapter } from './adapters/discord/adapter.js';
 import { DISCORD_SUBCOMMANDS } from './adapters/discord/subcommands.js';
 import { createSlackAdapter } from './adapters/slack/adapter.js';
-import { SLACK_TEXT_PARSERS } from './adapters/slack/textParsers.js';
+import { SLACK_ADMIN_ACTIONS, SLACK_TEXT_PARSERS } from './adapters/slack/textParsers.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { CommandDefinition } from './core/command.js';
 import { readiness, startHealthServer, type ChatPlatform, type HealthServer } from './health.js';
@@ -23,7 +23,7 @@ import { loadBriefingIndex } from './index/load.js';
 import { log, setLogLevel } from './log.js';
 import { RateLimiter } from './rateLimit.js';
 import { DeliveryError } from './schedule/scheduler.js';
-import { startScheduledPosts, type ScheduledPosts } from './schedule/setup.js';
+import { startScheduledPosts, type ScheduledPosts, type ScheduledPostsOptions } from './schedule/setup.js';
 
 export interface Briefbot {
   /** The corpus, watched and swapped in whole when its folder changes. */
@@ -40,6 +40,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Watch the corpus folder for changes (default true). */
   watchCorpus?: boolean;
+  /** Scheduler settings (grace period, retries, polling); defaults in `SCHEDULER_DEFAULTS`. */
+  scheduler?: Omit<NonNullable<ScheduledPostsOptions['scheduler']>, 'platforms'>;
 }
 
 /** True when the configuration enables at least one chat platform. */
@@ -91,13 +93,16 @@ export async function startBriefbot(config: Config, opts: StartOptions = {}): Pr
       rateLimiter: new RateLimiter(),
     };
     if (config.discord) platforms.push(createDiscordAdapter({ ...shared, config: config.discord, subcommands: DISCORD_SUBCOMMANDS }));
-    if (config.slack) platforms.push(createSlackAdapter({ ...shared, config: config.slack, textParsers: SLACK_TEXT_PARSERS }));
+    if (config.slack) platforms.push(createSlackAdapter({ ...shared, config: config.slack, textParsers: SLACK_TEXT_PARSERS, adminActions: SLACK_ADMIN_ACTIONS }));
     await Promise.all(platforms.map((p) => p.start()));
 
     if (commands.some((c) => c.name === 'schedule')) {
       scheduled = startScheduledPosts({
         dataDir: config.dataDir,
+        // Neither Discord nor Slack gives a channel a time zone: the default is TZ.
         defaultZone: config.timeZone,
+        // Post only where this process is connected; another process sharing the database may serve the rest.
+        scheduler: { ...opts.scheduler, platforms: platforms.map((p) => p.name) },
         index: () => corpus.current(),
         clock: now,
         deliver: async (schedule, reply) => {

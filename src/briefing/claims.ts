@@ -54,10 +54,12 @@ function tokensMatch(a: string, b: string): boolean {
 /** Two claimant names that may be the same source ("South Korea" and "South Korea's Joint Chiefs"). */
 export function claimantsCompatible(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return true;
-  const ka = claimantKeywords(a);
-  const kb = claimantKeywords(b);
+  return keywordsCompatible(claimantKeywords(a), claimantKeywords(b), tokensMatch);
+}
+
+function keywordsCompatible(ka: string[], kb: string[], match: (x: string, y: string) => boolean): boolean {
   if (ka.length === 0 || kb.length === 0) return true;
-  const covered = (xs: string[], ys: string[]) => xs.filter((x) => ys.some((y) => tokensMatch(x, y))).length;
+  const covered = (xs: string[], ys: string[]) => xs.filter((x) => ys.some((y) => match(x, y))).length;
   const aInB = covered(ka, kb);
   const bInA = covered(kb, ka);
   if (aInB === ka.length || bInA === kb.length) return true;
@@ -86,16 +88,166 @@ function pickSubject(subjects: (string | null)[]): string | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? null;
 }
 
-/** `claimantsCompatible`, remembered per pair of names: a corpus repeats a few hundred claimants. */
-function memoisedCompatibility(): (a: string | null, b: string | null) => boolean {
-  const memo = new Map<string | null, Map<string | null, boolean>>();
-  return (a, b) => {
-    let row = memo.get(a);
-    if (!row) memo.set(a, (row = new Map()));
+/**
+ * `claimantsCompatible`, remembered (per pair of names, per name its keywords),
+ * plus which keywords match which: two names with keywords can only be
+ * compatible when a keyword of one matches a keyword of the other, so a claim
+ * need only be tested against names sharing a matching keyword. A large corpus
+ * has thousands of claimant spellings but far fewer distinct keywords.
+ */
+class Claimants {
+  private readonly memo = new Map<string | null, Map<string | null, boolean>>();
+  private readonly keywordsOf = new Map<string, string[]>();
+  /** keyword -> every known keyword it matches (itself included) */
+  private readonly matching = new Map<string, string[]>();
+
+  keywords(name: string): string[] {
+    let k = this.keywordsOf.get(name);
+    if (!k) {
+      this.keywordsOf.set(name, (k = claimantKeywords(name)));
+      for (const t of k) this.learn(t);
+    }
+    return k;
+  }
+
+  private learn(token: string): void {
+    if (this.matching.has(token)) return;
+    const mine = [token];
+    for (const [other, theirs] of this.matching) {
+      if (tokensMatch(token, other)) {
+        mine.push(other);
+        theirs.push(token);
+      }
+    }
+    this.matching.set(token, mine);
+  }
+
+  /** Known keywords matching some keyword of `name`. */
+  matches(name: string): Set<string> {
+    const out = new Set<string>();
+    for (const t of this.keywords(name)) for (const m of this.matching.get(t)!) out.add(m);
+    return out;
+  }
+
+  compatible(a: string | null, b: string | null): boolean {
+    let row = this.memo.get(a);
+    if (!row) this.memo.set(a, (row = new Map()));
     let v = row.get(b);
-    if (v === undefined) row.set(b, (v = claimantsCompatible(a, b)));
+    if (v === undefined) {
+      v = a === null || b === null ? true : keywordsCompatible(this.keywords(a), this.keywords(b), tokensMatch);
+      row.set(b, v);
+    }
     return v;
-  };
+  }
+}
+
+/**
+ * The claims that give one number (kind, low, high), as they form. A mention
+ * joins the first claim (in order of creation) whose every claimant is compatible
+ * with its own and that holds no conflicting mention from the same article.
+ * Claims are filed by their set of claimants, so the compatibility test is made
+ * once per distinct set rather than once per claim.
+ */
+class ClaimBucket {
+  private readonly homes: { group: Pending[]; claimants: (string | null)[]; byArticle: Map<string, FigureMention[]>; signature: string }[] = [];
+  /** claimant set -> its claimants and its claims (positions in `homes`, ascending) */
+  private readonly bySignature = new Map<string, Signature>();
+  /** keyword -> claimant sets filed under it (by the keywords of their first named claimant) */
+  private readonly byKeyword = new Map<string, Set<Signature>>();
+  /** claimant sets with no keywords at all (unattributed, or generic names): compatible with anyone */
+  private readonly anyone = new Set<Signature>();
+
+  private static signature(claimants: readonly (string | null)[]): string {
+    return claimants.map((c) => (c === null ? '\u0001' : c)).sort().join('\u0000');
+  }
+
+  private file(at: number, names: Claimants): void {
+    const h = this.homes[at]!;
+    let s = this.bySignature.get(h.signature);
+    if (!s) {
+      this.bySignature.set(h.signature, (s = { claimants: h.claimants, homes: [], keywords: [] }));
+      const named = h.claimants.find((c) => c !== null && names.keywords(c).length > 0);
+      s.keywords = named ? names.keywords(named) : [];
+      if (s.keywords.length === 0) this.anyone.add(s);
+      for (const k of s.keywords) {
+        const set = this.byKeyword.get(k);
+        if (set) set.add(s);
+        else this.byKeyword.set(k, new Set([s]));
+      }
+    }
+    // keep the positions ascending (a claim moves here when it gains a claimant)
+    let lo = 0;
+    let hi = s.homes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (s.homes[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    s.homes.splice(lo, 0, at);
+  }
+
+  private unfile(at: number): void {
+    const h = this.homes[at]!;
+    const s = this.bySignature.get(h.signature)!;
+    s.homes.splice(s.homes.indexOf(at), 1);
+    if (s.homes.length > 0) return;
+    this.bySignature.delete(h.signature);
+    this.anyone.delete(s);
+    for (const k of s.keywords) this.byKeyword.get(k)!.delete(s);
+  }
+
+  /** The claim `mention` (from `article`) joins, or -1 for a new one. */
+  home(article: string, mention: FigureMention, names: Claimants): number {
+    const who = mention.claimedBy;
+    // a named claimant can only agree with sets whose first named claimant shares a matching keyword
+    let sets: Iterable<Signature> = this.bySignature.values();
+    if (who !== null && names.keywords(who).length > 0) {
+      const found = new Set<Signature>(this.anyone);
+      for (const k of names.matches(who)) for (const s of this.byKeyword.get(k) ?? []) found.add(s);
+      sets = found;
+    }
+    let best = -1;
+    for (const s of sets) {
+      if (best >= 0 && s.homes[0]! > best) continue;
+      if (!s.claimants.every((c) => names.compatible(c, who))) continue;
+      for (const at of s.homes) {
+        if (best >= 0 && at > best) break;
+        const same = this.homes[at]!.byArticle.get(article) ?? [];
+        if (!same.some((q) => q.sentence !== mention.sentence && q.claimedBy !== null && who !== null && q.claimedBy !== who)) {
+          best = at;
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  join(at: number, p: Pending, names: Claimants): void {
+    const h = this.homes[at]!;
+    h.group.push(p);
+    const list = h.byArticle.get(p.article.id);
+    if (list) list.push(p.mention);
+    else h.byArticle.set(p.article.id, [p.mention]);
+    if (h.claimants.includes(p.mention.claimedBy)) return;
+    this.unfile(at);
+    h.claimants = [...h.claimants, p.mention.claimedBy];
+    h.signature = ClaimBucket.signature(h.claimants);
+    this.file(at, names);
+  }
+
+  open(p: Pending, names: Claimants): Pending[] {
+    const group = [p];
+    const claimants = [p.mention.claimedBy];
+    this.homes.push({ group, claimants, byArticle: new Map([[p.article.id, [p.mention]]]), signature: ClaimBucket.signature(claimants) });
+    this.file(this.homes.length - 1, names);
+    return group;
+  }
+}
+
+interface Signature {
+  claimants: (string | null)[];
+  homes: number[];
+  keywords: string[];
 }
 
 /**
@@ -104,35 +256,17 @@ function memoisedCompatibility(): (a: string | null, b: string | null) => boolea
  */
 export function mergeFigureClaims(articles: readonly Article[]): FigureClaim[] {
   const groups: Pending[][] = [];
-  // per group, what the merge tests look at: its distinct claimants, and its mentions by
-  // article (so a test costs the group's claimants, not its length)
-  interface Home {
-    group: Pending[];
-    claimants: Set<string | null>;
-    byArticle: Map<string, FigureMention[]>;
-  }
-  const byNumbers = new Map<string, Home[]>();
-  const compatible = memoisedCompatibility();
+  const byNumbers = new Map<string, ClaimBucket>();
+  const claimants = new Claimants();
   for (const article of articles) {
     for (const mention of article.figures) {
       const p: Pending = { mention, article, source: sentenceRef(article, mention.sentence) };
       const key = `${mention.kind}|${mention.low}|${mention.high}`;
-      const candidates = byNumbers.get(key) ?? [];
-      const home = candidates.find(
-        (h) =>
-          [...h.claimants].every((c) => compatible(c, mention.claimedBy)) &&
-          !(h.byArticle.get(article.id) ?? []).some((q) => q.sentence !== mention.sentence && q.claimedBy !== null && mention.claimedBy !== null && q.claimedBy !== mention.claimedBy),
-      );
-      if (home) {
-        home.group.push(p);
-        home.claimants.add(mention.claimedBy);
-        home.byArticle.set(article.id, [...(home.byArticle.get(article.id) ?? []), mention]);
-      } else {
-        const g = [p];
-        candidates.push({ group: g, claimants: new Set([mention.claimedBy]), byArticle: new Map([[article.id, [mention]]]) });
-        byNumbers.set(key, candidates);
-        groups.push(g);
-      }
+      let bucket = byNumbers.get(key);
+      if (!bucket) byNumbers.set(key, (bucket = new ClaimBucket()));
+      const home = bucket.home(article.id, mention, claimants);
+      if (home >= 0) bucket.join(home, p, claimants);
+      else groups.push(bucket.open(p, claimants));
     }
   }
   const claims = groups.map((g): FigureClaim => {

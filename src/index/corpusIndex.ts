@@ -9,24 +9,22 @@
  * names for autocomplete and name lookup).
  */
 import Fuse from 'fuse.js';
-import MiniSearch from 'minisearch';
 import type { AutocompleteSource } from '../core/command.js';
-import type { Article, Entity, FigureClaim, FigureKind, LoadWarning, QuoteClaim, SourceRef } from '../core/types.js';
-import { buildBrief } from '../briefing/brief.js';
+import type { Article, Entity, FigureClaim, FigureKind, LoadWarning, QuoteClaim, Sentence, SourceRef } from '../core/types.js';
+import { briefCorpusStats, buildBrief, type BriefCorpusStats } from '../briefing/brief.js';
 import { mergeFigureClaims } from '../briefing/claims.js';
 import { mergeEntities } from '../briefing/entities.js';
 import { mergeQuotes } from '../briefing/quotes.js';
 import { sentenceRef } from '../briefing/sources.js';
 import { buildTimeline, type TimelineData } from '../briefing/timeline.js';
 import type { BriefingIndex, BriefPoint, SearchHit, Timeline } from './briefingIndex.js';
+import { NameFinder } from './nameFinder.js';
+import { SENTENCE_BITS, SentenceSearch } from './sentenceSearch.js';
 
-interface SentenceDoc {
-  id: number;
-  text: string;
-  title: string;
-}
-
-/** Options for the full-text index, frozen in one place. */
+/**
+ * Options for the full-text index, frozen in one place. `SentenceSearch` ranks
+ * exactly as MiniSearch does with these options (and is tested against it).
+ */
 export const SEARCH_OPTIONS = Object.freeze({
   fields: ['text', 'title'],
   searchOptions: {
@@ -37,14 +35,66 @@ export const SEARCH_OPTIONS = Object.freeze({
   },
 });
 
-/** Sentence ids pack (article, sentence) into one number. */
-const SENTENCE_BITS = 4096;
+
+/**
+ * Answers that depend only on the corpus: computed once per snapshot (or read
+ * back from the warm-start cache), never per command.
+ */
+export interface CorpusDerived {
+  claims: FigureClaim[];
+  timeline: TimelineData;
+  quotes: QuoteClaim[];
+  entities: Entity[];
+  /** The brief without a topic. */
+  defaultBrief: BriefPoint[];
+  /** Corpus-wide word statistics every topic brief starts from. */
+  briefStats: BriefCorpusStats;
+  search: SentenceSearch;
+}
+
+/**
+ * Computes every corpus-level answer for `articles`; `onStep` hears how long each took.
+ * @example const derived = deriveCorpus(assembleArticles(extractions));
+ */
+export function deriveCorpus(articles: readonly Article[], onStep?: (step: string, ms: number) => void): CorpusDerived {
+  const time = <T>(step: string, f: () => T): T => {
+    const t0 = performance.now();
+    const v = f();
+    onStep?.(step, performance.now() - t0);
+    return v;
+  };
+  const search = time('search index', () => SentenceSearch.build(articles));
+  const claims = time('figures', () => mergeFigureClaims(articles));
+  const timeline = time('timeline', () => buildTimeline(articles));
+  const quotes = time('quotes', () => mergeQuotes(articles));
+  const entities = time('entities', () => mergeEntities(articles));
+  const briefStats = time('brief statistics', () => briefCorpusStats(articles));
+  const defaultBrief = time('default brief', () => buildBrief(articles, claims, { stats: briefStats }));
+  return { claims, timeline, quotes, entities, defaultBrief, briefStats, search };
+}
 
 export interface CorpusIndexInit {
   corpusDir: string;
   articles: Article[];
   warnings: LoadWarning[];
   loadedAt: Date;
+  /** Precomputed answers for exactly these articles (a snapshot); computed when absent. */
+  derived?: CorpusDerived;
+}
+
+/** Sentences a topic is about: a mark per sentence of the corpus. */
+export interface TopicSentences {
+  /** Distinct sentences marked. */
+  readonly size: number;
+  /** 1 for each marked sentence, by global sentence number (article start + sentence). */
+  readonly marks: Uint8Array;
+  has(articleIndex: number, sentenceIndex: number): boolean;
+}
+
+/** Where each source of a list of statements sits: a global sentence number, or -1. */
+interface SourceSentences {
+  offsets: Uint32Array;
+  sentences: Int32Array;
 }
 
 export class CorpusIndex implements BriefingIndex {
@@ -53,14 +103,23 @@ export class CorpusIndex implements BriefingIndex {
   private readonly list: Article[];
   private readonly byId: Map<string, Article>;
   private readonly loadWarnings: LoadWarning[];
-  private readonly search_: MiniSearch<SentenceDoc>;
+  private readonly derived: CorpusDerived;
+  private readonly search_: SentenceSearch;
   private readonly claims: FigureClaim[];
   private readonly timelineData: TimelineData;
   private readonly quoteList: QuoteClaim[];
   private readonly entityList: Entity[];
-  private readonly entityFuse: Fuse<Entity>;
-  private readonly speakerFuse: Fuse<{ name: string }>;
-  private defaultBrief: BriefPoint[] | null = null;
+  private readonly entityNames: NameFinder<Entity>;
+  private readonly speakerList: string[];
+  private readonly speakerNames: NameFinder<{ name: string }>;
+  /** Entities autocomplete offers for a topic. */
+  private readonly topicPool: Uint8Array;
+  /** First global sentence number of each article (length: articles + 1). */
+  private readonly sentenceStart: Uint32Array;
+  private readonly claimSentences: SourceSentences;
+  private readonly eventSentences: SourceSentences;
+  private readonly undatedSentences: SourceSentences;
+  private readonly defaultBrief: BriefPoint[];
 
   constructor(init: CorpusIndexInit) {
     this.corpusDir = init.corpusDir;
@@ -68,23 +127,30 @@ export class CorpusIndex implements BriefingIndex {
     this.list = init.articles;
     this.byId = new Map(init.articles.map((a) => [a.id, a]));
     this.loadWarnings = init.warnings;
-    this.search_ = new MiniSearch<SentenceDoc>(SEARCH_OPTIONS as unknown as ConstructorParameters<typeof MiniSearch<SentenceDoc>>[0]);
-    const docs: SentenceDoc[] = [];
-    init.articles.forEach((a, ai) => {
-      const title = a.title ?? '';
-      for (const s of a.sentences) {
-        if (s.index >= SENTENCE_BITS) break;
-        docs.push({ id: ai * SENTENCE_BITS + s.index, text: s.text, title: s.index === 0 ? title : '' });
-      }
-    });
-    this.search_.addAll(docs);
-    this.claims = mergeFigureClaims(init.articles);
-    this.timelineData = buildTimeline(init.articles);
-    this.quoteList = mergeQuotes(init.articles);
-    this.entityList = mergeEntities(init.articles);
-    this.entityFuse = new Fuse(this.entityList, { keys: ['name', 'aliases'], threshold: 0.34, ignoreLocation: true, includeScore: true });
-    const speakers = [...new Set(this.quoteList.map((q) => q.speaker).filter((s): s is string => !!s))].map((name) => ({ name }));
-    this.speakerFuse = new Fuse(speakers, { keys: ['name'], threshold: 0.34, ignoreLocation: true });
+    this.derived = init.derived ?? deriveCorpus(init.articles);
+    this.search_ = this.derived.search;
+    this.claims = this.derived.claims;
+    this.timelineData = this.derived.timeline;
+    this.quoteList = this.derived.quotes;
+    this.entityList = this.derived.entities;
+    this.defaultBrief = this.derived.defaultBrief;
+    this.entityNames = new NameFinder(this.entityList, { keys: ['name', 'aliases'], threshold: 0.34, ignoreLocation: true, includeScore: true });
+    this.topicPool = Uint8Array.from(this.entityList, (e) => (e.type !== 'other' || e.mentions > 1 ? 1 : 0));
+    this.speakerList = [...new Set(this.quoteList.map((q) => q.speaker).filter((s): s is string => !!s))];
+    this.speakerNames = new NameFinder(
+      this.speakerList.map((name) => ({ name })),
+      { keys: ['name'], threshold: 0.34, ignoreLocation: true },
+    );
+    this.sentenceStart = new Uint32Array(this.list.length + 1);
+    this.list.forEach((a, i) => (this.sentenceStart[i + 1] = this.sentenceStart[i]! + a.sentences.length));
+    this.claimSentences = this.locateSources(this.claims);
+    this.eventSentences = this.locateSources(this.timelineData.events);
+    this.undatedSentences = this.locateSources(this.timelineData.undated);
+  }
+
+  /** The answers precomputed for this snapshot (what the warm-start cache stores). */
+  corpusDerived(): CorpusDerived {
+    return this.derived;
   }
 
   articles(): readonly Article[] {
@@ -116,12 +182,12 @@ export class CorpusIndex implements BriefingIndex {
     const limit = opts.limit ?? 10;
     const q = query.trim();
     if (!q) return [];
-    let results = this.search_.search(q, { combineWith: 'AND' });
-    if (results.length === 0) results = this.search_.search(q, { combineWith: 'OR' });
+    let results = this.search_.ranked(q, 'AND');
+    if (results.count === 0) results = this.search_.ranked(q, 'OR');
     const hits: SearchHit[] = [];
     const seen = new Map<string, SearchHit>();
-    for (const r of results) {
-      const { article, sentence } = this.locate(r.id as number);
+    for (let r = results.next(); r; r = results.next()) {
+      const { article, sentence } = this.locate(r.id);
       const text = article.sentences[sentence]!.text;
       const key = `${article.groupId}|${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')}`;
       const twin = seen.get(key);
@@ -136,39 +202,94 @@ export class CorpusIndex implements BriefingIndex {
   }
 
   /**
-   * Sentences relevant to a topic, as `${articleIndex}:${sentenceIndex}` keys, with
-   * their neighbours: a casualty figure is often one sentence away from the place
-   * or name the topic gives.
+   * Sentences relevant to a topic, with their neighbours: a casualty figure is
+   * often one sentence away from the place or name the topic gives.
    */
-  topicSentences(topic: string, window = 1): Set<string> | null {
+  topicSentences(topic: string, window = 1): TopicSentences | null {
     const t = topic.trim();
     if (!t) return null;
-    let results = this.search_.search(t, { combineWith: 'AND' });
-    if (results.length === 0) results = this.search_.search(t, { combineWith: 'OR' });
-    const keys = new Set<string>();
-    for (const r of results) {
-      const { articleIndex, sentence } = this.locate(r.id as number);
-      for (let d = -window; d <= window; d++) keys.add(`${articleIndex}:${sentence + d}`);
-    }
-    return keys;
+    const marks = new Uint8Array(this.sentenceStart[this.list.length]!);
+    let size = 0;
+    const visit = (ai: number, sentence: number) => {
+      const base = this.sentenceStart[ai]!;
+      const count = this.sentenceStart[ai + 1]! - base;
+      for (let d = -window; d <= window; d++) {
+        const s = sentence + d;
+        // keys for sentences that do not exist never match anything
+        if (s < 0 || s >= count || marks[base + s]) continue;
+        marks[base + s] = 1;
+        size++;
+      }
+    };
+    if (this.search_.matchingSentences(t, 'AND', visit) === 0) this.search_.matchingSentences(t, 'OR', visit);
+    const start = this.sentenceStart;
+    return { size, marks, has: (ai, si) => si >= 0 && si < start[ai + 1]! - start[ai]! && marks[start[ai]! + si] === 1 };
   }
 
-  private sourceInTopic(src: SourceRef, keys: Set<string>): boolean {
+  /** The global sentence number of every source of every statement, found once. */
+  private locateSources(statements: readonly { sources: readonly SourceRef[] }[]): SourceSentences {
+    const articleIndex = new Map<Article, number>();
+    this.list.forEach((a, i) => {
+      if (!articleIndex.has(a)) articleIndex.set(a, i);
+    });
+    let total = 0;
+    for (const st of statements) total += st.sources.length;
+    const offsets = new Uint32Array(statements.length + 1);
+    const sentences = new Int32Array(total);
+    let at = 0;
+    statements.forEach((st, i) => {
+      offsets[i] = at;
+      for (const src of st.sources) sentences[at++] = this.sourceSentence(src, articleIndex);
+    });
+    offsets[statements.length] = at;
+    return { offsets, sentences };
+  }
+
+  /** The sentence a source starts in (the first containing its start), as the topic filter looked it up. */
+  private sourceSentence(src: SourceRef, articleIndex: Map<Article, number>): number {
     const a = this.byId.get(src.article);
-    if (!a) return false;
-    const ai = this.list.indexOf(a);
-    const s = a.sentences.find((x) => x.start <= src.start && x.end >= src.start);
-    return s ? keys.has(`${ai}:${s.index}`) : false;
+    if (!a) return -1;
+    const ai = articleIndex.get(a)!;
+    const list = a.sentences;
+    let s: Sentence | undefined;
+    if (this.inOrder(a)) {
+      // the first sentence ending at or after the start; earlier ones all end before it
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (list[mid]!.end < src.start) lo = mid + 1;
+        else hi = mid;
+      }
+      s = list[lo] && list[lo]!.start <= src.start ? list[lo] : undefined;
+    } else s = list.find((x) => x.start <= src.start && x.end >= src.start);
+    return s ? this.sentenceStart[ai]! + s.index : -1;
+  }
+
+  private readonly ordered = new WeakMap<Article, boolean>();
+  /** Sentences in text order (as the splitter makes them), so a binary search can find one. */
+  private inOrder(a: Article): boolean {
+    let v = this.ordered.get(a);
+    if (v === undefined) {
+      v = a.sentences.every((s, i, l) => i === 0 || (s.start >= l[i - 1]!.start && s.end >= l[i - 1]!.end));
+      this.ordered.set(a, v);
+    }
+    return v;
+  }
+
+  private inTopic(where: SourceSentences, i: number, keys: TopicSentences): boolean {
+    for (let k = where.offsets[i]!; k < where.offsets[i + 1]!; k++) {
+      const g = where.sentences[k]!;
+      if (g >= 0 && keys.marks[g] === 1) return true;
+    }
+    return false;
   }
 
   figures(opts: { topic?: string; kinds?: readonly FigureKind[] } = {}): FigureClaim[] {
-    let list = this.claims;
-    if (opts.kinds) list = list.filter((c) => opts.kinds!.includes(c.kind));
-    if (opts.topic) {
-      const keys = this.topicSentences(opts.topic);
-      if (keys) list = list.filter((c) => c.sources.some((s) => this.sourceInTopic(s, keys)));
-    }
-    return list;
+    const kinds = opts.kinds;
+    const keys = opts.topic ? this.topicSentences(opts.topic) : null;
+    if (!kinds && !keys) return this.claims;
+    return this.claims.filter((c, i) => (!kinds || kinds.includes(c.kind)) && (!keys || this.inTopic(this.claimSentences, i, keys)));
   }
 
   timeline(opts: { topic?: string } = {}): Timeline {
@@ -176,42 +297,48 @@ export class CorpusIndex implements BriefingIndex {
     const keys = this.topicSentences(opts.topic, 0);
     if (!keys) return this.timelineData;
     return {
-      events: this.timelineData.events.filter((e) => e.sources.some((s) => this.sourceInTopic(s, keys))),
-      undated: this.timelineData.undated.filter((e) => e.sources.some((s) => this.sourceInTopic(s, keys))),
+      events: this.timelineData.events.filter((_, i) => this.inTopic(this.eventSentences, i, keys)),
+      undated: this.timelineData.undated.filter((_, i) => this.inTopic(this.undatedSentences, i, keys)),
     };
   }
 
   quotes(opts: { speaker?: string } = {}): QuoteClaim[] {
     const speaker = opts.speaker?.trim();
     if (!speaker) return this.quoteList;
-    const names = new Set(this.speakerFuse.search(speaker).map((r) => r.item.name));
+    const names = new Set(this.speakerNames.search(speaker).map((r) => r.name));
     const lower = speaker.toLowerCase();
     return this.quoteList.filter((q) => q.speaker && (names.has(q.speaker) || q.speaker.toLowerCase().includes(lower)));
   }
 
   brief(opts: { topic?: string } = {}): BriefPoint[] {
-    if (!opts.topic) {
-      this.defaultBrief ??= buildBrief(this.list, this.claims);
-      return this.defaultBrief;
-    }
+    if (!opts.topic) return this.defaultBrief;
     const keys = this.topicSentences(opts.topic, 0);
     if (!keys || keys.size === 0) return [];
-    return buildBrief(this.list, this.figures({ topic: opts.topic }), { allowed: keys });
+    return buildBrief(this.list, this.figures({ topic: opts.topic }), { isAllowed: (ai, si) => keys.has(ai, si), stats: this.derived.briefStats });
   }
 
   suggest(source: AutocompleteSource, prefix: string, limit = 25): string[] {
     const p = prefix.trim();
     const cap = Math.min(limit, 25);
     if (source === 'speaker') {
-      const all = [...new Set(this.quoteList.map((q) => q.speaker).filter((s): s is string => !!s))];
-      if (!p) return all.slice(0, cap);
-      return this.speakerFuse.search(p, { limit: cap }).map((r) => r.item.name);
+      if (!p) return this.speakerList.slice(0, cap);
+      return this.speakerNames.search(p, cap).map((r) => r.name);
     }
-    const pool = source === 'topic' ? this.entityList.filter((e) => e.type !== 'other' || e.mentions > 1) : this.entityList;
-    if (!p) return pool.slice(0, cap).map((e) => e.name);
-    const lower = p.toLowerCase();
-    const starts = pool.filter((e) => e.name.toLowerCase().startsWith(lower) || e.aliases.some((x) => x.toLowerCase().startsWith(lower)));
-    const fuzzy = this.entityFuse.search(p, { limit: cap * 2 }).map((r) => r.item).filter((e) => pool.includes(e));
+    const inPool = source === 'topic' ? (i: number) => this.topicPool[i] === 1 : undefined;
+    if (!p) {
+      const pool = source === 'topic' ? this.entityList.filter((_, i) => this.topicPool[i] === 1) : this.entityList;
+      return pool.slice(0, cap).map((e) => e.name);
+    }
+    // names starting with the prefix come first; when they fill the list, fuzzy matches cannot show
+    const starts = this.entityNames.startingWith(p, inPool, cap);
+    if (starts.length >= cap) return starts.map((e) => e.name);
+    const fuzzy = this.entityNames.search(p, cap * 2).filter((e) => !inPool || this.topicPool[this.entityIndex(e)] === 1);
     return [...new Set([...starts, ...fuzzy].map((e) => e.name))].slice(0, cap);
+  }
+
+  private entityIndexes: Map<Entity, number> | null = null;
+  private entityIndex(e: Entity): number {
+    this.entityIndexes ??= new Map(this.entityList.map((x, i) => [x, i]));
+    return this.entityIndexes.get(e)!;
   }
 }

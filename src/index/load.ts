@@ -1,27 +1,71 @@
 /**
  * Loads a corpus folder into a `BriefingIndex`: read every file, extract each
- * (independently: cacheable and parallel), then the corpus-level steps (dating,
+ * (independently: cached and parallel), then the corpus-level steps (dating,
  * syndication) and the index.
+ *
+ * Where each article's extraction comes from, cheapest first:
+ * 1. the snapshot: when the folder is exactly as it was last time (same files,
+ *    same content hashes), the whole index is read back from one file (warm start);
+ * 2. the previous index, on a reload (`reloadBriefingIndex`);
+ * 3. the extraction cache, by content hash;
+ * 4. `extractArticle`, on worker threads (one per core) when the compiled worker
+ *    is available, else in this thread.
+ * Whatever the source, the index is the one a plain single-threaded load builds.
  */
 import { createHash } from 'node:crypto';
-import type { ArticleExtraction, LoadWarning } from '../core/types.js';
+import type { Article, ArticleExtraction, LoadWarning } from '../core/types.js';
 import { CorpusError, listCorpusFiles, readDocument, readManifest, type RawDocument } from '../corpus/read.js';
-import { extractArticle } from '../extract/article.js';
+import { EXTRACTION_VERSION, extractArticle } from '../extract/article.js';
+import { log } from '../log.js';
 import { assembleArticles } from './assemble.js';
 import type { BriefingIndex } from './briefingIndex.js';
-import { CorpusIndex } from './corpusIndex.js';
+import { decodeExtraction, encodeExtraction, ExtractionCache } from './cache.js';
+import { CorpusIndex, deriveCorpus } from './corpusIndex.js';
+import { readSnapshot, SNAPSHOT_FORMAT, snapshotFile, writeSnapshot } from './snapshot.js';
+import { createExtractionPool, defaultWorkerCount, defaultWorkerScript } from './workers.js';
 
 export { CorpusError };
 
 export interface LoadOptions {
   corpusDir: string;
-  /** Folder for the extraction cache; null or absent: no cache. */
+  /** Folder for the extraction cache and snapshot; null or absent: no cache. */
   cacheDir?: string | null;
   maxBytes?: number;
-  /** Called as files are processed (for a progress bar). */
+  /** Called as files are processed (for a progress bar: `progressBar(process.stderr).update`). */
   onProgress?: (done: number, total: number) => void;
   /** The clock, for "loaded at". */
   clock?: () => Date;
+  /** Extraction threads; default one per core; 0 extracts in this thread. */
+  workers?: number;
+  /** The compiled worker script; default `extractWorker.js` beside this module (absent under vitest). */
+  workerScript?: URL | null;
+  /**
+   * When to write the snapshot after a load that could not use it: 'wait' (before
+   * returning), 'background' (after, without delaying readiness) or 'never'.
+   */
+  snapshot?: 'wait' | 'background' | 'never';
+  /** Extraction function (tests count calls with it); runs in this thread. */
+  extract?: (doc: RawDocument) => ArticleExtraction;
+}
+
+/** What a load did, for logs, tests and the benchmark. */
+export interface LoadStats {
+  files: number;
+  articles: number;
+  /** Extractions read back from the snapshot (warm start). */
+  fromSnapshot: number;
+  /** Reused from the previous index (reload). */
+  reused: number;
+  /** Read from the extraction cache. */
+  cached: number;
+  /** Extracted during this load. */
+  extracted: number;
+  /** Worker threads used for extraction (0: this thread). */
+  workers: number;
+  /** Milliseconds per phase. */
+  timings: Record<string, number>;
+  /** Set once a snapshot write (waited for or in the background) has finished. */
+  snapshotWritten: Promise<boolean>;
 }
 
 export interface LoadedDocuments {
@@ -29,17 +73,37 @@ export interface LoadedDocuments {
   warnings: LoadWarning[];
 }
 
+/** Files read at once: enough to hide disk latency, few enough to stay polite. */
+const READ_CONCURRENCY = 32;
+
+/** Runs `f` over `items` with at most `limit` in flight; results by position. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await f(items[i]!, i);
+      }
+    }),
+  );
+  return out;
+}
+
 export async function readCorpus(corpusDir: string, maxBytes?: number): Promise<LoadedDocuments> {
   const warnings: LoadWarning[] = [];
   const files = await listCorpusFiles(corpusDir, warnings);
   const manifest = await readManifest(corpusDir, warnings);
+  // read in parallel, then decide in file order: the same documents and warnings as one by one
+  const read = await mapLimit(files, READ_CONCURRENCY, (file) => readDocument(corpusDir, file, manifest, { maxBytes }));
   const docs: RawDocument[] = [];
   const seenHashes = new Map<string, string>();
-  for (const file of files) {
-    const r = await readDocument(corpusDir, file, manifest, { maxBytes });
+  read.forEach((r, i) => {
+    const file = files[i]!;
     if ('warning' in r) {
       warnings.push(r.warning);
-      continue;
+      return;
     }
     warnings.push(...r.warnings);
     // the same text under two names is loaded once (metadata may differ; the first file wins)
@@ -47,12 +111,16 @@ export async function readCorpus(corpusDir: string, maxBytes?: number): Promise<
     const dup = seenHashes.get(textHash);
     if (dup) {
       warnings.push({ file, message: `identical to ${dup}; loaded once` });
-      continue;
+      return;
     }
     seenHashes.set(textHash, file);
     docs.push(r.doc);
-  }
+  });
   return { docs, warnings };
+}
+
+function failureWarning(file: string, message: string): LoadWarning {
+  return { file, message: `could not be processed (${message.split('\n')[0]}); skipped` };
 }
 
 /** Extracts documents one by one, reporting progress. */
@@ -64,17 +132,222 @@ export function extractAll(docs: RawDocument[], warnings: LoadWarning[], onProgr
       for (const w of x.warnings) warnings.push({ file: doc.file, message: w });
       out.push(x);
     } catch (err) {
-      warnings.push({ file: doc.file, message: `could not be processed (${(err as Error).message.split('\n')[0]}); skipped` });
+      warnings.push(failureWarning(doc.file, err instanceof Error ? err.message : String(err)));
     }
     onProgress?.(i + 1, docs.length);
   });
   return out;
 }
 
-export async function loadBriefingIndex(opts: LoadOptions): Promise<BriefingIndex> {
+/** An extraction found by content hash, under the name the file has now. */
+function asDocument(x: ArticleExtraction, doc: RawDocument): ArticleExtraction {
+  return x.id === doc.id && x.file === doc.file ? x : { ...x, id: doc.id, file: doc.file };
+}
+
+/** Only the extraction's own fields of an article (in their order), for reuse. */
+function extractionOf(a: Article): ArticleExtraction {
+  const { date: _d, dateSource: _s, notBefore: _n, syndicatedWith: _w, groupId: _g, ...x } = a;
+  return x;
+}
+
+/** What identifies a corpus's extraction inputs: every document's name and content hash, in order. */
+export function corpusDigest(docs: readonly RawDocument[]): string {
+  const h = createHash('sha256').update(`briefbot snapshot ${SNAPSHOT_FORMAT} extraction ${EXTRACTION_VERSION}\n`);
+  for (const d of docs) h.update(`${d.id}\0${d.file}\0${d.hash}\n`);
+  return h.digest('hex');
+}
+
+const digests = new WeakMap<BriefingIndex, string>();
+/** The warnings reading the folder gave (before extraction's), to tell whether a reload changes anything. */
+const readWarnings = new WeakMap<BriefingIndex, readonly LoadWarning[]>();
+const loadStats = new WeakMap<BriefingIndex, LoadStats>();
+
+/** How an index was loaded (undefined for indexes this module did not build). */
+export function statsOf(index: BriefingIndex): LoadStats | undefined {
+  return loadStats.get(index);
+}
+
+/**
+ * Loads (or reloads, reusing `previous`) a corpus folder.
+ * @example const { index, stats } = await loadCorpus({ corpusDir: 'seeds', cacheDir: '.cache' });
+ */
+export async function loadCorpus(opts: LoadOptions, previous: BriefingIndex | null = null): Promise<{ index: BriefingIndex; stats: LoadStats }> {
   const clock = opts.clock ?? (() => new Date());
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (phase: string) => {
+    const t = performance.now();
+    timings[phase] = (timings[phase] ?? 0) + (t - t0);
+    t0 = t;
+  };
   const { docs, warnings } = await readCorpus(opts.corpusDir, opts.maxBytes);
-  const extractions = extractAll(docs, warnings, opts.onProgress);
+  lap('read');
+  const digest = corpusDigest(docs);
+  const stats: LoadStats = { files: docs.length, articles: 0, fromSnapshot: 0, reused: 0, cached: 0, extracted: 0, workers: 0, timings, snapshotWritten: Promise.resolve(false) };
+  const finish = (index: BriefingIndex): { index: BriefingIndex; stats: LoadStats } => {
+    stats.articles = index.articles().length;
+    digests.set(index, digest);
+    readWarnings.set(index, warnings);
+    loadStats.set(index, stats);
+    return { index, stats };
+  };
+
+  // unchanged since the previous snapshot in memory: nothing to do
+  if (previous && digests.get(previous) === digest && sameWarnings(readWarnings.get(previous), warnings)) {
+    stats.reused = docs.length;
+    opts.onProgress?.(docs.length, docs.length);
+    return finish(previous);
+  }
+
+  const cache = opts.cacheDir ? new ExtractionCache(opts.cacheDir) : null;
+  const snapPath = opts.cacheDir ? await snapshotFile(opts.cacheDir, opts.corpusDir) : null;
+
+  // warm start: the folder is exactly as the snapshot saw it
+  if (snapPath && !previous) {
+    const snap = await readSnapshot(snapPath, digest);
+    lap('snapshot read');
+    if (snap.ok) {
+      const all = [...warnings, ...snap.extractionWarnings];
+      const index = new CorpusIndex({ corpusDir: opts.corpusDir, articles: snap.articles, warnings: all, loadedAt: clock(), derived: snap.derived });
+      lap('index');
+      stats.fromSnapshot = snap.articles.length;
+      opts.onProgress?.(docs.length, docs.length);
+      return finish(index);
+    }
+    if (snap.reason !== 'missing' && snap.reason !== 'stale') log.warn('snapshot unusable; rebuilding it', { file: snapPath, reason: snap.reason });
+  }
+
+  // per document: an extraction, or why it failed
+  const results: (ArticleExtraction | { error: string } | undefined)[] = new Array(docs.length);
+  let done = 0;
+  const progress = () => opts.onProgress?.(++done, docs.length);
+
+  const reusable = new Map<string, Article>();
+  for (const a of previous?.articles() ?? []) reusable.set(a.hash, a);
+  const lookups: number[] = [];
+  docs.forEach((doc, i) => {
+    const prev = reusable.get(doc.hash);
+    if (prev) {
+      results[i] = asDocument(extractionOf(prev), doc);
+      stats.reused++;
+      progress();
+    } else lookups.push(i);
+  });
+  const toExtract: number[] = [];
+  if (cache) {
+    await mapLimit(lookups, READ_CONCURRENCY, async (i) => {
+      const x = await cache.get(docs[i]!.hash);
+      if (x) {
+        results[i] = asDocument(x, docs[i]!);
+        stats.cached++;
+        progress();
+      } else toExtract.push(i);
+    });
+    toExtract.sort((a, b) => a - b);
+    if (cache.stats.corrupt > 0) log.warn('extraction cache entries unusable; re-extracting them', { count: cache.stats.corrupt, examples: cache.problems });
+  } else toExtract.push(...lookups);
+  lap('cache read');
+
+  const writes: Promise<void>[] = [];
+  const extractHere = (i: number) => {
+    const doc = docs[i]!;
+    try {
+      const x = (opts.extract ?? extractArticle)(doc);
+      results[i] = x;
+      if (cache) writes.push(cache.putEncoded(x.hash, encodeExtraction(x)));
+    } catch (err) {
+      results[i] = { error: err instanceof Error ? err.message : String(err) };
+    }
+    stats.extracted++;
+    progress();
+  };
+  const wanted = opts.extract ? 0 : (opts.workers ?? defaultWorkerCount());
+  // workers pay off only with enough files to share (starting one costs ~100 ms)
+  const pool = wanted > 0 && toExtract.length >= 16 ? await createExtractionPool(Math.min(wanted, Math.ceil(toExtract.length / 8)), opts.workerScript === undefined ? defaultWorkerScript() : opts.workerScript) : null;
+  if (pool) {
+    stats.workers = pool.size;
+    try {
+      await pool.run(
+        toExtract.map((i) => docs[i]!),
+        (k, outcome) => {
+          const i = toExtract[k]!;
+          if (results[i]) return;
+          if ('error' in outcome) results[i] = { error: outcome.error };
+          else {
+            results[i] = decodeExtraction(outcome.json);
+            if (cache) writes.push(cache.putEncoded(docs[i]!.hash, outcome.json));
+          }
+          stats.extracted++;
+          progress();
+        },
+      );
+    } catch (err) {
+      log.warn('extraction worker failed; extracting the rest in this thread', { err: (err as Error).message });
+    } finally {
+      await pool.close();
+    }
+  }
+  for (const i of toExtract) if (!results[i]) extractHere(i);
+  lap('extract');
+
+  const extractions: ArticleExtraction[] = [];
+  const extractionWarnings: LoadWarning[] = [];
+  results.forEach((r, i) => {
+    const doc = docs[i]!;
+    if (!r) return;
+    if ('error' in r) extractionWarnings.push(failureWarning(doc.file, r.error));
+    else {
+      for (const w of r.warnings) extractionWarnings.push({ file: doc.file, message: w });
+      extractions.push(r);
+    }
+  });
   const articles = assembleArticles(extractions);
-  return new CorpusIndex({ corpusDir: opts.corpusDir, articles, warnings, loadedAt: clock() });
+  lap('assemble');
+  const derived = deriveCorpus(articles, (step, ms) => (timings[step] = ms));
+  lap('derive');
+  const index = new CorpusIndex({ corpusDir: opts.corpusDir, articles, warnings: [...warnings, ...extractionWarnings], loadedAt: clock(), derived });
+  lap('index');
+
+  await Promise.all(writes);
+  if (cache && (cache.stats.writeErrors > 0)) log.warn('extraction cache not fully written', { errors: cache.stats.writeErrors, examples: cache.problems });
+  if (cache) void cache.pruneOtherVersions();
+  if (snapPath && opts.snapshot !== 'never') {
+    const write = async () => {
+      try {
+        await writeSnapshot(snapPath, digest, index, extractionWarnings);
+        return true;
+      } catch (err) {
+        log.warn('could not write the corpus snapshot', { file: snapPath, err: (err as Error).message });
+        return false;
+      }
+    };
+    if (opts.snapshot === 'background') stats.snapshotWritten = new Promise((resolve) => setImmediate(() => resolve(write())));
+    else {
+      stats.snapshotWritten = Promise.resolve(await write());
+      lap('snapshot write');
+    }
+  }
+  return finish(index);
+}
+
+function sameWarnings(before: readonly LoadWarning[] | undefined, now: readonly LoadWarning[]): boolean {
+  return !!before && before.length === now.length && before.every((w, i) => w.file === now[i]!.file && w.message === now[i]!.message);
+}
+
+/**
+ * Loads a corpus folder.
+ * @example const index = await loadBriefingIndex({ corpusDir: 'seeds', cacheDir: 'data/cache' });
+ */
+export async function loadBriefingIndex(opts: LoadOptions): Promise<BriefingIndex> {
+  return (await loadCorpus(opts)).index;
+}
+
+/**
+ * Re-reads the folder and builds a new immutable snapshot, re-extracting only
+ * files whose content changed (the others come from `previous`, then the cache).
+ * Returns `previous` itself when nothing changed, so a watcher can tell.
+ * @example live = new LiveCorpus({ corpusDir, load: (prev) => reloadBriefingIndex(prev, { corpusDir, cacheDir }) });
+ */
+export async function reloadBriefingIndex(previous: BriefingIndex | null, opts: LoadOptions): Promise<BriefingIndex> {
+  return (await loadCorpus(opts, previous)).index;
 }

@@ -18,7 +18,7 @@ import { log } from '../log.js';
 import { countRunsBetween, latestRunAtOrBefore, nextRunAfter, previousRunBefore } from './cron.js';
 import { invocation } from './format.js';
 import type { ScheduleStore } from './store.js';
-import type { RunRecord, Schedule } from './types.js';
+import type { RunRecord, Schedule, SchedulePlatform } from './types.js';
 
 /**
  * A post that did not go out. Adapters throw it from `deliver`.
@@ -70,6 +70,12 @@ export interface SchedulerOptions {
   clock?: () => Date;
   /** Written to `runs.claimed_by`; defaults to host:pid:random. */
   instanceId?: string;
+  /**
+   * Only schedules of these platforms are claimed (default: all). A process that
+   * is not connected to Slack must leave Slack schedules to one that is, when
+   * several share the database.
+   */
+  platforms?: readonly SchedulePlatform[];
   /** A run missed by at most this much is posted late, once. */
   graceMs?: number;
   /** Attempts per run, including the first. */
@@ -152,7 +158,8 @@ export class Scheduler {
   private readonly deliver: Deliver;
   private readonly render: Render;
   private readonly clock: () => Date;
-  private readonly opts: Required<Omit<SchedulerOptions, 'store' | 'deliver' | 'render' | 'clock' | 'instanceId'>>;
+  private readonly opts: Required<Omit<SchedulerOptions, 'store' | 'deliver' | 'render' | 'clock' | 'instanceId' | 'platforms'>>;
+  private readonly platforms: ReadonlySet<SchedulePlatform> | null;
   /** Attempts under way, by schedule id: one at a time per schedule in this process. */
   private readonly inflight = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
@@ -166,6 +173,7 @@ export class Scheduler {
     this.render = options.render;
     this.clock = options.clock ?? (() => new Date());
     this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.platforms = options.platforms ? new Set(options.platforms) : null;
     const merged: Record<keyof typeof SCHEDULER_DEFAULTS, number> = { ...SCHEDULER_DEFAULTS };
     for (const key of Object.keys(SCHEDULER_DEFAULTS) as (keyof typeof SCHEDULER_DEFAULTS)[]) {
       const v = options[key];
@@ -234,7 +242,7 @@ export class Scheduler {
     try {
       for (const { schedule } of this.store.activeSchedules()) {
         // A schedule with a post under way wakes us itself when the post is done.
-        if (this.inflight.has(schedule.id)) continue;
+        if (this.inflight.has(schedule.id) || !this.serves(schedule)) continue;
         try {
           const after = schedule.activeFrom > now ? schedule.activeFrom : now;
           const next = nextRunAfter(schedule.cron, schedule.zone, after);
@@ -243,7 +251,7 @@ export class Scheduler {
           // logged by the tick that skips it
         }
       }
-      const retry = this.store.nextRetryAt();
+      const retry = this.store.nextRetryAt(this.platforms ? [...this.platforms] : undefined);
       if (retry) wake = Math.min(wake, retry.getTime());
     } catch (err) {
       log.error('scheduler could not compute its next wake-up', { err });
@@ -256,7 +264,7 @@ export class Scheduler {
     const now = this.clock();
     const started: Promise<void>[] = [];
     for (const { schedule, lastDueAt } of this.store.activeSchedules()) {
-      if (this.inflight.has(schedule.id)) continue;
+      if (this.inflight.has(schedule.id) || !this.serves(schedule)) continue;
       try {
         const plan = planRuns(schedule, lastDueAt, now, this.opts.graceMs);
         if (plan.skipped) this.recordSkipped(schedule, plan.skipped, now);
@@ -271,6 +279,8 @@ export class Scheduler {
     for (const retry of this.store.dueRetries(now)) {
       if (this.inflight.has(retry.scheduleId)) continue;
       try {
+        const owner = this.store.getSchedule(retry.scheduleId);
+        if (!owner || !this.serves(owner)) continue;
         const run = this.store.takeOverRetry(retry.id, this.instanceId, now);
         const schedule = run && this.store.getSchedule(run.scheduleId);
         if (run && schedule) started.push(this.launch(schedule, run));
@@ -280,6 +290,10 @@ export class Scheduler {
     }
     this.pruneNowAndThen(now);
     return started;
+  }
+
+  private serves(schedule: Pick<Schedule, 'platform'>): boolean {
+    return this.platforms === null || this.platforms.has(schedule.platform);
   }
 
   private recordSkipped(schedule: Schedule, skipped: NonNullable<RunPlan['skipped']>, now: Date): void {

@@ -37,7 +37,7 @@ export interface AddScheduleInput {
   when: string;
   command: ScheduledCommand;
   topic?: string | null;
-  /** IANA name; defaults to the channel's zone, then the bot's. */
+  /** IANA name; defaults to the channel's zone (`zoneFor`, when the deployment has one), then the bot's (`TZ`). */
   timezone?: string | null;
   fullBrief?: boolean;
 }

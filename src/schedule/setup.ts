@@ -24,7 +24,7 @@ export interface ScheduledPostsOptions {
   runCommand: (schedule: Schedule, now: Date) => Promise<Reply>;
   clock?: () => Date;
   zoneFor?: (channel: ChannelRef) => string | undefined;
-  /** Grace period, retries, pausing: see `SCHEDULER_DEFAULTS`. */
+  /** Grace period, retries, pausing, which platforms to post to: see `SCHEDULER_DEFAULTS`. */
   scheduler?: Omit<SchedulerOptions, 'store' | 'deliver' | 'render' | 'clock'>;
 }
 

@@ -223,14 +223,15 @@ export class ScheduleStore {
     return rows.map(toRun);
   }
 
-  /** Earliest pending retry, to know when to wake up. */
-  nextRetryAt(): Date | null {
+  /** Earliest pending retry (of schedules on `platforms`, default all), to know when to wake up. */
+  nextRetryAt(platforms?: readonly SchedulePlatform[]): Date | null {
+    const only = platforms ? `AND s.platform IN (${platforms.map(() => '?').join(', ') || 'NULL'})` : '';
     const row = this.db
       .prepare(
         `SELECT MIN(r.next_attempt_at) AS t FROM runs r JOIN schedules s ON s.id = r.schedule_id
-         WHERE r.status = 'retrying' AND s.paused = 0`,
+         WHERE r.status = 'retrying' AND s.paused = 0 ${only}`,
       )
-      .get() as Row;
+      .get(...(platforms ?? [])) as Row;
     return dateOrNull(row.t);
   }
 

@@ -6,10 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, NOT_ALLOWED_MESSAGE, type DiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { deployDiscordCommands } from '../../src/adapters/discord/deploy.js';
+import { DISCORD_SUBCOMMANDS } from '../../src/adapters/discord/subcommands.js';
 import type { DiscordConfig } from '../../src/config.js';
 import { setLogSink } from '../../src/log.js';
 import { EXPIRED_MESSAGE } from '../../src/render/replyStore.js';
-import { CHANNEL_ID, DiscordPeer, FORBIDDEN_CHANNEL_ID, GUILD_ID } from '../peers/discord.js';
+import { CHANNEL_ID, DiscordPeer, FORBIDDEN_CHANNEL_ID, GUILD_ID, PERMISSIONS } from '../peers/discord.js';
 import { RateLimiter } from '../../src/rateLimit.js';
 import { DeliveryError } from '../../src/schedule/scheduler.js';
 import { casualtiesReply, HOSTILE } from '../render/fixtures.js';
@@ -23,6 +24,8 @@ let bot: DiscordAdapter;
 let suite: Suite;
 let config: DiscordConfig;
 const logs: string[] = [];
+/** The real subcommand specs (`/schedule list`) plus the test command's (`/agenda add`). */
+const subcommands = { ...DISCORD_SUBCOMMANDS, ...testSubcommands };
 
 beforeAll(async () => {
   setLogSink((l) => logs.push(l));
@@ -35,7 +38,7 @@ beforeAll(async () => {
     commands: suite.commands,
     now: () => suite.now,
     contextExtras: suite.contextExtras,
-    subcommands: testSubcommands,
+    subcommands,
   });
   await bot.start();
 });
@@ -43,6 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.stop();
   await peer?.stop();
+  suite?.close();
 });
 
 /** Every embed text of an answer, joined. */
@@ -52,8 +56,8 @@ const text = (m: any): string =>
 describe('Discord: every command', () => {
   it('GIVEN each declared command with sample arguments THEN an ephemeral, sourced answer with no pings', async () => {
     expect(bot.isConnected()).toBe(true);
-    for (const { name, args, expectSources, admin } of suite.samples) {
-      const a = await peer.command(name, args, { admin });
+    for (const { name, args, expectSources, admin, subcommand } of suite.samples) {
+      const a = await peer.command(name, args, { admin, subcommand });
       expect(a.callback.type, name).toBe(4);
       expect(a.ephemeral, name).toBe(true);
       expect(a.message.allowed_mentions, name).toEqual({ parse: [] });
@@ -159,6 +163,13 @@ describe('Discord: safety', () => {
     expect(ok.message.embeds[0].title).toBe(`Admin check passed in discord:${GUILD_ID}/${CHANNEL_ID}`);
   });
 
+  it('GIVEN Manage Guild or Administrator instead of Manage Channels THEN admin commands run too', async () => {
+    for (const permissions of [PERMISSIONS.manageGuild, PERMISSIONS.administrator]) {
+      const ok = await peer.command('adminonly', {}, { permissions });
+      expect(ok.message.embeds?.[0]?.title, permissions).toBe(`Admin check passed in discord:${GUILD_ID}/${CHANNEL_ID}`);
+    }
+  });
+
   it('GIVEN a server not on the allow-list THEN it refuses politely', async () => {
     const a = await peer.command('casualties', {}, { guildId: '499999999999999999' });
     expect(a.message.content).toBe(NOT_ALLOWED_MESSAGE);
@@ -260,6 +271,29 @@ describe('Discord: seams', () => {
     expect(call.body.embeds[0].title).toBe(casualtiesReply().title);
   });
 
+  it('GIVEN a scheduled post answered 429 with a short retry_after THEN it is waited out and posted once', async () => {
+    const since = Date.now();
+    peer.failNextChannelPosts(1, 0.5);
+    await bot.postToChannel(CHANNEL_ID, casualtiesReply());
+    const tries = peer.calls.filter((c) => c.at >= since && c.method === 'POST' && c.path === `/channels/${CHANNEL_ID}/messages`);
+    expect(tries.map((c) => c.status)).toEqual([429, 200]);
+  });
+
+  it('GIVEN a scheduled post answered 429 with a long retry_after THEN at once a retryable DeliveryError carrying Discord’s wait, for the scheduler', async () => {
+    const channel = '400000000000000777'; // a bucket of its own: the limit lasts past this test
+    const since = Date.now();
+    peer.failNextChannelPosts(1, 30);
+    const err = await bot.postToChannel(channel, casualtiesReply()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DeliveryError);
+    expect(err).toMatchObject({ retryable: true, reason: 'Discord rate limit' });
+    expect((err as DeliveryError).retryAfterMs).toBeGreaterThanOrEqual(30_000);
+    expect(Date.now() - since).toBeLessThan(5000);
+    // While the limit lasts, the next post is refused before it is sent.
+    const again = await bot.postToChannel(channel, casualtiesReply()).catch((e: unknown) => e);
+    expect(again).toMatchObject({ retryable: true, reason: 'Discord rate limit' });
+    expect(peer.calls.filter((c) => c.at >= since && c.path === `/channels/${channel}/messages`).map((c) => c.status)).toEqual([429]);
+  });
+
   it('GIVEN a scheduled post to a channel the bot may not post in THEN a final DeliveryError saying why', async () => {
     const err = await bot.postToChannel(FORBIDDEN_CHANNEL_ID, casualtiesReply()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeliveryError);
@@ -267,16 +301,19 @@ describe('Discord: seams', () => {
   });
 
   it('GIVEN deploy-commands with DISCORD_GUILD_ID THEN every command is registered to that guild with typed options and public', async () => {
-    const result = await deployDiscordCommands(config, suite.commands, { subcommands: testSubcommands });
+    const result = await deployDiscordCommands(config, suite.commands, { subcommands });
     expect(result.scope).toBe('guild');
     const call = await peer.waitForCall((c) => c.method === 'PUT' && c.path === `/applications/${peer.applicationId}/guilds/${GUILD_ID}/commands`);
     expect(call.body.map((c: any) => c.name)).toEqual(suite.commands.map((c) => c.name));
     const agenda = call.body.find((c: any) => c.name === 'agenda');
+    // Everyone may list schedules, so /schedule is not hidden; add/remove/pause/resume are checked on every call.
+    const schedule = call.body.find((c: any) => c.name === 'schedule');
+    if (schedule) expect(schedule.default_member_permissions).toBeUndefined();
     expect(agenda.options.map((o: any) => [o.type, o.name, o.options.map((x: any) => x.name)])).toEqual([
       [1, 'add', ['when', 'public']],
       [1, 'list', ['public']],
     ]);
-    for (const c of call.body.filter((x: any) => x.name !== 'agenda')) {
+    for (const c of call.body.filter((x: any) => !(x.name in subcommands))) {
       expect(c.options.at(-1)).toMatchObject({ name: 'public', type: 5 });
       expect(c.contexts).toBeUndefined();
     }

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { setLogSink } from '../../src/log.js';
 import { SLACK_ACTIONS } from '../../src/render/slack.js';
+import { SLACK_TEXT_PARSERS } from '../../src/adapters/slack/textParsers.js';
 import { ADMIN_ID, SlackPeer } from '../peers/slack.js';
 import { RateLimiter } from '../../src/rateLimit.js';
-import { loadSuite, slackText, type Suite } from './suite.js';
+import { loadSuite, sampleText, slackText, type Suite } from './suite.js';
 
 const BOT_TOKEN = 'xoxb-1111111111-2222222222-httpBotTokenDoNotLog';
 const SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
@@ -29,6 +30,7 @@ beforeAll(async () => {
     commands: suite.commands,
     now: () => suite.now,
     contextExtras: suite.contextExtras,
+    textParsers: SLACK_TEXT_PARSERS,
     host: '127.0.0.1',
   });
   await bot.start();
@@ -38,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.stop();
   await peer?.stop();
+  suite?.close();
 });
 
 /** Posts to the response_url seen since `since` for `url`'s path. */
@@ -46,8 +49,9 @@ const answersTo = (url: string) => peer.posted.filter((p) => p.path === new URL(
 describe('Slack (HTTP): commands', () => {
   it('GIVEN each command as a signed /brief request THEN HTTP 200 at once and an answer on the response_url', async () => {
     expect(bot.isConnected()).toBe(true);
-    for (const { name, args, admin } of suite.samples) {
-      const a = await peer.slashHttp(endpoint, SECRET, '/brief', slackText(name, args), { userId: admin ? ADMIN_ID : undefined });
+    for (const sample of suite.samples) {
+      const { name, admin } = sample;
+      const a = await peer.slashHttp(endpoint, SECRET, '/brief', sampleText(sample), { userId: admin ? ADMIN_ID : undefined });
       expect(a.ackMs, name).toBeLessThan(3000);
       expect(a.ephemeral, name).toBe(true);
       expect(a.response.blocks[0].type, `${name}: ${a.response.text}`).toBe('header');

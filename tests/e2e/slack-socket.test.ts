@@ -8,11 +8,12 @@ import { createSlackAdapter, NOT_ALLOWED_MESSAGE, type SlackAdapter } from '../.
 import { setLogSink } from '../../src/log.js';
 import { EXPIRED_MESSAGE } from '../../src/render/replyStore.js';
 import { SLACK_ACTIONS } from '../../src/render/slack.js';
-import { ADMIN_ID, CHANNEL_ID, GONE_CHANNEL_ID, SlackPeer, TEAM_ID } from '../peers/slack.js';
+import { SLACK_TEXT_PARSERS } from '../../src/adapters/slack/textParsers.js';
+import { ADMIN_ID, CHANNEL_ID, GONE_CHANNEL_ID, OWNER_ID, SlackPeer, TEAM_ID, USER_ID, WORKSPACE_ADMIN_ID } from '../peers/slack.js';
 import { DeliveryError } from '../../src/schedule/scheduler.js';
 import { casualtiesReply, HOSTILE } from '../render/fixtures.js';
 import { testTextParsers } from './fakes.js';
-import { loadSuite, slackText, type Suite } from './suite.js';
+import { loadSuite, sampleText, slackText, type Suite } from './suite.js';
 
 const BOT_TOKEN = 'xoxb-1111111111-2222222222-slackBotTokenDoNotLog';
 const APP_TOKEN = 'xapp-1-A0BRIEFBOT-3333333333-slackAppTokenDoNotLog';
@@ -21,6 +22,8 @@ let peer: SlackPeer;
 let bot: SlackAdapter;
 let suite: Suite;
 const logs: string[] = [];
+
+const usersInfo = (user: string) => peer.posted.filter((p) => p.path === '/api/users.info' && p.body.user === user).length;
 
 const blocksText = (r: any): string => JSON.stringify(r.blocks ?? []) + '\n' + (r.text ?? '');
 
@@ -34,7 +37,7 @@ beforeAll(async () => {
     commands: suite.commands,
     now: () => suite.now,
     contextExtras: suite.contextExtras,
-    textParsers: testTextParsers,
+    textParsers: { ...SLACK_TEXT_PARSERS, ...testTextParsers },
   });
   await bot.start();
   await peer.waitForConnection(1);
@@ -43,13 +46,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.stop();
   await peer?.stop();
+  suite?.close();
 });
 
 describe('Slack (Socket Mode): every command', () => {
   it('GIVEN each command as /brief <subcommand> THEN acked at once and an ephemeral Block Kit answer', async () => {
     expect(bot.isConnected()).toBe(true);
-    for (const { name, args, expectSources, admin } of suite.samples) {
-      const a = await peer.slashSocket('/brief', slackText(name, args), { userId: admin ? ADMIN_ID : undefined });
+    for (const sample of suite.samples) {
+      const { name, expectSources, admin } = sample;
+      const a = await peer.slashSocket('/brief', sampleText(sample), { userId: admin ? ADMIN_ID : undefined });
       expect(a.ackMs, name).toBeLessThan(3000);
       expect(a.ephemeral, name).toBe(true);
       expect(a.response.blocks[0].type, `${name}: ${a.response.text}`).toBe('header');
@@ -138,6 +143,31 @@ describe('Slack (Socket Mode): safety', () => {
     expect(ok.response.blocks[0].text.text).toBe(`Admin check passed in slack:${TEAM_ID}/${CHANNEL_ID}`);
   });
 
+  it('GIVEN a workspace admin or owner not on SLACK_ADMIN_USER_IDS THEN admin commands run, and Slack is asked once per member', async () => {
+    for (const userId of [WORKSPACE_ADMIN_ID, OWNER_ID]) {
+      for (let k = 0; k < 2; k++) {
+        const ok = await peer.slashSocket('/brief', 'adminonly', { userId });
+        expect(ok.response.blocks?.[0]?.text?.text, userId).toBe(`Admin check passed in slack:${TEAM_ID}/${CHANNEL_ID}`);
+      }
+      expect(usersInfo(userId)).toBe(1);
+    }
+  });
+
+  it('GIVEN a plain member THEN the answer "not an admin" is remembered, and commands anyone may run ask Slack nothing', async () => {
+    for (let k = 0; k < 2; k++) expect((await peer.slashSocket('/brief', 'adminonly', { userId: USER_ID })).response.text).toBe(':warning: /adminonly is for channel admins only.');
+    expect(usersInfo(USER_ID)).toBe(1);
+    const before = peer.posted.filter((p) => p.path === '/api/users.info').length;
+    await peer.slashSocket('/brief', 'casualties', { userId: 'U0NEWCOMER' });
+    await peer.slashSocket('/brief', 'adminonly', { userId: ADMIN_ID });
+    expect(peer.posted.filter((p) => p.path === '/api/users.info').length).toBe(before);
+  });
+
+  it('GIVEN Slack cannot say whether a member is an admin THEN they are not, and one warning says why', async () => {
+    for (let k = 0; k < 2; k++) expect((await peer.slashSocket('/brief', 'adminonly', { userId: 'U0STRANGER' })).response.text).toBe(':warning: /adminonly is for channel admins only.');
+    const warnings = logs.filter((l) => l.includes('could not ask whether a member is a workspace admin (user_not_found)'));
+    expect(warnings).toHaveLength(1);
+  });
+
   it('GIVEN a workspace not on the allow-list THEN it refuses politely', async () => {
     const a = await peer.slashSocket('/brief', 'casualties', { teamId: 'T0ELSEWHERE' });
     expect(a.response.text).toBe(NOT_ALLOWED_MESSAGE);
@@ -167,7 +197,7 @@ describe('Slack (Socket Mode): faults', () => {
     expect(tries.map((p) => p.status)).toEqual([429, 200]);
   });
 
-  it('GIVEN a scheduled post and a 429 from chat.postMessage THEN the Web API client retries it', async () => {
+  it('GIVEN a scheduled post and a 429 with a short Retry-After from chat.postMessage THEN it is waited out and posted once', async () => {
     const since = Date.now();
     peer.failNext('/api/chat.postMessage');
     await bot.postToChannel(CHANNEL_ID, casualtiesReply());
@@ -175,6 +205,16 @@ describe('Slack (Socket Mode): faults', () => {
     expect(posts.map((p) => p.status)).toEqual([429, 200]);
     expect(posts[1]!.body.channel).toBe(CHANNEL_ID);
     expect(JSON.parse(posts[1]!.body.blocks)[0].text.text).toBe(casualtiesReply().title);
+  });
+
+  it('GIVEN a 429 with a long Retry-After THEN at once a retryable DeliveryError carrying Slack’s wait, for the scheduler', async () => {
+    const since = Date.now();
+    peer.failNext('/api/chat.postMessage', 1, 30);
+    const err = await bot.postToChannel(CHANNEL_ID, casualtiesReply()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DeliveryError);
+    expect(err).toMatchObject({ retryable: true, reason: 'Slack rate limit', retryAfterMs: 30_000 });
+    expect(Date.now() - since).toBeLessThan(5000);
+    expect(peer.posted.filter((p) => p.at >= since && p.path === '/api/chat.postMessage').map((p) => p.status)).toEqual([429]);
   });
 
   it('GIVEN a scheduled post to a channel that is gone THEN a final DeliveryError saying why', async () => {

@@ -4,7 +4,9 @@
  * commands/index.ts yet) it falls back to stand-ins so the adapters stay testable;
  * `stub` says which one ran.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CommandArgs, CommandDefinition } from '../../src/core/command.js';
 import type { BriefingIndex } from '../../src/index/briefingIndex.js';
 import { dispatch } from '../../src/dispatch.js';
@@ -19,6 +21,8 @@ export interface Sample {
   expectSources: boolean;
   /** Run it as a channel admin (admin commands). */
   admin: boolean;
+  /** For commands shown as subcommands: Discord's subcommand, the word after the command on Slack (`schedule list`). */
+  subcommand?: string;
 }
 
 export interface Suite {
@@ -31,8 +35,10 @@ export interface Suite {
   /** An invocation whose answer takes more than one page. */
   long: { name: string; args: CommandArgs & Record<string, string | number | boolean> };
   autocomplete: { name: string; option: string; prefix: string; expected: string };
-  /** Context the process adds to every command (the live corpus, for /reload). */
+  /** Context the process adds to every command (the live corpus for /reload, the schedules for /schedule). */
   contextExtras: () => object;
+  /** Closes what the suite opened (the schedules database in a temp folder). */
+  close(): void;
 }
 
 const root = new URL('../../', import.meta.url);
@@ -49,7 +55,20 @@ export async function loadSuite(): Promise<Suite> {
   const corpusDir = new URL('seeds', root).pathname;
   const live = new LiveCorpus({ corpusDir, load: () => loadBriefingIndex({ corpusDir, cacheDir: null }) });
   const index = await live.start({ watch: false });
-  return { ...(await realSuite(index, commands)), contextExtras: () => ({ corpus: live }) };
+  // /schedule answers from a real schedules database, in a folder of its own.
+  const { ScheduleStore } = (await import(new URL('src/schedule/store.ts', root).href)) as typeof import('../../src/schedule/store.js');
+  const { createScheduleService } = (await import(new URL('src/schedule/service.ts', root).href)) as typeof import('../../src/schedule/service.js');
+  const dataDir = mkdtempSync(join(tmpdir(), 'briefbot-suite-'));
+  const store = ScheduleStore.open({ dataDir });
+  const schedules = createScheduleService({ store, defaultZone: 'UTC', clock: () => NOW });
+  return {
+    ...(await realSuite(index, commands)),
+    contextExtras: () => ({ corpus: live, schedules }),
+    close: () => {
+      store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 function stubSuite(): Suite {
@@ -67,6 +86,7 @@ function stubSuite(): Suite {
     long: { name: 'search', args: { query: 'troops', limit: 120 } },
     autocomplete: { name: 'quotes', option: 'speaker', prefix: 'kre', expected: 'Kremlin spokesperson 1' },
     contextExtras: () => ({ corpus: { reload: async () => ({ articles: 0, changed: false, reason: 'requested' }) } }),
+    close: () => undefined,
   };
 }
 
@@ -80,8 +100,13 @@ const SAMPLE_VALUES: Record<string, string | number | boolean> = {
   limit: 5,
 };
 
-async function realSuite(index: BriefingIndex, commands: readonly CommandDefinition[]): Promise<Omit<Suite, 'contextExtras'>> {
+/** Commands shown as subcommands, sampled with an action anyone may run. */
+const SAMPLE_SUBCOMMANDS: Record<string, string> = { schedule: 'list' };
+
+async function realSuite(index: BriefingIndex, commands: readonly CommandDefinition[]): Promise<Omit<Suite, 'contextExtras' | 'close'>> {
   const samples: Sample[] = commands.map((c) => {
+    const subcommand = SAMPLE_SUBCOMMANDS[c.name];
+    if (subcommand) return { name: c.name, args: {}, subcommand, expectSources: false, admin: false };
     const args: Record<string, string | number | boolean> = {};
     for (const o of c.options) {
       if (!o.required) continue;
@@ -111,6 +136,11 @@ export function slackText(name: string, args: Record<string, string | number | b
   const parts = [name, ...Object.entries(args).map(([k, v]) => (typeof v === 'string' && /\s/.test(v) ? `${k}:"${v}"` : `${k}:${v}`))];
   if (isPublic) parts.push('public');
   return parts.join(' ');
+}
+
+/** `/brief` text for a sample: `casualties topic:Kursk`, `schedule list`. */
+export function sampleText(sample: Sample): string {
+  return slackText(sample.subcommand ? `${sample.name} ${sample.subcommand}` : sample.name, sample.args);
 }
 
 /** The first invocation over the seeds whose answer takes several pages on both platforms. */

@@ -5,8 +5,8 @@
  *
  * Drive it with `command()`, `autocomplete()` and `click()`, which dispatch an
  * INTERACTION_CREATE and resolve with what the bot answered. Faults: `closeGateway`,
- * `sendReconnect`, `failNextCallbacks` (429), and Discord's 3-second deadline
- * (callbacks later than `deadlineMs` get 404 code 10062).
+ * `sendReconnect`, `failNextCallbacks` and `failNextChannelPosts` (429), and Discord's
+ * 3-second deadline (callbacks later than `deadlineMs` get 404 code 10062).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -18,6 +18,17 @@ export const CHANNEL_ID = '400000000000000002';
 export const USER_ID = '400000000000000003';
 /** A channel the bot may not post in: POST /channels/:id/messages answers 403 (50013). */
 export const FORBIDDEN_CHANNEL_ID = '400000000000000403';
+
+/** Member permission sets for `command(..., { permissions })`: a member's usual bits, plus one admin bit. */
+export const PERMISSIONS = Object.freeze({
+  member: '2147519040',
+  /** + Manage Channels (16) */
+  manageChannels: '2147519056',
+  /** + Manage Guild (32) */
+  manageGuild: '2147519072',
+  /** + Administrator (8) */
+  administrator: '2147519048',
+});
 
 export interface RestCall {
   method: string;
@@ -74,6 +85,7 @@ export class DiscordPeer {
   private seq = 0;
   private sessionId = '';
   private failures: { status: number; retryAfter: number }[] = [];
+  private channelPostFailures: { retryAfter: number }[] = [];
   private readonly sent = new Map<string, { at: number; token: string }>();
   private readonly waiters: { test: (c: RestCall) => boolean; resolve: (c: RestCall) => void }[] = [];
   private readonly wsWaiters: { test: () => boolean; resolve: () => void }[] = [];
@@ -164,6 +176,17 @@ export class DiscordPeer {
     }
     if (call.method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       if (m[1] === FORBIDDEN_CHANNEL_ID) return send(403, { message: 'Missing Permissions', code: 50013 });
+      const fail = this.channelPostFailures.shift();
+      if (fail) {
+        return send(429, { message: 'You are being rate limited.', retry_after: fail.retryAfter, global: false }, {
+          'retry-after': String(Math.ceil(fail.retryAfter)),
+          'x-ratelimit-scope': 'user',
+          'x-ratelimit-limit': '5',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset-after': String(fail.retryAfter),
+          'x-ratelimit-bucket': 'channel-messages',
+        });
+      }
       return send(200, this.message(body, 'channel', m[1]));
     }
     if (call.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
@@ -203,6 +226,16 @@ export class DiscordPeer {
       const timer = setTimeout(() => reject(new Error(`no matching REST call within ${timeoutMs} ms; calls: ${this.calls.map((c) => `${c.method} ${c.path} ${c.status}`).join(', ')}`)), timeoutMs);
       this.waiters.push({ test: (c) => c.at >= since && test(c), resolve: (c) => (clearTimeout(timer), resolve(c)) });
     });
+  }
+
+  /** The next `count` posts to `POST /channels/:id/messages` answer 429 with `retry_after` seconds. */
+  failNextChannelPosts(count: number, retryAfter = 1): void {
+    for (let i = 0; i < count; i++) this.channelPostFailures.push({ retryAfter });
+  }
+
+  /** Successful posts to a channel (`POST /channels/:id/messages` answered 200), oldest first. */
+  channelPosts(channelId = CHANNEL_ID, since = 0): RestCall[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages` && c.status === 200 && c.at >= since);
   }
 
   /** The next `count` interaction callbacks answer 429 with `retry_after` seconds. */
@@ -328,7 +361,7 @@ export class DiscordPeer {
 
   // ---------------------------------------------------------------- interactions
 
-  private base(type: number, opts: { guildId?: string; admin?: boolean; userId?: string }): any {
+  private base(type: number, opts: { guildId?: string; admin?: boolean; userId?: string; permissions?: string }): any {
     const id = snowflake();
     const token = 'aW50ZXJhY3Rpb24' + randomBytes(24).toString('base64url');
     const userId = opts.userId ?? USER_ID;
@@ -345,7 +378,7 @@ export class DiscordPeer {
         user: { id: userId, username: 'reporter', discriminator: '0', global_name: 'Reporter', avatar: null },
         roles: [],
         // Admin: Manage Channels (16) on top of a member's usual bits; a member lacks it.
-        permissions: opts.admin ? '2147519056' : '2147519040',
+        permissions: opts.permissions ?? (opts.admin ? PERMISSIONS.manageChannels : PERMISSIONS.member),
         joined_at: '2024-01-01T00:00:00.000Z',
         deaf: false,
         mute: false,
@@ -387,7 +420,7 @@ export class DiscordPeer {
   }
 
   /** Runs a slash command as a member would; resolves with the bot's answer. */
-  async command(name: string, options: Record<string, string | number | boolean> = {}, opts: { guildId?: string; admin?: boolean; timeoutMs?: number; subcommand?: string; userId?: string } = {}): Promise<InteractionAnswer> {
+  async command(name: string, options: Record<string, string | number | boolean> = {}, opts: { guildId?: string; admin?: boolean; permissions?: string; timeoutMs?: number; subcommand?: string; userId?: string } = {}): Promise<InteractionAnswer> {
     const d = this.base(2, opts);
     const values = Object.entries(options).map(([k, v]) => ({ name: k, type: typeof v === 'boolean' ? 5 : typeof v === 'number' ? 4 : 3, value: v }));
     d.data = {

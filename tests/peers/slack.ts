@@ -1,6 +1,6 @@
 /**
  * A local Slack peer on 127.0.0.1: the Web API methods the bot calls
- * (`auth.test`, `apps.connections.open`, `chat.postMessage`), a `response_url`
+ * (`auth.test`, `apps.connections.open`, `chat.postMessage`, `users.info`), a `response_url`
  * sink, and a Socket Mode WebSocket. It also signs and sends HTTP-mode requests
  * the way Slack does. Facts from /work/shared/docs/testing-chat-platforms.md.
  */
@@ -12,7 +12,12 @@ import { WebSocketServer, type WebSocket } from 'ws';
 export const TEAM_ID = 'T0NEWSROOM';
 export const CHANNEL_ID = 'C0UKRDESK';
 export const USER_ID = 'U0REPORTER';
+/** On the bot's SLACK_ADMIN_USER_IDS in the tests; not a workspace admin. */
 export const ADMIN_ID = 'U0EDITOR';
+/** A workspace admin (`users.info` is_admin), not on any allow-list. */
+export const WORKSPACE_ADMIN_ID = 'U0WSADMIN';
+/** The workspace's primary owner. */
+export const OWNER_ID = 'U0OWNER';
 /** chat.postMessage answers channel_not_found for this one. */
 export const GONE_CHANNEL_ID = 'C0GONE';
 
@@ -51,7 +56,8 @@ export class SlackPeer {
   private wss!: WebSocketServer;
   private port = 0;
   private sockets = new Set<WebSocket>();
-  private failures = new Map<string, number>();
+  /** Per path, the `Retry-After` (seconds) of each 429 still to answer. */
+  private failures = new Map<string, number[]>();
   private readonly acks = new Map<string, (payload: unknown) => void>();
   private readonly waiters: { test: (p: Posted) => boolean; resolve: (p: Posted) => void }[] = [];
   private pinger: NodeJS.Timeout | null = null;
@@ -84,9 +90,16 @@ export class SlackPeer {
     await new Promise<void>((r) => this.server.close(() => r()));
   }
 
-  /** The next `count` posts to `path` ('/api/chat.postMessage' or '/response') answer 429, retry-after 1. */
-  failNext(path: string, count = 1): void {
-    this.failures.set(path, (this.failures.get(path) ?? 0) + count);
+  /** The next `count` posts to `path` ('/api/chat.postMessage' or '/response') answer 429 with `Retry-After: retryAfter` (seconds). */
+  failNext(path: string, count = 1, retryAfter = 1): void {
+    const queue = this.failures.get(path) ?? [];
+    for (let i = 0; i < count; i++) queue.push(retryAfter);
+    this.failures.set(path, queue);
+  }
+
+  /** `chat.postMessage` calls to `channel` that were posted (HTTP 200, not a refused channel), oldest first. */
+  channelPosts(channel = CHANNEL_ID, since = 0): Posted[] {
+    return this.posted.filter((p) => p.path === '/api/chat.postMessage' && p.status === 200 && p.body.channel === channel && channel !== GONE_CHANNEL_ID && p.at >= since);
   }
 
   newResponseUrl(): string {
@@ -116,11 +129,8 @@ export class SlackPeer {
         }
       }
     };
-    const failing = this.failures.get(kind) ?? 0;
-    if (failing > 0) {
-      this.failures.set(kind, failing - 1);
-      return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
-    }
+    const retryAfter = this.failures.get(kind)?.shift();
+    if (retryAfter !== undefined) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
     if (kind === '/response') return send(200, { ok: true });
     switch (path) {
       case '/api/auth.test':
@@ -129,6 +139,17 @@ export class SlackPeer {
       case '/api/apps.connections.open':
         this.connectionsOpened += 1;
         return send(200, { ok: true, url: `ws://127.0.0.1:${this.port}/link/?ticket=${this.connectionsOpened}` });
+      case '/api/users.info': {
+        const flags: Record<string, { is_admin: boolean; is_owner: boolean; is_primary_owner: boolean }> = {
+          [USER_ID]: { is_admin: false, is_owner: false, is_primary_owner: false },
+          [ADMIN_ID]: { is_admin: false, is_owner: false, is_primary_owner: false },
+          [WORKSPACE_ADMIN_ID]: { is_admin: true, is_owner: false, is_primary_owner: false },
+          [OWNER_ID]: { is_admin: true, is_owner: true, is_primary_owner: true },
+        };
+        const f = flags[body.user];
+        if (!f) return send(200, { ok: false, error: 'user_not_found' });
+        return send(200, { ok: true, user: { id: body.user, team_id: TEAM_ID, name: body.user.toLowerCase(), deleted: false, is_bot: false, ...f } });
+      }
       case '/api/chat.postMessage':
         if (body.channel === GONE_CHANNEL_ID) return send(200, { ok: false, error: 'channel_not_found' });
         return send(200, { ok: true, channel: body.channel, ts: `${Math.floor(Date.now() / 1000)}.000100`, message: { text: body.text, blocks: body.blocks } });

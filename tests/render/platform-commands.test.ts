@@ -105,7 +105,7 @@ describe('Slack manifest', () => {
     expect(slash[0].command).toBe('/brief');
     for (const c of commands.filter((x) => x.name !== 'brief')) expect(slash[0].description).toContain(c.name);
     expect(m.settings.socket_mode_enabled).toBe(true);
-    expect(m.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'chat:write.public']);
+    expect(m.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'chat:write.public', 'users:read']);
 
     const per = buildSlackManifest(commands, { perCommand: true, socketMode: false, requestUrl: 'https://bot.example.org/slack/events' }) as any;
     expect(per.features.slash_commands.map((s: any) => s.command)).toEqual(['/brief', ...commands.filter((c) => c.name !== 'brief').map((c) => '/' + c.name)]);

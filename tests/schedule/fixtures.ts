@@ -66,6 +66,7 @@ export function claim(init: Partial<FigureClaim> & Pick<FigureClaim, 'kind' | 'l
     subject: null,
     claimedBy: null,
     claimDate: null,
+    claimWhen: null,
     reportedOn: '2025-04-28',
     independentReports: init.sources.length,
     ...init,

@@ -203,6 +203,28 @@ describe('Scheduler: exactly once', () => {
     expect(posts).toEqual([]);
   });
 
+  it('GIVEN a process connected to Discord only THEN it leaves Slack schedules, and their retries, to a process connected to Slack', async () => {
+    const clock = new FakeClock(new Date(DUE_28));
+    const posts: Post[] = [];
+    const store = openStore();
+    const onDiscord = addSchedule(store, CREATED);
+    const onSlack = addSchedule(store, CREATED, { platform: 'slack', workspaceId: 'T1', channelId: 'C9' });
+    const discordOnly = makeScheduler(store, clock, posts, { id: 'D', platforms: ['discord'] });
+    await discordOnly.tick();
+    expect(posts.map((p) => [p.schedule, p.by])).toEqual([[onDiscord.id, 'D']]);
+    expect(store.runs(onSlack.id)).toEqual([]);
+
+    // A Slack post that hit a rate limit waits for its retry; only a Slack process takes it over.
+    const slackOnly = makeScheduler(store, clock, posts, { id: 'S', platforms: ['slack'], fail: (_s, _r, n) => (n === 1 ? new DeliveryError({ retryable: true, reason: 'Slack rate limit', retryAfterMs: 5000 }) : null) });
+    await slackOnly.tick();
+    expect(store.runs(onSlack.id).map((r) => r.status)).toEqual(['retrying']);
+    clock.advance(6000);
+    await discordOnly.tick();
+    expect(store.runs(onSlack.id).map((r) => r.status)).toEqual(['retrying']);
+    await slackOnly.tick();
+    expect(posts.map((p) => [p.schedule, p.by])).toEqual([[onDiscord.id, 'D'], [onSlack.id, 'S']]);
+  });
+
   it('GIVEN two schedulers on one database file that both read before either claims THEN every due run is posted exactly once', async () => {
     const clock = new FakeClock(new Date('2026-03-28T06:00:00Z'));
     const setup = openStore();

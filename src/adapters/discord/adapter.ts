@@ -19,6 +19,8 @@ import {
   GatewayIntentBits,
   MessageFlags,
   PermissionFlagsBits,
+  type PermissionsBitField,
+  REST,
   Routes,
   Status,
   type AutocompleteInteraction,
@@ -38,7 +40,7 @@ import { rateLimitMessage, type RateLimiter } from '../../rateLimit.js';
 import { discordChoices, renderDiscord, type DiscordMessage } from '../../render/discord.js';
 import { EXPIRED_MESSAGE, ReplyStore, parsePageButtonId } from '../../render/replyStore.js';
 import { splitPublic, type SubcommandSpecs } from './commands.js';
-import { discordDeliveryError } from './delivery.js';
+import { discordDeliveryError, rejectLongRateLimitWaits } from './delivery.js';
 
 export interface DiscordAdapterOptions {
   config: DiscordConfig;
@@ -66,6 +68,18 @@ export interface DiscordAdapter extends ChatPlatform {
 
 const NO_PINGS = Object.freeze({ parse: [] as [] });
 
+/**
+ * Channel admins, for `admin` commands and `/schedule add|remove|pause|resume`:
+ * Manage Channels (in this channel, overwrites included) or Manage Guild;
+ * Administrator implies both. `interaction.member.permissions` is computed by
+ * Discord for the channel the command was typed in.
+ */
+export const CHANNEL_ADMIN_PERMISSIONS = Object.freeze([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageGuild]);
+
+export function isChannelAdmin(permissions: Readonly<PermissionsBitField> | null | undefined): boolean {
+  return permissions?.any([...CHANNEL_ADMIN_PERMISSIONS]) ?? false;
+}
+
 /** Builds the adapter; nothing connects until `start()`. */
 export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
   const { config, commands } = opts;
@@ -89,6 +103,11 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     commands,
     channel,
   });
+
+  // Unprompted posts get their own REST client: a timeout or 5xx is not retried behind
+  // the scheduler's back (the post may have gone out), and a long rate-limit wait is
+  // handed back to the scheduler instead of blocking (see delivery.ts).
+  const poster = new REST({ api: config.apiBase, retries: 0, rejectOnRateLimit: rejectLongRateLimitWaits }).setToken(config.token);
 
   const allowed = (guildId: string | null): boolean => !config.allowedGuilds || (guildId !== null && config.allowedGuilds.includes(guildId));
 
@@ -114,8 +133,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
       return;
     }
     const { args, isPublic } = splitPublic(i.options.data, opts.subcommands?.[i.commandName]);
-    // Channel admins: Manage Channels here (Administrator implies it).
-    const isAdmin = i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false;
+    const isAdmin = isChannelAdmin(i.memberPermissions);
     const started = Date.now();
     const where: ChannelInfo = { platform: 'discord', workspaceId: i.guildId ?? '', channelId: i.channelId };
     const limit = opts.rateLimiter?.take(`discord:${i.user.id}`, `discord:${i.channelId}`);
@@ -194,6 +212,8 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
       log.info('discord connected', { user: client.user?.tag, guilds: client.guilds.cache.size });
     },
     async stop() {
+      poster.clearHashSweeper();
+      poster.clearHandlerSweeper();
       await client.destroy();
     },
     isConnected() {
@@ -202,7 +222,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     async postToChannel(channelId: string, reply: Reply) {
       const m = render(reply, true, null);
       try {
-        await client.rest.post(Routes.channelMessages(channelId), {
+        await poster.post(Routes.channelMessages(channelId), {
           body: { content: m.content, embeds: m.embeds, components: m.components, allowed_mentions: m.allowed_mentions },
         });
       } catch (err) {

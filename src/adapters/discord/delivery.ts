@@ -2,9 +2,23 @@
  * Discord errors on an unprompted post (`POST /channels/:id/messages`) -> the
  * scheduler's `DeliveryError`. `retryable` is a promise that the message certainly
  * did not go out; anything ambiguous is final (a missed post beats a duplicate).
- * @discordjs/rest has already waited out 429s and retried 5xx by then.
+ *
+ * Rate limits: @discordjs/rest waits out a short one (at most
+ * `INLINE_RATE_LIMIT_WAIT_MS`) and sends again; a longer one is rejected before
+ * sending (`rejectLongRateLimitWaits`) and comes back as a retryable error with
+ * Discord's wait, so the scheduler keeps the retry in the database rather than a
+ * post hanging in memory past its delivery timeout.
  */
+import { RateLimitError, type RateLimitData } from 'discord.js';
 import { DeliveryError } from '../../schedule/scheduler.js';
+
+/** Rate-limit waits up to this long are waited out in the request itself. */
+export const INLINE_RATE_LIMIT_WAIT_MS = 2_000;
+
+/** `rejectOnRateLimit` for the posting REST client: true (reject, nothing sent) when the wait is long. */
+export function rejectLongRateLimitWaits(data: Pick<RateLimitData, 'retryAfter' | 'timeToReset'>): boolean {
+  return Math.max(data.retryAfter, data.timeToReset) > INLINE_RATE_LIMIT_WAIT_MS;
+}
 
 /** Discord JSON error codes worth a specific reason. */
 const REASONS: Record<number, string> = {
@@ -18,10 +32,11 @@ const REASONS: Record<number, string> = {
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 export function discordDeliveryError(err: unknown): DeliveryError {
-  const e = err as { status?: number; code?: number | string; cause?: { code?: string }; retryAfter?: number; name?: string };
-  if (e?.name === 'RateLimitError' && typeof e.retryAfter === 'number') {
-    return new DeliveryError({ retryable: true, reason: 'Discord rate limit', retryAfterMs: e.retryAfter, cause: err });
+  if (err instanceof RateLimitError) {
+    // Raised before the request was sent (rejectOnRateLimit), so nothing went out.
+    return new DeliveryError({ retryable: true, reason: 'Discord rate limit', retryAfterMs: Math.max(err.retryAfter, err.timeToReset, 0), cause: err });
   }
+  const e = err as { status?: number; code?: number | string; cause?: { code?: string } };
   if (typeof e?.status === 'number') {
     const reason = typeof e.code === 'number' ? REASONS[e.code] : undefined;
     if (reason) return new DeliveryError({ retryable: false, reason, cause: err });

@@ -9,6 +9,10 @@
  * - Ephemeral by default; `public` as the last word posts for the channel.
  * - `/brief <subcommand> ...` always works; `/casualties ...` works when the
  *   manifest declares per-command slash commands.
+ * - Admins: `SLACK_ADMIN_USER_IDS`, plus workspace admins and owners, asked of
+ *   Slack only for invocations that need the right (`admins.ts`).
+ * - Scheduled posts (`postToChannel`) use a client of their own: short rate-limit
+ *   waits are waited out, longer ones handed to the scheduler (`delivery.ts`).
  *
  * @example
  *   const slack = createSlackAdapter({ config: config.slack, index, commands });
@@ -19,16 +23,17 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
 import type { SlackConfig } from '../../config.js';
-import type { CommandContext, CommandDefinition } from '../../core/command.js';
+import type { CommandArgs, CommandContext, CommandDefinition } from '../../core/command.js';
 import { errorReply, type Reply } from '../../core/reply.js';
-import { dispatch } from '../../dispatch.js';
+import { dispatch, findCommand } from '../../dispatch.js';
 import type { ChannelInfo, ChatPlatform } from '../../health.js';
 import type { BriefingIndex } from '../../index/briefingIndex.js';
 import { log, redact } from '../../log.js';
 import { rateLimitMessage, type RateLimiter } from '../../rateLimit.js';
 import { EXPIRED_MESSAGE, ReplyStore } from '../../render/replyStore.js';
 import { parseSlackPageValue, renderSlackBlocks, SLACK_ACTIONS, type SlackMessage } from '../../render/slack.js';
-import { slackDeliveryError } from './delivery.js';
+import { createSlackAdmins } from './admins.js';
+import { postWithRateLimits } from './delivery.js';
 import { parseSlashText, type TextParser } from './parse.js';
 import { postToResponseUrl, type RespondOptions } from './respond.js';
 
@@ -43,6 +48,14 @@ export interface SlackAdapterOptions {
   respond?: RespondOptions;
   /** Commands with their own text grammar, e.g. `{ schedule: scheduleArgsFromText }`. */
   textParsers?: Readonly<Record<string, TextParser>>;
+  /**
+   * Invocations that need admin rights besides `admin` commands, e.g. `{ schedule:
+   * { option: 'action', values: ['add', 'remove', 'pause', 'resume'] } }`. Only for
+   * these (and `admin` commands) is Slack asked whether the member is a workspace admin.
+   */
+  adminActions?: Readonly<Record<string, AdminActionSpec>>;
+  /** How long a member's workspace-admin status is remembered (default 10 minutes). */
+  adminTtlMs?: number;
   /** Extra context for commands (e.g. `{ schedules }`), merged into every `CommandContext`. */
   contextExtras?: () => object;
   /** Per-user and per-channel limits; a limited command gets "try again in N s". */
@@ -50,6 +63,12 @@ export interface SlackAdapterOptions {
 }
 
 export const NOT_ALLOWED_MESSAGE = 'Briefbot is not enabled in this workspace.';
+
+/** The values of one option that make an invocation admin-only (`action: add`). */
+export interface AdminActionSpec {
+  option: string;
+  values: readonly string[];
+}
 
 export interface SlackAdapter extends ChatPlatform {
   readonly name: 'slack';
@@ -126,15 +145,35 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   // Unprompted posts get their own client with few retries: the default retries for
   // half an hour, long after the scheduler has given up on the run (risking a late duplicate).
-  const poster = new webApi.WebClient(config.botToken, { slackApiUrl: config.apiUrl, logger, retryConfig: { retries: 2, factor: 1, minTimeout: 500, maxTimeout: 2000 } });
+  // A 429 comes straight back; `postWithRateLimits` decides whether to wait (delivery.ts).
+  const poster = new webApi.WebClient(config.botToken, {
+    slackApiUrl: config.apiUrl,
+    logger,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 2, factor: 1, minTimeout: 500, maxTimeout: 2000 },
+  });
+  // Admin lookups run while a member waits for an answer: one try, three seconds.
+  const lookups = new webApi.WebClient(config.botToken, { slackApiUrl: config.apiUrl, logger, timeout: 3000, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+  const admins = createSlackAdmins({
+    allowList: config.adminUserIds,
+    ttlMs: opts.adminTtlMs,
+    lookup: async (_teamId, userId) => (await lookups.users.info({ user: userId })).user,
+  });
+
+  /** Whether this invocation is one only admins may run (so the member's status matters). */
+  const needsAdmin = (name: string, args: CommandArgs): boolean => {
+    if (findCommand(commands, name)?.admin) return true;
+    const spec = opts.adminActions?.[name];
+    return !!spec && spec.values.includes(String(args[spec.option] ?? ''));
+  };
 
   const allowed = (teamId: string | undefined): boolean => !config.allowedTeams || (!!teamId && config.allowedTeams.includes(teamId));
 
-  const context = (userId: string, channel: ChannelInfo): CommandContext & { channel: ChannelInfo } => ({
+  const context = (userId: string, isAdmin: boolean, channel: ChannelInfo): CommandContext & { channel: ChannelInfo } => ({
     ...opts.contextExtras?.(),
     index: index(),
     now: now(),
-    user: { id: userId, isAdmin: config.adminUserIds.includes(userId) },
+    user: { id: userId, isAdmin },
     commands,
     channel,
   });
@@ -161,11 +200,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     const parsed = parseSlashText(command.command, command.text ?? '', commands, opts.textParsers);
     const where: ChannelInfo = { platform: 'slack', workspaceId: command.team_id, channelId: command.channel_id };
     const limit = opts.rateLimiter?.take(`slack:${command.team_id}:${command.user_id}`, `slack:${command.team_id}:${command.channel_id}`);
-    const reply = !parsed.ok
-      ? errorReply(parsed.command, 'bad-argument', parsed.message)
-      : limit && !limit.ok
-        ? errorReply(parsed.command, 'rate-limited', rateLimitMessage(limit))
-        : await dispatch(context(command.user_id, where), parsed.command, parsed.args);
+    let reply: Reply;
+    if (!parsed.ok) reply = errorReply(parsed.command, 'bad-argument', parsed.message);
+    else if (limit && !limit.ok) reply = errorReply(parsed.command, 'rate-limited', rateLimitMessage(limit));
+    else {
+      const isAdmin = needsAdmin(parsed.command, parsed.args) ? await admins.isAdmin(command.team_id, command.user_id) : admins.isListed(command.user_id);
+      reply = await dispatch(context(command.user_id, isAdmin, where), parsed.command, parsed.args);
+    }
     const isPublic = parsed.ok && parsed.isPublic && reply.kind === 'answer';
     const m = render(reply, isPublic, command.user_id, parsed.ok ? parsed.invokedAs : command.command);
     await postToResponseUrl(url, { response_type: isPublic ? 'in_channel' : 'ephemeral', text: m.text, blocks: m.blocks }, opts.respond);
@@ -223,11 +264,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     },
     async postToChannel(channelId: string, reply: Reply) {
       const m = render(reply, true, null);
-      try {
-        await poster.chat.postMessage({ channel: channelId, text: m.text, blocks: m.blocks as never, unfurl_links: false, unfurl_media: false });
-      } catch (err) {
-        throw slackDeliveryError(err);
-      }
+      await postWithRateLimits(() => poster.chat.postMessage({ channel: channelId, text: m.text, blocks: m.blocks as never, unfurl_links: false, unfurl_media: false }));
     },
   };
 }

@@ -2,9 +2,44 @@
  * Slack errors on an unprompted post (`chat.postMessage`) -> the scheduler's
  * `DeliveryError`. `retryable` promises the message certainly did not go out;
  * anything ambiguous is final (a missed post beats a duplicate).
+ *
+ * Rate limits: the posting client rejects a 429 at once (`rejectRateLimitedCalls`);
+ * `postWithRateLimits` waits out a short `Retry-After` (at most
+ * `INLINE_RATE_LIMIT_WAIT_MS`, twice) and sends again, and hands a longer one
+ * back as a retryable error with Slack's wait, so the scheduler keeps the retry in
+ * the database instead of a post hanging in memory past its delivery timeout.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { webApi } from '@slack/bolt';
 import { DeliveryError } from '../../schedule/scheduler.js';
+
+/** `Retry-After` waits up to this long are waited out before the post is handed back. */
+export const INLINE_RATE_LIMIT_WAIT_MS = 2_000;
+/** How many short waits one post may take. */
+const INLINE_RATE_LIMIT_RETRIES = 2;
+
+/**
+ * Runs `post`, waiting out short rate limits; throws `DeliveryError` otherwise.
+ *
+ * @example await postWithRateLimits(() => client.chat.postMessage({ channel, text }));
+ */
+export async function postWithRateLimits(post: () => Promise<unknown>): Promise<void> {
+  for (let waited = 0; ; waited++) {
+    try {
+      await post();
+      return;
+    } catch (err) {
+      const failure = slackDeliveryError(err);
+      const wait = failure.retryAfterMs;
+      if (!isRateLimit(err) || wait === undefined || wait > INLINE_RATE_LIMIT_WAIT_MS || waited >= INLINE_RATE_LIMIT_RETRIES) throw failure;
+      await sleep(wait);
+    }
+  }
+}
+
+function isRateLimit(err: unknown): boolean {
+  return (err as { code?: string })?.code === webApi.ErrorCode.RateLimitedError;
+}
 
 const REASONS: Record<string, string> = {
   channel_not_found: 'the channel no longer exists, or the bot cannot see it',

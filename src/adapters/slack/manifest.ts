@@ -18,8 +18,11 @@ export interface ManifestOptions {
   perCommand?: boolean;
 }
 
-/** Bot scopes: slash commands, posting answers and scheduled briefings. */
-export const SLACK_BOT_SCOPES = Object.freeze(['commands', 'chat:write', 'chat:write.public']);
+/**
+ * Bot scopes: slash commands, posting answers and scheduled briefings, and
+ * `users:read` to learn whether a member is a workspace admin (`admins.ts`).
+ */
+export const SLACK_BOT_SCOPES = Object.freeze(['commands', 'chat:write', 'chat:write.public', 'users:read']);
 
 /** Usage hint of a command as Slack shows it: `[topic] [limit:N] [public]`. */
 export function usageHint(def: CommandDefinition): string {

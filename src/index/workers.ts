@@ -1,0 +1,114 @@
+/**
+ * A pool of worker threads running `extractArticle`, so a cold ingest uses every
+ * core. Results come back in the cache-entry encoding and are delivered by
+ * document position, so the corpus assembled from them is exactly the one a
+ * single thread would build (`tests/index/load.test.ts` checks it).
+ *
+ * The worker runs the compiled `dist/src/index/extractWorker.js`. When that file
+ * is missing (tests running the TypeScript sources, a broken build), or a worker
+ * cannot start, `createExtractionPool` returns null and the loader extracts in
+ * its own thread; it says so in a debug log line.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RawDocument } from '../corpus/read.js';
+import { log } from '../log.js';
+import type { ExtractOutcome, ExtractRequest, ExtractResponse } from './extractWorker.js';
+
+/** Documents per message: large enough to amortise messaging, small enough to balance the load. */
+const BATCH = 8;
+
+/** The compiled worker script beside this module, or null when it is not there. */
+export function defaultWorkerScript(): URL | null {
+  const url = new URL('./extractWorker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/** Workers to start by default: one per core. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(availableParallelism(), 16));
+}
+
+export interface ExtractionPool {
+  readonly size: number;
+  /**
+   * Extracts every document; `onResult(i, outcome)` runs once per document as its
+   * result arrives (in any order).
+   */
+  run(docs: readonly RawDocument[], onResult: (i: number, outcome: ExtractOutcome) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `size` workers running `script`; null when the script is missing or a
+ * worker fails to start.
+ * @example const pool = await createExtractionPool(2); // null: extract in-thread
+ */
+export async function createExtractionPool(size = defaultWorkerCount(), script: URL | null = defaultWorkerScript()): Promise<ExtractionPool | null> {
+  if (!script) {
+    log.debug('extraction worker script not found (running from TypeScript sources?); extracting in this thread');
+    return null;
+  }
+  const workers: Worker[] = [];
+  try {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(script);
+      await new Promise<void>((resolve, reject) => {
+        w.once('online', resolve);
+        w.once('error', reject);
+      });
+      workers.push(w);
+    }
+  } catch (err) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    log.debug('extraction workers could not start; extracting in this thread', { err: (err as Error).message });
+    return null;
+  }
+  return {
+    size,
+    async run(docs, onResult) {
+      let next = 0;
+      let batchNo = 0;
+      const batches = new Map<number, number>(); // batch -> first document
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve, reject) => {
+              const send = () => {
+                if (next >= docs.length) {
+                  w.off('message', onMessage);
+                  w.off('error', onError);
+                  w.off('exit', onExit);
+                  resolve();
+                  return;
+                }
+                const at = next;
+                const slice = docs.slice(at, at + BATCH) as RawDocument[];
+                next += slice.length;
+                const batch = batchNo++;
+                batches.set(batch, at);
+                w.postMessage({ batch, docs: slice } satisfies ExtractRequest);
+              };
+              const onMessage = (res: ExtractResponse) => {
+                const at = batches.get(res.batch)!;
+                batches.delete(res.batch);
+                res.results.forEach((r, k) => onResult(at + k, r));
+                send();
+              };
+              const onError = (err: Error) => reject(err);
+              const onExit = (code: number) => reject(new Error(`extraction worker exited (code ${code})`));
+              w.on('message', onMessage);
+              w.on('error', onError);
+              w.on('exit', onExit);
+              send();
+            }),
+        ),
+      );
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

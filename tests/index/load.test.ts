@@ -1,0 +1,122 @@
+/**
+ * Loading and reloading: a reload re-extracts only what changed and builds the
+ * same index a fresh load would; an unchanged folder gives back the same
+ * snapshot; worker threads give exactly the single-thread result.
+ */
+import { existsSync, mkdtempSync, promises as fs, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract/article.js';
+import type { BriefingIndex } from '../../src/index/briefingIndex.js';
+import { loadBriefingIndex, loadCorpus, reloadBriefingIndex, statsOf } from '../../src/index/load.js';
+import { CRISIS, ROOT, SEEDS } from '../helpers.js';
+
+const clock = () => new Date('2026-01-01T00:00:00Z');
+let root: string;
+let corpus: string;
+
+beforeEach(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'briefbot-load-'));
+  corpus = path.join(root, 'corpus');
+  await fs.cp(SEEDS, corpus, { recursive: true });
+});
+
+afterEach(async () => {
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+function answers(index: BriefingIndex): string {
+  return JSON.stringify({
+    articles: index.articles(),
+    warnings: index.warnings(),
+    figures: index.figures(),
+    casualties: index.figures({ kinds: ['killed', 'wounded', 'casualties'], topic: 'Kursk' }),
+    timeline: index.timeline(),
+    topicTimeline: index.timeline({ topic: 'Russia' }),
+    quotes: index.quotes(),
+    kim: index.quotes({ speaker: 'kim' }),
+    brief: index.brief(),
+    topicBrief: index.brief({ topic: 'troops' }),
+    search: index.search('north korean troops killed'),
+    fuzzy: index.search('zelenskiy'),
+    entities: index.entities(),
+    suggest: index.suggest('topic', 'Ku'),
+  });
+}
+
+describe('reloading a folder', () => {
+  it('GIVEN nothing changed THEN the reload returns the previous snapshot itself', async () => {
+    const first = await loadBriefingIndex({ corpusDir: corpus, clock, workers: 0 });
+    expect(await reloadBriefingIndex(first, { corpusDir: corpus, clock, workers: 0 })).toBe(first);
+  });
+
+  it('GIVEN one changed file THEN only it is extracted, and the new snapshot equals a fresh load', async () => {
+    const first = await loadBriefingIndex({ corpusDir: corpus, clock, workers: 0 });
+    const file = path.join(corpus, '001_debecc4f8dbd1735.txt');
+    writeFileSync(file, readFileSync(file, 'utf8') + '\nOn Friday the defence ministry said 250 North Korean soldiers were killed near Kursk.\n');
+    const extracted: string[] = [];
+    const next = await reloadBriefingIndex(first, { corpusDir: corpus, clock, extract: (d) => (extracted.push(d.file), extractArticle(d)) });
+    expect(extracted).toEqual(['001_debecc4f8dbd1735.txt']);
+    expect(statsOf(next)).toMatchObject({ reused: 4, extracted: 1 });
+    expect(next).not.toBe(first);
+    expect(first.articles()).toHaveLength(5); // the old snapshot is untouched
+    const fresh = await loadBriefingIndex({ corpusDir: corpus, clock, workers: 0 });
+    expect(answers(next)).toBe(answers(fresh));
+    expect(next.figures().some((c) => c.low === 250 && c.kind === 'killed')).toBe(true);
+  });
+
+  it('GIVEN a file added and another removed THEN the reload extracts only the new one and drops the old one', async () => {
+    const first = await loadBriefingIndex({ corpusDir: corpus, clock, workers: 0 });
+    await fs.rm(path.join(corpus, '002_df10cff95ed2165f.txt'));
+    const crisis = (await fs.readdir(CRISIS)).filter((f) => f.endsWith('.txt')).sort()[0]!;
+    await fs.copyFile(path.join(CRISIS, crisis), path.join(corpus, crisis));
+    let calls = 0;
+    const next = await reloadBriefingIndex(first, { corpusDir: corpus, clock, extract: (d) => (calls++, extractArticle(d)) });
+    expect(calls).toBe(1);
+    expect(next.article('002_df10cff95ed2165f')).toBeUndefined();
+    expect(next.article(crisis.replace(/\.txt$/, ''))).toBeDefined();
+    expect(answers(next)).toBe(answers(await loadBriefingIndex({ corpusDir: corpus, clock, workers: 0 })));
+  });
+
+  it('GIVEN a new unreadable file THEN the reload is a new snapshot that reports it', async () => {
+    const first = await loadBriefingIndex({ corpusDir: corpus, clock, workers: 0 });
+    writeFileSync(path.join(corpus, 'empty.txt'), '   \n');
+    const next = await reloadBriefingIndex(first, { corpusDir: corpus, clock, workers: 0 });
+    expect(next).not.toBe(first);
+    expect(next.warnings().map((w) => w.file)).toContain('empty.txt');
+  });
+
+  it('GIVEN a progress callback THEN it counts every file up to the total', async () => {
+    const seen: [number, number][] = [];
+    await loadCorpus({ corpusDir: corpus, clock, workers: 0, onProgress: (d, t) => seen.push([d, t]) });
+    expect(seen.at(-1)).toEqual([5, 5]);
+    expect(seen.map(([d]) => d)).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+// Worker threads run the compiled code in dist/ (`npm test` builds it first).
+const DIST_LOAD = path.join(ROOT, 'dist', 'src', 'index', 'load.js');
+const DIST_WORKER = path.join(ROOT, 'dist', 'src', 'index', 'extractWorker.js');
+
+describe.skipIf(!existsSync(DIST_LOAD) || !existsSync(DIST_WORKER))('worker threads (compiled dist/)', () => {
+  it('GIVEN two worker threads THEN the index is exactly the one a single thread builds', async () => {
+    await fs.cp(CRISIS, corpus, { recursive: true });
+    const dist = (await import(pathToFileURL(DIST_LOAD).href)) as typeof import('../../src/index/load.js');
+    const threaded = await dist.loadCorpus({ corpusDir: corpus, clock, workers: 2 });
+    const single = await dist.loadCorpus({ corpusDir: corpus, clock, workers: 0 });
+    expect(threaded.stats.workers).toBe(2);
+    expect(single.stats.workers).toBe(0);
+    expect(threaded.stats.extracted).toBe(threaded.stats.files);
+    expect(answers(threaded.index)).toBe(answers(single.index));
+  });
+
+  it('GIVEN the worker script is missing THEN extraction falls back to this thread', async () => {
+    const dist = (await import(pathToFileURL(DIST_LOAD).href)) as typeof import('../../src/index/load.js');
+    await fs.cp(CRISIS, corpus, { recursive: true });
+    const r = await dist.loadCorpus({ corpusDir: corpus, clock, workers: 2, workerScript: null });
+    expect(r.stats.workers).toBe(0);
+    expect(r.stats.extracted).toBe(r.stats.files);
+  });
+});

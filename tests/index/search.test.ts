@@ -1,0 +1,106 @@
+/**
+ * The compact search structures answer exactly as the libraries they replace:
+ * `SentenceSearch` as MiniSearch with `SEARCH_OPTIONS`, `NameFinder` as fuse.js.
+ * Compared on real text (the crisis-timelines corpus and the seeds).
+ */
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/core/types.js';
+import { SEARCH_OPTIONS } from '../../src/index/corpusIndex.js';
+import { loadBriefingIndex } from '../../src/index/load.js';
+import { NameFinder, substringEditDistance } from '../../src/index/nameFinder.js';
+import { SENTENCE_BITS, SentenceSearch } from '../../src/index/sentenceSearch.js';
+import type { BriefingIndex } from '../../src/index/briefingIndex.js';
+import { CRISIS } from '../helpers.js';
+
+let index: BriefingIndex;
+let articles: readonly Article[];
+beforeAll(async () => {
+  index = await loadBriefingIndex({ corpusDir: CRISIS, cacheDir: null, workers: 0 });
+  articles = index.articles();
+});
+
+/** A deterministic pseudo-random sequence, for typos. */
+function rng(seed: number) {
+  let s = seed;
+  return (n: number) => (s = (s * 1103515245 + 12345) % 2147483648) % n;
+}
+
+describe('SentenceSearch ranks exactly as MiniSearch', () => {
+  it('GIVEN exact, prefix, fuzzy, multi-word, repeated and absent terms THEN the same ids and scores in the same order, AND and OR', () => {
+    const mini = new MiniSearch<{ id: number; text: string; title: string }>(SEARCH_OPTIONS as unknown as ConstructorParameters<typeof MiniSearch>[0]);
+    const docs: { id: number; text: string; title: string }[] = [];
+    articles.forEach((a, ai) => {
+      for (const s of a.sentences) {
+        if (s.index >= SENTENCE_BITS) break;
+        docs.push({ id: ai * SENTENCE_BITS + s.index, text: s.text, title: s.index === 0 ? (a.title ?? '') : '' });
+      }
+    });
+    mini.addAll(docs);
+    const mine = SentenceSearch.build(articles);
+    const r = rng(3);
+    const words = docs.flatMap((d) => d.text.split(/\s+/)).filter((w) => /^[A-Za-z]{3,}$/.test(w));
+    const queries = ['killed', 'protesters killed', 'Mubarak', 'mubarek', 'evac', 'the', 'kill kill', 'xyzzy', 'security forces fired', 'Gaddafi Libya', "U.N. council", '2011', 'al-Assad'];
+    for (let i = 0; i < 60; i++) {
+      let w = words[r(words.length)]!;
+      if (i % 3 === 1) w = w.slice(0, 2 + r(w.length - 1));
+      if (i % 3 === 2) w = w.slice(0, 1) + w.slice(2);
+      queries.push(i % 4 === 0 ? `${w} ${words[r(words.length)]}` : w);
+    }
+    for (const q of queries) {
+      for (const combineWith of ['AND', 'OR'] as const) {
+        const expected = mini.search(q, { combineWith }).map((x) => [x.id, x.score]);
+        const ranked = mine.ranked(q, combineWith);
+        const got: [number, number][] = [];
+        for (let m = ranked.next(); m; m = ranked.next()) got.push([m.id, m.score]);
+        expect(got, `${combineWith} "${q}"`).toEqual(expected);
+        expect(mine.matchingIds(q, combineWith).sort((a, b) => a - b)).toEqual(expected.map(([id]) => id).sort((a, b) => a - b));
+      }
+    }
+  });
+
+  it('GIVEN the index as data (a snapshot) THEN the rebuilt index answers the same', () => {
+    const a = SentenceSearch.build(articles);
+    const b = SentenceSearch.fromData(a.data());
+    const first = (s: SentenceSearch) => {
+      const r = s.ranked('protesters killed in Cairo', 'OR');
+      return Array.from({ length: 20 }, () => r.next());
+    };
+    expect(first(b)).toEqual(first(a));
+  });
+});
+
+describe('NameFinder finds exactly what fuse.js finds', () => {
+  it('GIVEN substrings, typos, insertions and long names of real entities THEN the same items in the same order', () => {
+    const entities = index.entities();
+    const options = { keys: ['name', 'aliases'], threshold: 0.34, ignoreLocation: true, includeScore: true };
+    const fuse = new Fuse(entities, options);
+    const finder = new NameFinder(entities, options);
+    const r = rng(11);
+    const patterns = ['Mubarak', 'mubrak', 'Hosni Mubarek', 'x', 'qz', 'Intrnational Committee of the Red Cross in Geneva and Cairo'];
+    for (let k = 0; k < 150; k++) {
+      const name = entities[r(entities.length)]!.name;
+      const at = r(name.length);
+      let p = name.slice(at, at + 1 + r(name.length - at));
+      if (k % 4 === 1 && p.length > 2) p = p.slice(0, 1) + p.slice(2);
+      if (k % 4 === 2) p = p + 'xq'[r(2)];
+      if (k % 4 === 3) p = `${p} ${entities[r(entities.length)]!.name}`;
+      patterns.push(p);
+    }
+    for (const p of patterns) {
+      for (const limit of [50, undefined]) {
+        const expected = fuse.search(p, limit ? { limit } : undefined).map((x) => x.item);
+        expect(finder.search(p, limit), `"${p}" limit ${limit}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('GIVEN a pattern and a text THEN the substring edit distance is the fewest edits to any part of the text', () => {
+    expect(substringEditDistance('kursk', 'the kursk region', 3)).toBe(0);
+    expect(substringEditDistance('kurks', 'the kursk region', 3)).toBe(1); // 'kurs', one deletion
+    expect(substringEditDistance('krsk', 'kursk', 3)).toBe(1);
+    expect(substringEditDistance('abcdef', 'xyz', 2)).toBe(3);
+    expect(substringEditDistance('a'.repeat(32), 'a'.repeat(40), 0)).toBe(0);
+  });
+});

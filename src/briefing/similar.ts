@@ -11,6 +11,9 @@
  */
 import { jaccard } from './text.js';
 
+/** Sets are filed under combinations of up to this many of their rarest words. */
+const TUPLE = 3;
+
 /** Word counts over the sets to come; words seen less often are ranked first. */
 export type WordRank = (word: string) => number;
 
@@ -21,61 +24,78 @@ interface Entry<T> {
 
 /**
  * Sets similar to a query set, found by prefix filtering. Order every word by a
- * fixed global rank (rarest first); let `q = ceil(t * max(|x|, |y|))`, the fewest
- * words two sets with Jaccard similarity >= t can share. Of the shared words, the
- * two first in the order sit among the first `n - ceil(t * n) + 2` words of each
- * set, so when `q >= 2` the two sets share a *pair* of words from those prefixes:
- * pairs of rare words are rare, and only sets sharing one are compared. Sets so
- * small that `q` may be 1 (at most `1 / t` words) are also indexed by single words.
- * Every candidate is then checked with the same `jaccard` as before, in insertion
+ * fixed global rank (rarest first). Two sets x, y with Jaccard similarity >= t
+ * share at least `q = ceil(t * max(|x|, |y|))` words, and also at least
+ * `ceil(t * |x|)`; so the first r shared words (in rank order) sit among the
+ * first `|x| - ceil(t * |x|) + r` words of x, and likewise for y. Each set is
+ * filed under every r-word combination of that prefix, with r = min(3, q) for
+ * the sizes it can be compared with; only sets sharing a combination with the
+ * query are compared. Triples of rare words are rare, so few are. Every
+ * candidate is then checked with the same `jaccard` as before, in insertion
  * order, so the answer is exactly what a scan over all sets would return.
  */
 export class SimilarSets<T> {
   private readonly entries: Entry<T>[] = [];
-  private readonly pairs = new Map<string, number[]>();
-  private readonly singles = new Map<string, number[]>();
+  /** level r (1..TUPLE) -> r-word combination -> entries filed under it (ascending) */
+  private readonly levels: Map<string, number[]>[] = Array.from({ length: TUPLE + 1 }, () => new Map());
   /** Entries with no words: only another empty set reaches the threshold with them. */
   private readonly empty: number[] = [];
-  /** Sets of at most this many words may match sharing one word only. */
-  private readonly small: number;
+  /** Scratch: the query that last saw each entry (to list candidates once). */
+  private seen = new Int32Array(1024);
+  private generation = 0;
 
   constructor(
     private readonly threshold: number,
     private readonly rank: WordRank,
-  ) {
-    this.small = Math.floor(1 / threshold + 1e-6);
+  ) {}
+
+  /** Fewest shared words two similar sets have when the larger has `size` words. */
+  private shared(size: number): number {
+    return Math.max(1, Math.ceil(this.threshold * size - 1e-6));
   }
 
-  /** The first `size - ceil(t * size) + extra` words in rank order. */
-  private prefix(words: ReadonlySet<string>, extra: number): string[] {
-    const sorted = [...words].sort((a, b) => this.rank(a) - this.rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  /** Levels a set of `size` words is filed and looked up at: r for every size it can be compared with. */
+  private levelsFor(size: number): [number, number] {
+    return [Math.min(TUPLE, this.shared(size)), Math.min(TUPLE, size, this.shared(Math.floor(size / this.threshold + 1e-6)))];
+  }
+
+  private sorted(words: ReadonlySet<string>): string[] {
+    return [...words].sort((a, b) => this.rank(a) - this.rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** The keys of a set at level r: r-word combinations of its first `n - ceil(t n) + r` words. */
+  private keys(sorted: readonly string[], r: number): string[] {
     // a slightly longer prefix than the bound is always safe: it only adds candidates
-    const needed = Math.ceil(this.threshold * sorted.length - 1e-6);
-    return sorted.slice(0, Math.min(sorted.length, Math.max(extra, sorted.length - needed + extra)));
-  }
-
-  private static pairKeys(prefix: readonly string[]): string[] {
-    const keys: string[] = [];
-    for (let i = 0; i < prefix.length; i++) for (let j = i + 1; j < prefix.length; j++) keys.push(`${prefix[i]}\u0000${prefix[j]}`);
-    return keys;
-  }
-
-  private static post(map: Map<string, number[]>, key: string, at: number): void {
-    const list = map.get(key);
-    if (list) {
-      if (list[list.length - 1] !== at) list.push(at);
-    } else map.set(key, [at]);
+    const p = Math.min(sorted.length, sorted.length - this.shared(sorted.length) + r);
+    const out: string[] = [];
+    if (r === 1) for (let i = 0; i < p; i++) out.push(sorted[i]!);
+    else if (r === 2) for (let i = 0; i < p; i++) for (let j = i + 1; j < p; j++) out.push(`${sorted[i]}\u0000${sorted[j]}`);
+    else for (let i = 0; i < p; i++) for (let j = i + 1; j < p; j++) for (let k = j + 1; k < p; k++) out.push(`${sorted[i]}\u0000${sorted[j]}\u0000${sorted[k]}`);
+    return out;
   }
 
   add(words: ReadonlySet<string>, item: T): void {
     const at = this.entries.length;
     this.entries.push({ words, item });
+    if (at >= this.seen.length) {
+      const grown = new Int32Array(this.seen.length * 2);
+      grown.set(this.seen);
+      this.seen = grown;
+    }
     if (words.size === 0) {
       this.empty.push(at);
       return;
     }
-    if (words.size >= 2) for (const k of SimilarSets.pairKeys(this.prefix(words, 2))) SimilarSets.post(this.pairs, k, at);
-    if (words.size <= this.small) for (const w of this.prefix(words, 1)) SimilarSets.post(this.singles, w, at);
+    const sorted = this.sorted(words);
+    const [from, to] = this.levelsFor(words.size);
+    for (let r = from; r <= to; r++) {
+      const map = this.levels[r]!;
+      for (const k of this.keys(sorted, r)) {
+        const list = map.get(k);
+        if (!list) map.set(k, [at]);
+        else if (list[list.length - 1] !== at) list.push(at);
+      }
+    }
   }
 
   /**
@@ -96,32 +116,23 @@ export class SimilarSets<T> {
       const i = this.empty.find(test);
       return i === undefined ? undefined : this.entries[i]!.item;
     }
-    const lists: number[][] = [];
-    if (words.size >= 2) for (const k of SimilarSets.pairKeys(this.prefix(words, 2))) {
-      const l = this.pairs.get(k);
-      if (l) lists.push(l);
-    }
-    if (words.size <= this.small) for (const w of this.prefix(words, 1)) {
-      const l = this.singles.get(w);
-      if (l) lists.push(l);
-    }
-    // walk the (ascending) lists merged, in insertion order, stopping at the first match
-    const heads = lists.map(() => 0);
-    let last = -1;
-    for (;;) {
-      let min = -1;
-      for (let k = 0; k < lists.length; k++) {
-        const list = lists[k]!;
-        let h = heads[k]!;
-        while (h < list.length && list[h]! <= last) h++;
-        heads[k] = h;
-        const v = list[h];
-        if (v !== undefined && (min < 0 || v < min)) min = v;
+    const sorted = this.sorted(words);
+    const [from, to] = this.levelsFor(words.size);
+    const mark = ++this.generation;
+    const candidates: number[] = [];
+    for (let r = from; r <= to; r++) {
+      const map = this.levels[r]!;
+      for (const k of this.keys(sorted, r)) {
+        for (const i of map.get(k) ?? []) {
+          if (this.seen[i] === mark) continue;
+          this.seen[i] = mark;
+          candidates.push(i);
+        }
       }
-      if (min < 0) return undefined;
-      last = min;
-      if (test(min)) return this.entries[min]!.item;
     }
+    candidates.sort((a, b) => a - b);
+    for (const i of candidates) if (test(i)) return this.entries[i]!.item;
+    return undefined;
   }
 }
 

@@ -115,7 +115,7 @@ describe('Scheduled posts on Discord and Slack', () => {
       expect(first.sourced).toBe(true);
       expect(first.lines).toContain(`Scheduled post ${id}: /brief, cron */2 * * * * * (UTC). See ${side.invocation('list')}.`);
     });
-    expect((discordSide(discord).posts()[0]!.raw as any).allowed_mentions).toEqual({ parse: [] });
+    expect((sides[0]!.posts()[0]!.raw as any).allowed_mentions).toEqual({ parse: [] });
     expect(usersInfoCalls(WORKSPACE_ADMIN_ID)).toBe(1);
   });
 
@@ -183,13 +183,13 @@ describe('Scheduled posts on Discord and Slack', () => {
   }, 40_000);
 
   it('GIVEN 429s on the post THEN a long wait goes back to the scheduler, a short one is waited out, and the post lands once', async () => {
-    const due = secondAfter(2000);
+    const due = secondAfter(3000);
     const since = Date.now();
     await onBoth(async (side) => {
-      const id = scheduleId(await side.schedule('add', { when: cronAt(due), command: 'figures' }));
       // First attempt: wait 3 s, longer than an adapter waits in line, so the scheduler retries.
       // Second attempt: wait 1 s, waited out by the adapter, then posted.
       side.rateLimitNextPosts([3, 1]);
+      const id = scheduleId(await side.schedule('add', { when: cronAt(due), command: 'figures' }));
       const landed = await waitFor(`the ${side.name} post to land`, () => side.posts(since)[0], 20_000);
       const tries = side.attempts(since);
       expect(tries.map((t) => t.status), side.name).toEqual([429, 429, 200]);

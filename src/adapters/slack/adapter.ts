@@ -143,15 +143,12 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   // Deferred: `start()` runs auth.test itself, so a bad token fails start-up with a clear error.
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true });
 
-  // Unprompted posts get their own client with few retries: the default retries for
-  // half an hour, long after the scheduler has given up on the run (risking a late duplicate).
-  // A 429 comes straight back; `postWithRateLimits` decides whether to wait (delivery.ts).
-  const poster = new webApi.WebClient(config.botToken, {
-    slackApiUrl: config.apiUrl,
-    logger,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 2, factor: 1, minTimeout: 500, maxTimeout: 2000 },
-  });
+  // Unprompted posts get their own client that never retries by itself: the default
+  // retries for half an hour, long after the scheduler has given up on the run, and a
+  // retry after a 5xx or a dropped connection may post twice. The scheduler retries what
+  // certainly did not go out; a 429 comes straight back and `postWithRateLimits`
+  // decides whether to wait (delivery.ts).
+  const poster = new webApi.WebClient(config.botToken, { slackApiUrl: config.apiUrl, logger, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
   // Admin lookups run while a member waits for an answer: one try, three seconds.
   const lookups = new webApi.WebClient(config.botToken, { slackApiUrl: config.apiUrl, logger, timeout: 3000, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
   const admins = createSlackAdmins({

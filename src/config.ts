@@ -54,6 +54,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** IANA zone for schedules and "today". */
   readonly timeZone: string;
+  /** A scheduled run missed by less than this (after downtime) is posted late, once. */
+  readonly scheduleGraceMinutes: number;
   /** `--console`: ignore platform tokens and run the local console. */
   readonly forceConsole: boolean;
   readonly discord: DiscordConfig | null;
@@ -67,6 +69,7 @@ export const DEFAULTS = Object.freeze({
   slackPort: 3000,
   logLevel: 'info' as LogLevel,
   timeZone: 'UTC',
+  scheduleGraceMinutes: 15,
   discordApiBase: 'https://discord.com/api',
   slackApiUrl: 'https://slack.com/api/',
 });
@@ -79,6 +82,7 @@ export const CONFIG_VARIABLES = Object.freeze([
   'HEALTH_PORT',
   'LOG_LEVEL',
   'TZ',
+  'SCHEDULE_GRACE_MINUTES',
   'DISCORD_TOKEN',
   'DISCORD_APPLICATION_ID',
   'DISCORD_GUILD_ID',
@@ -165,6 +169,14 @@ export function loadConfig(env: Env = environmentWithDotenv(), argv: readonly st
     else problems.push(`TZ must be an IANA time zone such as Europe/Kyiv or UTC (got "${clip(tzRaw)}").`);
   }
 
+  let scheduleGraceMinutes: number = DEFAULTS.scheduleGraceMinutes;
+  const graceRaw = get('SCHEDULE_GRACE_MINUTES');
+  if (graceRaw !== undefined) {
+    const g = Number(graceRaw);
+    if (Number.isInteger(g) && g >= 0 && g <= 1440) scheduleGraceMinutes = g;
+    else problems.push(`SCHEDULE_GRACE_MINUTES must be a whole number of minutes from 0 to 1440 (got "${clip(graceRaw)}").`);
+  }
+
   const discord = discordConfig(get, problems);
   const slack = slackConfig(get, problems);
 
@@ -180,6 +192,7 @@ export function loadConfig(env: Env = environmentWithDotenv(), argv: readonly st
     healthPort,
     logLevel,
     timeZone,
+    scheduleGraceMinutes,
     forceConsole: flags.console,
     discord,
     slack,

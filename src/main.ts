@@ -102,7 +102,7 @@ export async function startBriefbot(config: Config, opts: StartOptions = {}): Pr
         // Neither Discord nor Slack gives a channel a time zone: the default is TZ.
         defaultZone: config.timeZone,
         // Post only where this process is connected; another process sharing the database may serve the rest.
-        scheduler: { ...opts.scheduler, platforms: platforms.map((p) => p.name) },
+        scheduler: { graceMs: config.scheduleGraceMinutes * 60_000, ...opts.scheduler, platforms: platforms.map((p) => p.name) },
         index: () => corpus.current(),
         clock: now,
         deliver: async (schedule, reply) => {

@@ -89,6 +89,12 @@ describe('loadConfig', () => {
     expect(loadConfig({}, ['--corpus=c', '--no-health'])).toMatchObject({ corpusDir: 'c', healthPort: null });
   });
 
+  it('GIVEN SCHEDULE_GRACE_MINUTES THEN it sets the catch-up window; nonsense is refused', () => {
+    expect(loadConfig({}, []).scheduleGraceMinutes).toBe(15);
+    expect(loadConfig({ SCHEDULE_GRACE_MINUTES: '45' }, []).scheduleGraceMinutes).toBe(45);
+    expect(problems({ SCHEDULE_GRACE_MINUTES: 'soon' })).toEqual([expect.stringMatching(/SCHEDULE_GRACE_MINUTES must be a whole number/)]);
+  });
+
   it('GIVEN the health server and Slack HTTP receiver on one port THEN it refuses', () => {
     expect(problems({ SLACK_BOT_TOKEN: SLACK_BOT, SLACK_SIGNING_SECRET: SIGNING, PORT: '8080' })).toEqual([expect.stringMatching(/HEALTH_PORT and PORT are both 8080/)]);
   });

@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/core/command.js';
 import { answer, statement } from '../src/core/reply.js';
 import { formatDateValue } from '../src/extract/dates.js';
-import { sourceRef } from '../src/briefing/sources.js';
+import { articleRef } from '../src/briefing/sources.js';
 import type { Article } from '../src/core/types.js';
 
 const DATE_SOURCE: Record<Article['dateSource'], string> = {
@@ -35,9 +35,9 @@ export default defineCommand({
       notes,
       sections: [
         {
-          statements: articles.map((a) => {
-            const first = a.sentences[0];
-            return statement(describe(a), [sourceRef(a, first?.start ?? 0, first?.end ?? Math.min(a.body.length, 200))]);
+          statements: articles.flatMap((a) => {
+            const ref = articleRef(a);
+            return ref ? [statement(describe(a), [ref])] : [];
           }),
         },
       ],

@@ -305,5 +305,5 @@ export function formatFigure(c: Pick<FigureClaim, 'low' | 'high' | 'qualifier' |
   const n = (x: number) => x.toLocaleString('en-US');
   const num = c.low === c.high ? n(c.low) : `${n(c.low)}-${n(c.high)}`;
   if (c.qualifier) return `${c.qualifier} ${num}`;
-  return c.approximate ? `~${num}` : num;
+  return c.approximate ? `about ${num}` : num;
 }

@@ -48,3 +48,10 @@ export function citesArticle(list: readonly SourceRef[], article: string): boole
   for (; c.seen < list.length; c.seen++) c.articles.add(list[c.seen]!.article);
   return c.articles.has(article);
 }
+
+/** Cites a whole article by its first sentence (or the start of its body); null when it has no text. */
+export function articleRef(a: Article): SourceRef | null {
+  const first = a.sentences[0];
+  if (!first && a.body.trim() === '') return null;
+  return sourceRef(a, first?.start ?? 0, first?.end ?? Math.min(a.body.length, 200));
+}

@@ -7,6 +7,7 @@
  * after each successful post and compared with the next one.
  */
 import { createHash } from 'node:crypto';
+import { formatFigure } from '../briefing/claims.js';
 import type { Article, FigureClaim, FigureKind, TimelineEvent } from '../core/types.js';
 import type { BriefingIndex } from '../index/briefingIndex.js';
 
@@ -182,12 +183,9 @@ export function eventText(ev: { date: string; text: string }): string {
   return `${ev.date}: ${/[.!?…]$/.test(text) ? text : text + '.'}`;
 }
 
-/** "about 4,000", "10,000-12,000", "more than 300". */
+/** "about 4,000", "10,000-12,000", "more than 300": the wording every reply uses. */
 export function formatValue(v: Pick<FigureValue, 'low' | 'high' | 'approximate' | 'qualifier'>): string {
-  const n = (x: number) => x.toLocaleString('en-US');
-  const range = v.low === v.high ? n(v.low) : `${n(v.low)}-${n(v.high)}`;
-  if (v.qualifier) return `${v.qualifier} ${range}`;
-  return v.approximate ? `about ${range}` : range;
+  return formatFigure(v);
 }
 
 const KIND_WORDS: Record<FigureKind, string | null> = {

@@ -7,7 +7,7 @@
  * report) is a sourced `Statement`.
  */
 import { answer, statement, type Reply, type Statement } from '../core/reply.js';
-import type { Article, DateValue, SourceRef } from '../core/types.js';
+import { articleRef } from '../briefing/sources.js';
 import type { BriefingIndex } from '../index/briefingIndex.js';
 import { collectSnapshot, describeChanges, eventText, figureText, parseSnapshot, revisedFigureText, type ChangeDescription, type SnapshotWithSources } from './diff.js';
 import { invocation, sinceLabel } from './format.js';
@@ -97,33 +97,6 @@ function changeStatementsOf(live: SnapshotWithSources, d: ChangeDescription): { 
     if (ref) all.push(statement(`${verb}: ${a.title ?? ref.quote}`, [ref]));
   }
   return { statements: all.slice(0, MAX_CHANGE_STATEMENTS), hidden: Math.max(0, all.length - MAX_CHANGE_STATEMENTS) };
-}
-
-/** Cites an article by its first sentence. */
-export function articleRef(a: Article): SourceRef | null {
-  const first = a.sentences[0];
-  if (!first && a.body.trim() === '') return null;
-  const start = first?.start ?? 0;
-  const end = first?.end ?? Math.min(a.body.length, 200);
-  return {
-    article: a.id,
-    quote: a.body.slice(start, end),
-    start,
-    end,
-    publisher: a.publisher,
-    title: a.title,
-    url: a.url,
-    date: a.date ? formatDateValue(a.date) : null,
-  };
-}
-
-/** 2026-03-29, 2026-03, 2026, 2026-SU. */
-export function formatDateValue(d: DateValue): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  if (d.granularity === 'day' && d.month && d.day) return `${d.year}-${p(d.month)}-${p(d.day)}`;
-  if (d.granularity === 'month' && d.month) return `${d.year}-${p(d.month)}`;
-  if (d.granularity === 'season' && d.season) return `${d.year}-${d.season}`;
-  return String(d.year);
 }
 
 export interface ScheduledRenderDeps {

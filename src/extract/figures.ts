@@ -172,7 +172,7 @@ function predicateAfter(sentence: string, from: number, stop: number): { kind: P
       // "killed 30 people": active use, the group is the agent, not the victims
       const after = rest.replace(/^[\p{L}-]+(?:\s+(?:or|and|and\/or)\s+(?:killed|dead|wounded|injured|hurt|maimed|missing)\b)?/iu, '');
       const timeFollows = /^\s+(?:the\s+)?(?:next|following|previous|same|last|this|that)\s+(?:day|night|morning|evening|afternoon|weekend|week|month|year)\b|^\s+the\s+day\b/i.test(after);
-      const objectFollows = !timeFollows && /^\s+(?:(?:at least|more than|about|around|nearly|some|up to|as many as|dozens|hundreds|thousands|scores)\b|\d|the\b|a\b|an\b|(?:his|her|their|its)\b|[a-z]+ (?:people|civilians|soldiers))/i.test(after) && /^(?:killed|wounded|injured|hurt|sent|dispatched|deployed|captured|detained|arrested|kidnapped|evacuated|displaced|moved|transferred|posted|stationed)$/i.test(w.lower);
+      const objectFollows = !timeFollows && /^\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|several|scores)\b|(?:at least|more than|about|around|nearly|some|up to|as many as|dozens|hundreds|thousands|scores)\b|\d|the\b|a\b|an\b|(?:his|her|their|its)\b|[a-z]+ (?:people|civilians|soldiers))/i.test(after) && /^(?:killed|wounded|injured|hurt|sent|dispatched|deployed|captured|detained|arrested|kidnapped|evacuated|displaced|moved|transferred|posted|stationed)$/i.test(w.lower);
       return { kind, at: w.start, active: objectFollows };
     }
     if (inAside) {
@@ -246,7 +246,7 @@ function activeVerbBefore(sentence: string, numberStart: number): { kind: Predic
 function tollPhrase(sentence: string, n: NumberExpression): { kind: PredicateKind; subject: string | null } | null {
   const before = sentence.slice(Math.max(0, n.start - 160), n.start);
   const m =
-    /\b(?:death toll(?:\s+[^,;\d]{1,60}?)?|toll(?:\s+[^,;\d]{1,40}?)?|number of (?:the )?(?:dead|deaths|fatalities|casualties|victims)(?:\s+[^,;\d]{1,60}?)?|casualty (?:toll|figures?|count)|number of ([^,;]{1,120}))\s+(?:at|to|of|as|is|was|be|were|stood at|stands at|rose to|rises to|risen to|has risen to|reached|hit|climbed to|could be|would be|may be|put at|closer to|near|nearing|surpassed|passed|exceeded|above)\s*["“']?\s*$/i.exec(
+    /\b(?:death toll(?:\s+[^,;\d]{1,60}?)?|casualties|the (?:dead|wounded|injured|missing|displaced)|toll(?:\s+[^,;\d]{1,40}?)?|number of (?:the )?(?:dead|deaths|fatalities|casualties|victims)(?:\s+[^,;\d]{1,60}?)?|casualty (?:toll|figures?|count)|number of ([^,;]{1,120}))\s+(?:at|to|of|as|is|was|be|were|stood at|stands at|rose to|rises to|risen to|has risen to|reached|hit|climbed to|could be|would be|may be|put at|closer to|near|nearing|surpassed|passed|exceeded|above)\s*["“']?\s*$/i.exec(
       before,
     );
   if (m) {
@@ -254,6 +254,9 @@ function tollPhrase(sentence: string, n: NumberExpression): { kind: PredicateKin
     let kind: PredicateKind | null = null;
     if (/death toll|dead|deaths|fatalities|victims/.test(text)) kind = 'killed';
     if (/casualt/.test(text)) kind = 'casualties';
+    if (/^the (?:wounded|injured)\b/.test(text)) kind = 'wounded';
+    if (/^the missing\b/.test(text)) kind = 'missing';
+    if (/^the displaced\b/.test(text)) kind = 'displaced';
     const inner = m[1];
     let subject: string | null = null;
     if (inner) {
@@ -445,6 +448,19 @@ export function findAttributions(sentence: string): Attribution[] {
       });
       continue;
     }
+    // a participle ("X later gave a higher figure, saying ...") reports for the sentence's subject
+    if (/^(?:saying|claiming|citing|adding|estimating|reporting|noting|warning)$/.test(verbWord)) {
+      const head: Word[] = [];
+      for (const w of ws) {
+        if (w.start >= verbStart || !isClaimantWord(w) || (w.text === ',' && !listContinues(ws, ws.indexOf(w)))) break;
+        head.push(w);
+      }
+      const t3 = tidyClaimant(head, sentence);
+      if (t3 && t3[0]!.start === ws[0]?.start) {
+        out.push({ claimant: sentence.slice(t3[0]!.start, t3[t3.length - 1]!.end), start: t3[0]!.start, end: t3[t3.length - 1]!.end, verbStart, verbEnd, pronoun: false });
+        continue;
+      }
+    }
     // pronoun subject: "they reported", "he also said"
     let pi = ws.findIndex((w) => w.start >= verbStart) - 1;
     while (pi >= 0 && /^(?:earlier|also|later|previously|had|has|have|now|recently|then|further|again|would|will|did|does|do)$/i.test(ws[pi]!.lower)) pi--;
@@ -515,7 +531,7 @@ const KIND_WORDS: Record<PredicateKind, FigureKind> = {
  *   -> [{ kind: 'killed', low: 20, high: 20, qualifier: 'at least', claimedBy: 'police', ... }]
  */
 export function extractFigures(sentence: string, sentenceIndex: number, times: TimeMention[], ctx: FigureContext): FigureMention[] {
-  if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b/i.test(sentence)) return [];
+  if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b/i.test(sentence)) return [];
   const numbers = findNumbers(sentence).filter((n) => !n.vague);
   if (numbers.length === 0) return [];
   const segs = segments(sentence);
@@ -542,20 +558,6 @@ export function extractFigures(sentence: string, sentenceIndex: number, times: T
       kind = noun.noun === 'casualties' ? 'casualties' : noun.noun === 'injuries' ? 'wounded' : noun.noun === 'arrests' ? 'captured' : 'killed';
     }
     if (!kind && !followedByOtherNoun) {
-      const from = noun ? noun.end : n.end;
-      const pred = predicateAfter(sentence, from, seg.end);
-      if (pred && !pred.active) kind = pred.kind;
-      if (!kind && noun) {
-        // the people noun itself carries the kind ("62 deaths", "4,000 casualties", "claim 30 lives")
-        if (/^(?:casualties)$/.test(noun.noun)) kind = 'casualties';
-        else if (/^(?:deaths|fatalities|dead|bodies|lives)$/.test(noun.noun)) kind = 'killed';
-        else if (/^(?:injuries)$/.test(noun.noun)) kind = 'wounded';
-        else if (/^(?:refugees)$/.test(noun.noun)) kind = 'displaced';
-        else if (/^(?:hostages|captives|prisoners|detainees)$/.test(noun.noun)) kind = activeVerbBefore(sentence, n.start)?.kind === 'captured' || /\b(?:held|taken|captured|freed|released|swap|exchange)\b/i.test(sentence) ? 'captured' : null;
-        else if (/^(?:reinforcements)$/.test(noun.noun)) kind = 'deployed';
-      }
-    }
-    if (!kind && !followedByOtherNoun) {
       const act = activeVerbBefore(sentence, n.start);
       if (act && act.at >= seg.start) {
         if (act.kind === 'deployed') {
@@ -580,6 +582,20 @@ export function extractFigures(sentence: string, sentenceIndex: number, times: T
         }
       }
     }
+    if (!kind && !followedByOtherNoun) {
+      const from = noun ? noun.end : n.end;
+      const pred = predicateAfter(sentence, from, seg.end);
+      if (pred && !pred.active) kind = pred.kind;
+      if (!kind && noun) {
+        // the people noun itself carries the kind ("62 deaths", "4,000 casualties", "claim 30 lives")
+        if (/^(?:casualties)$/.test(noun.noun)) kind = 'casualties';
+        else if (/^(?:deaths|fatalities|dead|bodies|lives)$/.test(noun.noun)) kind = 'killed';
+        else if (/^(?:injuries)$/.test(noun.noun)) kind = 'wounded';
+        else if (/^(?:refugees)$/.test(noun.noun)) kind = 'displaced';
+        else if (/^(?:hostages|captives|prisoners|detainees)$/.test(noun.noun)) kind = activeVerbBefore(sentence, n.start)?.kind === 'captured' || /\b(?:held|taken|captured|freed|released|swap|exchange)\b/i.test(sentence) ? 'captured' : null;
+        else if (/^(?:reinforcements)$/.test(noun.noun)) kind = 'deployed';
+      }
+    }
     if (!kind && noun && MILITARY_NOUNS.has(noun.noun) && /^(?:troops|soldiers|forces|marines|sailors|personnel|peacekeepers|servicemen|paratroopers)$/.test(noun.noun)) {
       // "3,000 additional troops to Russia", "at least 120,000 troops in Iraq"
       const segText = sentence.slice(seg.start, seg.end);
@@ -595,7 +611,8 @@ export function extractFigures(sentence: string, sentenceIndex: number, times: T
     if (!prior) continue;
     const seg = segmentOf(segs, r.pos);
     const segText = sentence.slice(seg.start, r.n.start);
-    if (/\b(?:estimates?|estimated|figures?|number|toll|count|tally|put|puts|placed|lower|higher|closer|said|says|claimed|claims|reported|reports)\b/i.test(segText) && !nounAfter(sentence, r.n) && !/^\s+[a-z]/.test(sentence.slice(r.n.end, r.n.end + 3))) {
+    const earlier = /\b(?:up|down|rising|falling|risen|fallen) from\s*$|\bcompared (?:with|to)\s*$|\bfrom\s*$/i.test(sentence.slice(Math.max(0, r.n.start - 20), r.n.start));
+    if ((earlier || /\b(?:estimates?|estimated|figures?|number|toll|count|tally|put|puts|placed|lower|higher|closer|said|says|claimed|claims|reported|reports)\b/i.test(segText)) && !nounAfter(sentence, r.n) && (earlier || !/^\s+[a-z]/.test(sentence.slice(r.n.end, r.n.end + 3)))) {
       r.kind = prior.kind;
       r.subject = prior.subject;
     }

@@ -15,7 +15,7 @@ export const PEOPLE_NOUNS = new Set(
   asylum-seekers prisoners detainees inmates hostages captives victims survivors casualties dead bodies lives responders
   rescuers firefighters reinforcements forces fishermen farmers shoppers pedestrians motorists climbers hikers athletes
   players defectors members relatives mourners voters bystanders settlers herders deaths fatalities injuries
-  paratroopers commandos infantrymen sailors airmen servicewomen agents lawmakers delegates arrests suspects`.split(/\s+/).filter(Boolean),
+  paratroopers commandos infantrymen sailors airmen servicewomen agents lawmakers delegates arrests suspects families households`.split(/\s+/).filter(Boolean),
 );
 
 /** People nouns that only make sense for troop deployments. */
@@ -52,7 +52,7 @@ export const PASSIVE_PREDICATES: [RegExp, PredicateKind][] = [
   [/^(?:captured|taken prisoner|taken captive|taken hostage|held hostage|held captive|kidnapped|abducted|detained|arrested|seized|rounded up|imprisoned|jailed|surrendered|held as prisoners)\b/i, 'captured'],
   [/^(?:deployed|sent|dispatched|stationed|mobili[sz]ed|airlifted|flown in|posted|redeployed|moved|transferred)\b/i, 'deployed'],
   [/^(?:to (?:evacuate|flee|leave (?:their|his|her) homes?))\b/i, 'displaced'],
-  [/^(?:displaced|fled|flee|flees|fleeing|homeless|evacuated|uprooted|made homeless|left homeless|forced (?:from|out of) their homes|driven from their homes|sheltering|seeking refuge|sought refuge|crossed the border)\b/i, 'displaced'],
+  [/^(?:displaced|fled|flee|flees|fleeing|homeless|evacuated|uprooted|made homeless|left homeless|forced (?:from|out of) their homes|driven from their homes|sheltering|seeking refuge|sought refuge|(?:sought|seeking|taken|took|taking) shelter|crossed the border)\b/i, 'displaced'],
 ];
 
 /**
@@ -91,7 +91,7 @@ export const CLAIMANT_WORDS = new Set(
   town village tribal religious church clergy group's medics paramedics coroner morgue officials' western senior
   diplomats diplomat ambassador envoy negotiators leaders lawmakers legislators senator congressman mp deputies deputy
   prime vice head director directors board chairman chair unit units division brigade battalion corps headquarters
-  authorities' press wire county sheriff sheriff's municipal council's company firm operator operators union unions`.split(/\s+/).filter(Boolean),
+  authorities' press wire county sheriff sheriff's municipal council's company firm operator operators union unions project institute centre center network foundation coalition alliance association federation society programme program initiative tracker survey province region provinces regions territory`.split(/\s+/).filter(Boolean),
 );
 
 export const PRONOUNS = new Set(['they', 'he', 'she', 'it', 'we', 'i', 'them', 'both']);

@@ -168,9 +168,9 @@ export function findNumbers(sentence: string): NumberExpression[] {
       }
     }
     if (qualifier === 'the' || qualifier === 'at') qualifier = null;
-    const qStart = qualifier ? start - qualifier.length - 1 : start;
     // "at around 1,200": the preposition belongs to the sentence, not the number
     if (qualifier === 'at around' || qualifier === 'at about') qualifier = qualifier.slice(3);
+    const qStart = qualifier ? start - qualifier.length - 1 : start;
     const approximate = qualifier !== null && !EXACT_QUALIFIERS.has(qualifier);
     out.push({
       start: qStart,
@@ -182,7 +182,7 @@ export function findNumbers(sentence: string): NumberExpression[] {
       approximate,
       yearLike,
       vague: false,
-      text: sentence.slice(qStart, end).replace(/^at (?=around|about)/i, ''),
+      text: sentence.slice(qStart, end),
     });
   }
   VAGUE.lastIndex = 0;

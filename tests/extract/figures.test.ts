@@ -219,6 +219,15 @@ describe('figures in thirty wire sentences written for these tests (many attribu
     ["The company said 400 workers would lose their jobs.", []],
     ["The 35-year-old was killed by a stray bullet.", []],
     ["The number of people killed in the floods rose to 210 on Wednesday, according to the National Disaster Management Authority.", ["killed 210 by National Disaster Management Authority"]],
+    ["The UN human rights office said the bombing killed five and injured ten more.", ["killed 5 by UN human rights office", "wounded 10 by UN human rights office"]],
+    ["A car bomb killed 7 people and wounded nine, the UN human rights office said.", ["killed 7 by UN human rights office", "wounded 9 by UN human rights office"]],
+    ["Local officials put the death toll at about 40.", ["killed 40 by Local officials"]],
+    ["They said sixteen demonstrators were still missing.", ["missing 16"]],
+    ["The state news agency put the number of dead at some 580, up from 486 a day earlier.", ["killed 580 by state news agency", "killed 486 by state news agency"]],
+    ["Local media put casualties at about 650-1,500, while the prosecutor's office placed the number closer to 650.", ["casualties 650-1500 by Local media", "casualties 650 by prosecutor's office"]],
+    ["Interior Minister Hasan Erdem said around 330 civilians had sought shelter in schools and mosques.", ["displaced 330 by Interior Minister Hasan Erdem"]],
+    ["UNICEF later gave a higher figure, saying at least 148,954 residents had been killed.", ["killed 148954 by UNICEF"]],
+    ["The price rose from 300 to 400 dollars.", []],
   ];
   it.each(table)('GIVEN %s THEN %j', (sentence, expected) => {
     expect(brief(figures(sentence))).toEqual(expected);

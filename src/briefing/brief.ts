@@ -65,10 +65,6 @@ const INCREMENT = /\b(?:additional|extra|more|further|another|new|fresh|reinforc
 const WEAK_START = /^(?:He|She|It|They|This|That|These|Those|But|And|Still|However|Meanwhile|Also|So|Yet|Or|His|Her|Their|Its|Such)\b/;
 const DISAGREE_KINDS: readonly FigureKind[] = ['killed', 'wounded', 'casualties', 'missing', 'captured', 'deployed', 'displaced'];
 
-function claimantShort(c: FigureClaim): string {
-  return c.claimedBy ?? (c.sources[0]?.publisher ? `${c.sources[0].publisher}` : 'unattributed');
-}
-
 /** One point per figure kind on which several claimants give different numbers. */
 export function disagreementPoints(claims: readonly FigureClaim[], maxPoints = 3): BriefPointDraft[] {
   const byKind = new Map<FigureKind, FigureClaim[]>();
@@ -88,7 +84,10 @@ export function disagreementPoints(claims: readonly FigureClaim[], maxPoints = 3
     // group claimants that give the same number
     const byNumber = new Map<string, FigureClaim[]>();
     for (const c of top) byNumber.set(formatFigure(c), [...(byNumber.get(formatFigure(c)) ?? []), c]);
-    const parts = [...byNumber.entries()].map(([num, cs]) => `${num} per ${[...new Set(cs.map(claimantShort))].join(' and ')}`);
+    const parts = [...byNumber.entries()].map(([num, cs]) => {
+      const named = [...new Set(cs.map((c) => c.claimedBy).filter((n): n is string => !!n))];
+      return named.length > 0 ? `${num} per ${named.join(' and ')}` : `${num} (unattributed)`;
+    });
     const label = KIND_LABEL[kind];
     const subject = top.find((c) => c.subject)?.subject;
     const text = `${label[0]!.toUpperCase()}${label.slice(1)}${subject ? ` (${subject})` : ''}, sources disagree: ${parts.join('; ')}.`;

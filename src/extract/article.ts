@@ -14,7 +14,7 @@ import { extractQuotes } from './quotes.js';
 import { splitSentences } from './sentences.js';
 
 /** Bumped whenever extraction changes, so cached results are recomputed. */
-export const EXTRACTION_VERSION = 1;
+export const EXTRACTION_VERSION = 2;
 
 /** Light Markdown to text: headings, emphasis, links and images; the words stay as written. */
 function markdownToText(md: string): string {
@@ -28,6 +28,18 @@ function markdownToText(md: string): string {
     .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
     .replace(/^\s*[-*+]\s+/gm, '')
     .replace(/^\s*(?:-{3,}|\*{3,})\s*$/gm, '');
+}
+
+/** Spans between double quotation marks in one sentence (curly or straight). */
+export function quotedSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const re = /[“"]([^“”"]{1,600})[”"]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) spans.push([m.index, m.index + m[0].length]);
+  // a quote left open at the end of the sentence runs to its end
+  const lastOpen = text.lastIndexOf('“');
+  if (lastOpen >= 0 && text.indexOf('”', lastOpen) < 0) spans.push([lastOpen, text.length]);
+  return spans;
 }
 
 /** "date 2025-04-28 SEOUL — (AP) — ..." at the very start of a text, with the story on the same line. */
@@ -73,7 +85,9 @@ export function extractArticle(doc: RawDocument): ArticleExtraction {
   const figures: FigureMention[] = [];
   let previousClaimant: string | null = null;
   for (const s of sentences) {
-    const found = findTimeMentions(s.text);
+    // dates inside quotation marks are the speaker's ("here today, tomorrow"), not the article's
+    const quoted = quotedSpans(s.text);
+    const found = findTimeMentions(s.text).filter((t) => !quoted.some(([a, b]) => t.start >= a && t.end <= b));
     for (const t of found) times.push({ ...t, sentence: s.index });
     figures.push(...extractFigures(s.text, s.index, found, { previousClaimant }));
     previousClaimant = lastClaimant(s.text, previousClaimant);

@@ -58,16 +58,22 @@ function spread<T>(list: readonly T[], n: number): T[] {
   return Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]!);
 }
 
-/** The fixed query set for a corpus. */
+/**
+ * The fixed query set for a corpus: the most mentioned names (the broadest
+ * topics: outlets, agencies, "Hospital") and names spread over the rest of the
+ * list (what a newsroom asks about: a place, a minister, a group), each as a
+ * search, a topic and autocomplete prefixes (first letters, and a typo).
+ */
 export function querySet(index: BriefingIndex, size = 10): QuerySet {
   const entities = index.entities().filter((e) => e.type !== 'other' && e.name.length >= 4);
-  const top = entities.slice(0, size);
+  const top = entities.slice(0, Math.ceil(size / 2));
+  const rest = spread(entities.slice(top.length), size);
   const speakers = [...new Set(index.quotes().map((q) => q.speaker).filter((s): s is string => !!s))];
-  const names = [...top, ...spread(entities.slice(size), size)].map((e) => e.name);
+  const names = [...top, ...rest].map((e) => e.name);
   const prefixes = [...new Set(names.flatMap((n) => [n.slice(0, 1), n.slice(0, 2), n.slice(0, 3), n.slice(0, 5), n.replace(/[aeiou]/, '')]))];
   return {
-    search: [...SEARCHES, ...top.slice(0, 5).map((e) => e.name), ...top.slice(0, 3).map((e) => `${e.name} killed`)],
-    topics: names.slice(0, size + 5),
+    search: [...SEARCHES, ...names.slice(0, 8), ...names.slice(0, 3).map((n) => `${n} killed`)],
+    topics: names,
     speakers: spread(speakers, size),
     prefixes: spread(prefixes, 40),
   };

@@ -1,7 +1,8 @@
 /**
  * `/health` for Docker and orchestrators: a tiny node:http server answering
  * 200 `{"status":"ready",...}` once the corpus is loaded and every configured chat
- * platform is connected, 503 `{"status":"starting"|"degraded",...}` otherwise.
+ * platform is connected, 503 `{"status":"starting"|"degraded"|"stopping",...}`
+ * otherwise (`stopping`: shutting down after SIGTERM, finishing the last answers).
  *
  * @example
  *   const health = await startHealthServer({ port: 8080, status: () => readiness(index, platforms) });
@@ -35,7 +36,7 @@ export interface ChannelInfo {
 }
 
 export interface HealthStatus {
-  status: 'ready' | 'starting' | 'degraded';
+  status: 'ready' | 'starting' | 'degraded' | 'stopping';
   corpus: { loaded: boolean; articles?: number; loadedAt?: string };
   platforms: Record<string, boolean>;
 }

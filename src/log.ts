@@ -46,3 +46,30 @@ export const log = {
   warn: (msg: string, fields?: Record<string, unknown>) => emit('warn', msg, fields),
   error: (msg: string, fields?: Record<string, unknown>) => emit('error', msg, fields),
 };
+
+/**
+ * At most one line per key per `windowMs`; the next line says how many were left
+ * out. For events anyone outside can cause at will (commands from a server that is
+ * not on the allow-list), so they cannot flood the log.
+ *
+ * @example
+ *   const refusals = createLogThrottle();
+ *   refusals(guildId, (suppressed) => log.warn('interaction refused', { guild: guildId, suppressed }));
+ */
+export function createLogThrottle(windowMs = 60_000, clock: () => number = Date.now): (key: string, write: (suppressed: number) => void) => void {
+  const seen = new Map<string, { at: number; suppressed: number }>();
+  return (key, write) => {
+    const now = clock();
+    const s = seen.get(key);
+    if (s && now - s.at < windowMs) {
+      s.suppressed++;
+      return;
+    }
+    write(s?.suppressed ?? 0);
+    seen.set(key, { at: now, suppressed: 0 });
+    if (seen.size > 10_000) {
+      for (const [k, v] of seen) if (now - v.at >= windowMs) seen.delete(k);
+      if (seen.size > 10_000) seen.clear();
+    }
+  };
+}

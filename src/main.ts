@@ -5,7 +5,18 @@
  *
  * Start-up order: configuration (all problems at once) -> health server (503
  * "starting") -> corpus (then watched for changes) -> platforms -> scheduled posts
- * -> health 200 "ready". SIGTERM/SIGINT stop everything cleanly.
+ * -> health 200 "ready".
+ *
+ * Shutdown (SIGTERM from `docker stop`, SIGINT from Ctrl-C): /health turns 503
+ * "stopping"; new commands are answered "Briefbot is restarting; try again in a
+ * minute"; commands in flight finish and their answers are delivered (up to
+ * `SHUTDOWN.drainMs`); the scheduler stops and the database is checkpointed and
+ * closed; the platforms disconnect; exit 0, well inside Docker's 10 s. A second
+ * signal, or a shutdown that overruns `SHUTDOWN.hardMs`, exits 1 at once.
+ *
+ * Unhandled rejections are logged and the process keeps running; so are uncaught
+ * exceptions, unless they keep coming (`CRASH_LOOP`): then it shuts down with exit
+ * code 1 for the supervisor to restart it.
  */
 import { pathToFileURL } from 'node:url';
 import { commands as declaredCommands } from '../commands/index.js';
@@ -17,9 +28,10 @@ import { SLACK_ADMIN_ACTIONS, SLACK_TEXT_PARSERS } from './adapters/slack/textPa
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { CommandDefinition } from './core/command.js';
 import { readiness, startHealthServer, type ChatPlatform, type HealthServer } from './health.js';
-import { dispatch } from './dispatch.js';
+import { dispatch, newErrorId } from './dispatch.js';
+import { Workload, type DrainResult } from './adapters/workload.js';
 import { LiveCorpus } from './index/live.js';
-import { loadBriefingIndex } from './index/load.js';
+import { loadBriefingIndex, reloadBriefingIndex } from './index/load.js';
 import { log, setLogLevel } from './log.js';
 import { RateLimiter } from './rateLimit.js';
 import { DeliveryError } from './schedule/scheduler.js';
@@ -32,8 +44,20 @@ export interface Briefbot {
   readonly health: HealthServer | null;
   /** Scheduled posts, when `/schedule` is among the commands. */
   readonly scheduled: ScheduledPosts | null;
+  /** Commands waiting, running and being answered, on every platform. */
+  readonly workload: Workload;
+  /** Stops at once: whatever is in flight is dropped. */
   stop(): Promise<void>;
+  /**
+   * Stops gracefully: new commands are answered "restarting", those in flight are
+   * finished and answered (waiting at most `drainMs`), then the scheduler, the
+   * database and the connections are closed.
+   */
+  shutdown(opts?: { drainMs?: number }): Promise<DrainResult>;
 }
+
+/** Shutdown budget, inside Docker's default 10 s between SIGTERM and SIGKILL. */
+export const SHUTDOWN = Object.freeze({ drainMs: 7000, hardMs: 9500 });
 
 export interface StartOptions {
   commands?: readonly CommandDefinition[];
@@ -60,22 +84,42 @@ export async function startBriefbot(config: Config, opts: StartOptions = {}): Pr
   const commands = opts.commands ?? declaredCommands;
   const now = opts.now ?? (() => new Date());
   const platforms: ChatPlatform[] = [];
-  const corpus = new LiveCorpus({ corpusDir: config.corpusDir, load: () => loadBriefingIndex({ corpusDir: config.corpusDir, cacheDir: config.cacheDir }) });
+  // A reload re-extracts only the files that changed (the rest come from the previous snapshot).
+  const corpus = new LiveCorpus({ corpusDir: config.corpusDir, load: (previous) => reloadBriefingIndex(previous, { corpusDir: config.corpusDir, cacheDir: config.cacheDir }) });
+  const workload = new Workload();
   let scheduled: ScheduledPosts | null = null;
   let wasReady = false;
+  let stopping = false;
   const status = () => {
     const s = readiness(corpus.loaded ? corpus.current() : null, platforms, wasReady);
     if (s.status === 'ready') wasReady = true;
-    return s;
+    return stopping ? { ...s, status: 'stopping' as const } : s;
   };
   const health = config.healthPort === null ? null : await startHealthServer({ port: config.healthPort, status });
   if (health) log.info('health server listening', { port: health.port, path: '/health' });
 
-  const stop = async () => {
-    await scheduled?.stop();
-    await Promise.allSettled(platforms.map((p) => p.stop()));
-    corpus.stop();
-    await health?.close();
+  let stopped: Promise<void> | null = null;
+  const stop = () =>
+    (stopped ??= (async () => {
+      stopping = true;
+      // The scheduler first: it waits for posts under way, then checkpoints and closes the database.
+      await scheduled?.stop().catch((err: unknown) => log.error('scheduler did not stop cleanly', { err }));
+      await Promise.allSettled(platforms.map((p) => p.stop()));
+      corpus.stop();
+      await health?.close();
+    })());
+
+  const shutdown = async ({ drainMs = SHUTDOWN.drainMs }: { drainMs?: number } = {}): Promise<DrainResult> => {
+    stopping = true;
+    const inFlight = workload.inFlight;
+    // No new scheduled runs while the commands finish; posts under way complete.
+    const schedulerStopped = scheduled?.scheduler.stop();
+    const drained = await workload.drain(drainMs);
+    if (drained.finished) log.info('commands in flight answered', { count: inFlight });
+    else log.warn('gave up waiting for commands in flight', { abandoned: drained.abandoned, waitedMs: drainMs });
+    await schedulerStopped;
+    await stop();
+    return drained;
   };
 
   try {
@@ -91,6 +135,7 @@ export async function startBriefbot(config: Config, opts: StartOptions = {}): Pr
       now,
       contextExtras: () => ({ corpus, ...(scheduled ? { schedules: scheduled.service } : {}) }),
       rateLimiter: new RateLimiter(),
+      workload,
     };
     if (config.discord) platforms.push(createDiscordAdapter({ ...shared, config: config.discord, subcommands: DISCORD_SUBCOMMANDS }));
     if (config.slack) platforms.push(createSlackAdapter({ ...shared, config: config.slack, textParsers: SLACK_TEXT_PARSERS, adminActions: SLACK_ADMIN_ACTIONS }));
@@ -119,7 +164,52 @@ export async function startBriefbot(config: Config, opts: StartOptions = {}): Pr
     await stop();
     throw err;
   }
-  return { corpus, platforms, health, scheduled, stop };
+  return { corpus, platforms, health, scheduled, workload, stop, shutdown };
+}
+
+/** Uncaught exceptions tolerated in `windowMs` before the process gives up and restarts. */
+export const CRASH_LOOP = Object.freeze({ exceptions: 10, windowMs: 60_000 });
+
+/**
+ * Makes stray errors visible and not fatal: an unhandled rejection or an uncaught
+ * exception is logged (error id, message, stack) and the process keeps serving.
+ * `onCrashLoop` runs once when uncaught exceptions keep coming.
+ */
+export function installProcessGuards(onCrashLoop: () => void): void {
+  const recent: number[] = [];
+  process.on('unhandledRejection', (reason) => {
+    log.error('unhandled rejection; still running', { errorId: newErrorId(), err: reason });
+  });
+  process.on('uncaughtException', (err, origin) => {
+    log.error('uncaught exception; still running', { errorId: newErrorId(), origin, err });
+    const now = Date.now();
+    recent.push(now);
+    while (recent.length > 0 && now - recent[0]! > CRASH_LOOP.windowMs) recent.shift();
+    if (recent.length === CRASH_LOOP.exceptions) {
+      log.error('uncaught exceptions keep coming; shutting down for a restart', { count: recent.length, windowMs: CRASH_LOOP.windowMs });
+      onCrashLoop();
+    }
+  });
+}
+
+/**
+ * Resolves with the first SIGTERM or SIGINT. A second one exits at once: the
+ * operator means it.
+ */
+function firstStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    let received: NodeJS.Signals | null = null;
+    const on = (signal: NodeJS.Signals) => {
+      if (received) {
+        log.warn('second stop signal; exiting now', { signal, first: received });
+        process.exit(1);
+      }
+      received = signal;
+      resolve(signal);
+    };
+    process.on('SIGTERM', on);
+    process.on('SIGINT', on);
+  });
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -134,29 +224,37 @@ async function main(argv: readonly string[]): Promise<number> {
     throw e;
   }
   setLogLevel(config.logLevel);
+  const stopSignal = firstStopSignal();
+  const crashLoop = new Promise<'crash-loop'>((resolve) => installProcessGuards(() => resolve('crash-loop')));
+  const stopRequest = Promise.race([stopSignal, crashLoop]);
 
   if (!hasPlatforms(config)) {
     if (!config.forceConsole) log.info('no DISCORD_TOKEN or SLACK_BOT_TOKEN set: starting the local console');
-    const index = await loadBriefingIndex({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
-    await runConsole({ index, commands: declaredCommands, input: process.stdin, output: process.stdout });
+    const quit = new AbortController();
+    void stopRequest.then(() => quit.abort());
+    const index = await Promise.race([loadBriefingIndex({ corpusDir: config.corpusDir, cacheDir: config.cacheDir }), stopRequest.then(() => null)]);
+    if (index) await runConsole({ index, commands: declaredCommands, input: process.stdin, output: process.stdout, signal: quit.signal });
     return 0;
   }
 
-  const bot = await startBriefbot(config);
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
-      log.info('shutting down', { signal });
-      resolve();
-    };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
-  });
-  await bot.stop();
-  return 0;
+  // A stop signal during start-up: nothing is in flight yet, so stop at once.
+  const bot = await Promise.race([startBriefbot(config), stopRequest.then(() => null)]);
+  if (!bot) {
+    log.info('stop signal during start-up; exiting');
+    return 0;
+  }
+  const reason = await stopRequest;
+  log.info('shutting down', { signal: reason, inFlight: bot.workload.inFlight });
+  setTimeout(() => {
+    log.error('shutdown overran its deadline; exiting', { ms: SHUTDOWN.hardMs });
+    process.exit(1);
+  }, SHUTDOWN.hardMs).unref();
+  const drained = await bot.shutdown();
+  log.info('stopped', { clean: drained.finished });
+  return drained.finished && reason !== 'crash-loop' ? 0 : 1;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.on('unhandledRejection', (err) => log.error('unhandled rejection', { err }));
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => {

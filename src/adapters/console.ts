@@ -84,14 +84,23 @@ export interface ConsoleOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   now?: () => Date;
+  /** Ends the console (SIGINT/SIGTERM in `npm start`), like EOF. */
+  signal?: AbortSignal;
 }
 
-/** Runs the interactive console until EOF or `/quit`. */
+/** Runs the interactive console until EOF, `/quit`, Ctrl-C or `signal`. */
 export async function runConsole(opts: ConsoleOptions): Promise<void> {
   const now = opts.now ?? (() => new Date());
   const interactive = Boolean((opts.input as { isTTY?: boolean }).isTTY);
   const rl = readline.createInterface({ input: opts.input, output: interactive ? opts.output : undefined, terminal: interactive });
   const write = (s: string) => opts.output.write(s + '\n');
+  if (opts.signal?.aborted) {
+    rl.close();
+    return;
+  }
+  // Ctrl-C on a terminal reaches readline, not the process: end the console like EOF.
+  rl.on('SIGINT', () => rl.close());
+  opts.signal?.addEventListener('abort', () => rl.close(), { once: true });
   const articles = opts.index.articles().length;
   if (interactive) {
     write(`Briefbot console: ${articles} articles from ${opts.index.corpusDir}. Type /help, /brief, /casualties, /timeline, /search <words>; /quit to leave.`);

@@ -13,6 +13,8 @@ import { jaccard } from './text.js';
 
 /** Sets are filed under combinations of up to this many of their rarest words. */
 const TUPLE = 3;
+/** Below this many sets, a plain scan is cheaper than the index. */
+const SCAN_LIMIT = 48;
 
 /** Word counts over the sets to come; words seen less often are ranked first. */
 export type WordRank = (word: string) => number;
@@ -36,12 +38,14 @@ interface Entry<T> {
  */
 export class SimilarSets<T> {
   private readonly entries: Entry<T>[] = [];
-  /** level r (1..TUPLE) -> r-word combination -> entries filed under it (ascending) */
-  private readonly levels: Map<string, number[]>[] = Array.from({ length: TUPLE + 1 }, () => new Map());
+  /** level r (1..TUPLE) -> hash of an r-word combination -> entries filed under it (ascending); null while scanning */
+  private levels: Map<number, number[]>[] | null = null;
   /** Entries with no words: only another empty set reaches the threshold with them. */
   private readonly empty: number[] = [];
+  /** Word -> small number, for hashing combinations. */
+  private readonly ids = new Map<string, number>();
   /** Scratch: the query that last saw each entry (to list candidates once). */
-  private seen = new Int32Array(1024);
+  private seen = new Int32Array(0);
   private generation = 0;
 
   constructor(
@@ -59,42 +63,68 @@ export class SimilarSets<T> {
     return [Math.min(TUPLE, this.shared(size)), Math.min(TUPLE, size, this.shared(Math.floor(size / this.threshold + 1e-6)))];
   }
 
-  private sorted(words: ReadonlySet<string>): string[] {
-    return [...words].sort((a, b) => this.rank(a) - this.rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  /** The set's words in rank order, as numbers. */
+  private sorted(words: ReadonlySet<string>): number[] {
+    const ws = [...words].sort((a, b) => this.rank(a) - this.rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    return ws.map((w) => this.ids.get(w) ?? this.ids.set(w, this.ids.size + 1).get(w)!);
   }
 
-  /** The keys of a set at level r: r-word combinations of its first `n - ceil(t n) + r` words. */
-  private keys(sorted: readonly string[], r: number): string[] {
+  /**
+   * Hashes of a set's keys at level r: r-word combinations of its first
+   * `n - ceil(t n) + r` words. Two different combinations may share a hash: that
+   * only adds candidates, each checked exactly.
+   */
+  private keys(sorted: readonly number[], r: number): number[] {
     // a slightly longer prefix than the bound is always safe: it only adds candidates
     const p = Math.min(sorted.length, sorted.length - this.shared(sorted.length) + r);
-    const out: string[] = [];
+    const out: number[] = [];
     if (r === 1) for (let i = 0; i < p; i++) out.push(sorted[i]!);
-    else if (r === 2) for (let i = 0; i < p; i++) for (let j = i + 1; j < p; j++) out.push(`${sorted[i]}\u0000${sorted[j]}`);
-    else for (let i = 0; i < p; i++) for (let j = i + 1; j < p; j++) for (let k = j + 1; k < p; k++) out.push(`${sorted[i]}\u0000${sorted[j]}\u0000${sorted[k]}`);
+    else if (r === 2) for (let i = 0; i < p; i++) for (let j = i + 1; j < p; j++) out.push(Math.imul(sorted[i]!, 0x9e3779b1) ^ sorted[j]!);
+    else {
+      // r-word combinations, hashed word by word
+      const walk = (from: number, left: number, h: number): void => {
+        if (left === 0) {
+          out.push(h);
+          return;
+        }
+        for (let i = from; i <= p - left; i++) walk(i + 1, left - 1, Math.imul(h ^ sorted[i]!, 0x9e3779b1));
+      };
+      walk(0, r, r);
+    }
     return out;
   }
 
-  add(words: ReadonlySet<string>, item: T): void {
-    const at = this.entries.length;
-    this.entries.push({ words, item });
-    if (at >= this.seen.length) {
-      const grown = new Int32Array(this.seen.length * 2);
-      grown.set(this.seen);
-      this.seen = grown;
-    }
-    if (words.size === 0) {
-      this.empty.push(at);
-      return;
-    }
+  private file(at: number): void {
+    const words = this.entries[at]!.words;
+    if (words.size === 0) return;
     const sorted = this.sorted(words);
     const [from, to] = this.levelsFor(words.size);
     for (let r = from; r <= to; r++) {
-      const map = this.levels[r]!;
+      const map = this.levels![r]!;
       for (const k of this.keys(sorted, r)) {
         const list = map.get(k);
         if (!list) map.set(k, [at]);
         else if (list[list.length - 1] !== at) list.push(at);
       }
+    }
+  }
+
+  add(words: ReadonlySet<string>, item: T): void {
+    const at = this.entries.length;
+    this.entries.push({ words, item });
+    if (words.size === 0) this.empty.push(at);
+    if (this.levels) {
+      if (at >= this.seen.length) {
+        const grown = new Int32Array(this.seen.length * 2);
+        grown.set(this.seen);
+        this.seen = grown;
+      }
+      this.file(at);
+    } else if (this.entries.length > SCAN_LIMIT) {
+      // large enough for the index to beat a scan: file everything so far
+      this.levels = Array.from({ length: TUPLE + 1 }, () => new Map());
+      this.seen = new Int32Array(Math.max(1024, this.entries.length * 2));
+      for (let i = 0; i < this.entries.length; i++) this.file(i);
     }
   }
 
@@ -112,6 +142,11 @@ export class SimilarSets<T> {
       if (n < low || n > high) return false;
       return jaccard(e.words, words) >= this.threshold && (!accept || accept(e.item));
     };
+    if (!this.levels) {
+      // few sets so far: a scan is cheapest
+      for (let i = 0; i < this.entries.length; i++) if (test(i)) return this.entries[i]!.item;
+      return undefined;
+    }
     if (words.size === 0) {
       const i = this.empty.find(test);
       return i === undefined ? undefined : this.entries[i]!.item;
@@ -123,7 +158,9 @@ export class SimilarSets<T> {
     for (let r = from; r <= to; r++) {
       const map = this.levels[r]!;
       for (const k of this.keys(sorted, r)) {
-        for (const i of map.get(k) ?? []) {
+        const list = map.get(k);
+        if (!list) continue;
+        for (const i of list) {
           if (this.seen[i] === mark) continue;
           this.seen[i] = mark;
           candidates.push(i);

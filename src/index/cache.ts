@@ -21,19 +21,65 @@ import type { ArticleExtraction, Sentence } from '../core/types.js';
 import { EXTRACTION_VERSION } from '../extract/article.js';
 
 /** Bumped whenever the entry format below changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /**
- * One entry as stored: the extraction, with sentence texts left out when they are
- * exactly `body.slice(start, end)` (as the splitter makes them): a third of the size.
+ * A list of objects stored as rows: each distinct key list ("shape") once, then
+ * per object its shape number and values. Keys keep their order, so decoding
+ * gives back objects indistinguishable from the originals; JSON without the
+ * repeated keys is half the size and parses twice as fast.
+ */
+export interface Rows {
+  k: string[][];
+  v: unknown[][];
+}
+
+export function toRows(list: readonly object[]): Rows {
+  const shapes = new Map<string, number>();
+  const k: string[][] = [];
+  const v: unknown[][] = list.map((o) => {
+    const keys = Object.keys(o);
+    const id = keys.join(',');
+    let n = shapes.get(id);
+    if (n === undefined) {
+      shapes.set(id, (n = k.length));
+      k.push(keys);
+    }
+    const row: unknown[] = [n];
+    for (const key of keys) row.push((o as Record<string, unknown>)[key]);
+    return row;
+  });
+  return { k, v };
+}
+
+export function fromRows<T>(rows: Rows): T[] {
+  return rows.v.map((row) => {
+    const keys = rows.k[row[0] as number]!;
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) o[keys[i]!] = row[i + 1];
+    return o as T;
+  });
+}
+
+/**
+ * One entry as stored. The extraction's small fields as they are; sentences as
+ * [start, end, paragraph] triples when each text is exactly `body.slice(start,
+ * end)` (as the splitter makes them: no second copy of the text); figures, times,
+ * quotes and entities as rows; the MinHash signature as base64.
  */
 export interface StoredEntry {
   format: number;
   extraction: number;
   hash: string;
-  /** [start, end, paragraph] per sentence, when every text is its slice of the body. */
+  head: Pick<ArticleExtraction, 'id' | 'file' | 'title' | 'publisher' | 'byline' | 'url' | 'statedDate' | 'warnings'>;
+  body: string;
   spans?: number[];
-  data: Omit<ArticleExtraction, 'sentences'> & { sentences?: Sentence[] };
+  sentences?: Sentence[];
+  figures: Rows;
+  times: Rows;
+  quotes: Rows;
+  entities: Rows;
+  signature: string;
 }
 
 /** Sentences as flat [start, end, paragraph] triples, or null when they cannot be rebuilt from the body. */
@@ -41,19 +87,41 @@ function sentenceSpans(x: ArticleExtraction): number[] | null {
   const spans: number[] = [];
   for (let i = 0; i < x.sentences.length; i++) {
     const s = x.sentences[i]!;
-    if (s.index !== i || x.body.slice(s.start, s.end) !== s.text) return null;
+    if (s.index !== i || x.body.slice(s.start, s.end) !== s.text || Object.keys(s).length !== 5) return null;
     spans.push(s.start, s.end, s.paragraph);
   }
   return spans;
 }
 
+function signatureText(sig: readonly number[]): string {
+  return Buffer.from(Uint32Array.from(sig).buffer).toString('base64');
+}
+
+function signatureFrom(text: string): number[] {
+  const b = Buffer.from(text, 'base64');
+  const out: number[] = new Array(b.length >> 2);
+  for (let i = 0; i < out.length; i++) out[i] = b.readUInt32LE(i * 4);
+  return out;
+}
+
 /** The stored form of an extraction. */
 export function toEntry(x: ArticleExtraction): StoredEntry {
   const spans = sentenceSpans(x);
-  const { sentences, ...rest } = x;
-  return spans
-    ? { format: CACHE_FORMAT, extraction: EXTRACTION_VERSION, hash: x.hash, spans, data: rest }
-    : { format: CACHE_FORMAT, extraction: EXTRACTION_VERSION, hash: x.hash, data: { ...rest, sentences } };
+  // signatures are 32-bit: anything else is stored as a plain list (never seen; kept exact)
+  const sigOk = x.signature.every((n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff);
+  return {
+    format: CACHE_FORMAT,
+    extraction: EXTRACTION_VERSION,
+    hash: x.hash,
+    head: { id: x.id, file: x.file, title: x.title, publisher: x.publisher, byline: x.byline, url: x.url, statedDate: x.statedDate, warnings: x.warnings },
+    body: x.body,
+    ...(spans ? { spans } : { sentences: x.sentences }),
+    figures: toRows(x.figures),
+    times: toRows(x.times),
+    quotes: toRows(x.quotes),
+    entities: toRows(x.entities),
+    signature: sigOk ? signatureText(x.signature) : JSON.stringify(x.signature),
+  };
 }
 
 /** The stored form of an extraction, as a JSON string. */
@@ -90,32 +158,32 @@ export function decodeExtraction(json: string, hash?: string): ArticleExtraction
 export function fromEntry(e: StoredEntry, hash?: string): ArticleExtraction {
   if (!e || typeof e !== 'object' || e.format !== CACHE_FORMAT || e.extraction !== EXTRACTION_VERSION) throw new CorruptEntryError('another format or extraction version');
   if (hash !== undefined && e.hash !== hash) throw new CorruptEntryError('entry for another file');
-  const d = e.data;
-  if (!d || typeof d.body !== 'string' || typeof d.id !== 'string' || typeof d.file !== 'string' || !Array.isArray(d.warnings) || d.hash !== e.hash || !Array.isArray(d.figures) || !Array.isArray(d.times) || !Array.isArray(d.quotes) || !Array.isArray(d.entities) || !Array.isArray(d.signature)) {
-    throw new CorruptEntryError('incomplete entry');
-  }
+  const h = e.head;
+  const rows = (r: Rows | undefined) => r && Array.isArray(r.k) && Array.isArray(r.v);
+  if (!h || typeof e.body !== 'string' || typeof h.id !== 'string' || typeof h.file !== 'string' || !Array.isArray(h.warnings) || typeof e.signature !== 'string') throw new CorruptEntryError('incomplete entry');
+  if (!rows(e.figures) || !rows(e.times) || !rows(e.quotes) || !rows(e.entities)) throw new CorruptEntryError('incomplete entry');
   let sentences: Sentence[];
-  if (Array.isArray(e.spans) && e.spans.length % 3 === 0) sentences = sentencesFromSpans(d.body, e.spans);
-  else if (Array.isArray(d.sentences)) sentences = d.sentences;
+  if (Array.isArray(e.spans) && e.spans.length % 3 === 0) sentences = sentencesFromSpans(e.body, e.spans);
+  else if (Array.isArray(e.sentences)) sentences = e.sentences;
   else throw new CorruptEntryError('no sentences');
   // the fields in `extractArticle`'s order, so a cached extraction is indistinguishable from a fresh one
   return {
-    id: d.id,
-    file: d.file,
-    hash: d.hash,
-    title: d.title,
-    publisher: d.publisher,
-    byline: d.byline,
-    url: d.url,
-    statedDate: d.statedDate,
-    body: d.body,
+    id: h.id,
+    file: h.file,
+    hash: e.hash,
+    title: h.title,
+    publisher: h.publisher,
+    byline: h.byline,
+    url: h.url,
+    statedDate: h.statedDate,
+    body: e.body,
     sentences,
-    figures: d.figures,
-    times: d.times,
-    quotes: d.quotes,
-    entities: d.entities,
-    signature: d.signature,
-    warnings: d.warnings,
+    figures: fromRows(e.figures),
+    times: fromRows(e.times),
+    quotes: fromRows(e.quotes),
+    entities: fromRows(e.entities),
+    signature: e.signature.startsWith('[') ? (JSON.parse(e.signature) as number[]) : signatureFrom(e.signature),
+    warnings: h.warnings,
   };
 }
 

@@ -80,6 +80,17 @@ export interface CorpusIndexInit {
   loadedAt: Date;
   /** Precomputed answers for exactly these articles (a snapshot); computed when absent. */
   derived?: CorpusDerived;
+  /** Where the derived answers' sources sit (a snapshot); computed when absent. */
+  locations?: SourceLocations;
+}
+
+/** Where each source of the precomputed answers sits, for topic filters. */
+export interface SourceLocations {
+  /** First global sentence number of each article (length: articles + 1). */
+  sentenceStart: Uint32Array;
+  claims: SourceSentences;
+  events: SourceSentences;
+  undated: SourceSentences;
 }
 
 /** Sentences a topic is about: a mark per sentence of the corpus. */
@@ -92,7 +103,7 @@ export interface TopicSentences {
 }
 
 /** Where each source of a list of statements sits: a global sentence number, or -1. */
-interface SourceSentences {
+export interface SourceSentences {
   offsets: Uint32Array;
   sentences: Int32Array;
 }
@@ -109,9 +120,9 @@ export class CorpusIndex implements BriefingIndex {
   private readonly timelineData: TimelineData;
   private readonly quoteList: QuoteClaim[];
   private readonly entityList: Entity[];
-  private readonly entityNames: NameFinder<Entity>;
+  private entityFinder: NameFinder<Entity> | null = null;
   private readonly speakerList: string[];
-  private readonly speakerNames: NameFinder<{ name: string }>;
+  private speakerFinder: NameFinder<{ name: string }> | null = null;
   /** Entities autocomplete offers for a topic. */
   private readonly topicPool: Uint8Array;
   /** First global sentence number of each article (length: articles + 1). */
@@ -134,18 +145,43 @@ export class CorpusIndex implements BriefingIndex {
     this.quoteList = this.derived.quotes;
     this.entityList = this.derived.entities;
     this.defaultBrief = this.derived.defaultBrief;
-    this.entityNames = new NameFinder(this.entityList, { keys: ['name', 'aliases'], threshold: 0.34, ignoreLocation: true, includeScore: true });
     this.topicPool = Uint8Array.from(this.entityList, (e) => (e.type !== 'other' || e.mentions > 1 ? 1 : 0));
     this.speakerList = [...new Set(this.quoteList.map((q) => q.speaker).filter((s): s is string => !!s))];
-    this.speakerNames = new NameFinder(
+    if (init.locations) {
+      this.sentenceStart = init.locations.sentenceStart;
+      this.claimSentences = init.locations.claims;
+      this.eventSentences = init.locations.events;
+      this.undatedSentences = init.locations.undated;
+    } else {
+      this.sentenceStart = new Uint32Array(this.list.length + 1);
+      this.list.forEach((a, i) => (this.sentenceStart[i + 1] = this.sentenceStart[i]! + a.sentences.length));
+      this.claimSentences = this.locateSources(this.claims);
+      this.eventSentences = this.locateSources(this.timelineData.events);
+      this.undatedSentences = this.locateSources(this.timelineData.undated);
+    }
+  }
+
+  /** Name lookup for autocomplete and entity search, built on first use (or by `prepare`). */
+  private get entityNames(): NameFinder<Entity> {
+    return (this.entityFinder ??= new NameFinder(this.entityList, { keys: ['name', 'aliases'], threshold: 0.34, ignoreLocation: true, includeScore: true }));
+  }
+
+  private get speakerNames(): NameFinder<{ name: string }> {
+    return (this.speakerFinder ??= new NameFinder(
       this.speakerList.map((name) => ({ name })),
       { keys: ['name'], threshold: 0.34, ignoreLocation: true },
-    );
-    this.sentenceStart = new Uint32Array(this.list.length + 1);
-    this.list.forEach((a, i) => (this.sentenceStart[i + 1] = this.sentenceStart[i]! + a.sentences.length));
-    this.claimSentences = this.locateSources(this.claims);
-    this.eventSentences = this.locateSources(this.timelineData.events);
-    this.undatedSentences = this.locateSources(this.timelineData.undated);
+    ));
+  }
+
+  /** Builds what is otherwise built on first use (the loader calls it in the background after a warm start). */
+  prepare(): void {
+    void this.entityNames;
+    void this.speakerNames;
+  }
+
+  /** Where the answers' sources sit (what the warm-start cache stores beside them). */
+  sourceLocations(): SourceLocations {
+    return { sentenceStart: this.sentenceStart, claims: this.claimSentences, events: this.eventSentences, undated: this.undatedSentences };
   }
 
   /** The answers precomputed for this snapshot (what the warm-start cache stores). */

@@ -13,6 +13,8 @@
  * Whatever the source, the index is the one a plain single-threaded load builds.
  */
 import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { Article, ArticleExtraction, LoadWarning } from '../core/types.js';
 import { CorpusError, listCorpusFiles, readDocument, readManifest, type RawDocument } from '../corpus/read.js';
 import { EXTRACTION_VERSION, extractArticle } from '../extract/article.js';
@@ -21,7 +23,7 @@ import { assembleArticles } from './assemble.js';
 import type { BriefingIndex } from './briefingIndex.js';
 import { decodeExtraction, encodeExtraction, ExtractionCache } from './cache.js';
 import { CorpusIndex, deriveCorpus } from './corpusIndex.js';
-import { readSnapshot, SNAPSHOT_FORMAT, snapshotFile, writeSnapshot } from './snapshot.js';
+import { readSnapshot, readSnapshotHeader, restampSnapshot, SNAPSHOT_FORMAT, snapshotFile, writeSnapshot, type FileStamp, type FolderStamps, type SnapshotRead } from './snapshot.js';
 import { createExtractionPool, defaultWorkerCount, defaultWorkerScript } from './workers.js';
 
 export { CorpusError };
@@ -40,10 +42,16 @@ export interface LoadOptions {
   /** The compiled worker script; default `extractWorker.js` beside this module (absent under vitest). */
   workerScript?: URL | null;
   /**
-   * When to write the snapshot after a load that could not use it: 'wait' (before
-   * returning), 'background' (after, without delaying readiness) or 'never'.
+   * When to write the snapshot after a load that could not use it: 'background'
+   * (the default: right after returning, without delaying readiness; the process
+   * stays up until it is written), 'wait' (before returning) or 'never'.
    */
   snapshot?: 'wait' | 'background' | 'never';
+  /**
+   * Files modified less than this before the snapshot's stamps are read again on
+   * a warm start rather than trusted (file system clocks can be coarse). Default 2000.
+   */
+  stampSlackMs?: number;
   /** Extraction function (tests count calls with it); runs in this thread. */
   extract?: (doc: RawDocument) => ArticleExtraction;
 }
@@ -66,6 +74,12 @@ export interface LoadStats {
   timings: Record<string, number>;
   /** Set once a snapshot write (waited for or in the background) has finished. */
   snapshotWritten: Promise<boolean>;
+  /**
+   * After a warm start, articles' sentences, figures, quotes... are decoded in the
+   * background (or on first use, whichever comes first), without keeping the
+   * process alive; this waits until all are (and keeps it alive until then).
+   */
+  whenHydrated(): Promise<void>;
 }
 
 export interface LoadedDocuments {
@@ -75,6 +89,7 @@ export interface LoadedDocuments {
 
 /** Files read at once: enough to hide disk latency, few enough to stay polite. */
 const READ_CONCURRENCY = 32;
+const STAT_CONCURRENCY = 64;
 
 /** Runs `f` over `items` with at most `limit` in flight; results by position. */
 async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T, i: number) => Promise<R>): Promise<R[]> {
@@ -92,8 +107,15 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T, i
 }
 
 export async function readCorpus(corpusDir: string, maxBytes?: number): Promise<LoadedDocuments> {
+  const listWarnings: LoadWarning[] = [];
+  const files = await listCorpusFiles(corpusDir, listWarnings);
+  const r = await readListed(corpusDir, files, maxBytes);
+  return { docs: r.docs, warnings: [...listWarnings, ...r.warnings] };
+}
+
+/** Reads listed files: the documents, and the warnings from the manifest and the files. */
+async function readListed(corpusDir: string, files: readonly string[], maxBytes?: number): Promise<LoadedDocuments> {
   const warnings: LoadWarning[] = [];
-  const files = await listCorpusFiles(corpusDir, warnings);
   const manifest = await readManifest(corpusDir, warnings);
   // read in parallel, then decide in file order: the same documents and warnings as one by one
   const read = await mapLimit(files, READ_CONCURRENCY, (file) => readDocument(corpusDir, file, manifest, { maxBytes }));
@@ -117,6 +139,29 @@ export async function readCorpus(corpusDir: string, maxBytes?: number): Promise<
     docs.push(r.doc);
   });
   return { docs, warnings };
+}
+
+/** Size and times of each file (and the manifest), taken before reading them. */
+async function stampFolder(corpusDir: string, files: readonly string[]): Promise<Omit<FolderStamps, 'readWarnings'>> {
+  const taken = Date.now();
+  const stamp = async (file: string): Promise<FileStamp | null> => {
+    const st = await fs.stat(path.join(corpusDir, file)).catch(() => null);
+    return st ? [file, st.size, st.mtimeMs, st.ctimeMs] : null;
+  };
+  const stamps = await mapLimit(files, STAT_CONCURRENCY, stamp);
+  return { taken, files: stamps.map((s, i) => s ?? [files[i]!, -1, -1, -1]), manifest: await stamp('manifest.json') };
+}
+
+/**
+ * Whether the folder is as the snapshot saw it: the same files with the same
+ * sizes and times (modification and status change, which no tool can set back).
+ * A file modified within `slackMs` of the stamps might have changed again within
+ * the file system clock's resolution: then it is not trusted.
+ */
+function sameFolder(before: FolderStamps, now: Omit<FolderStamps, 'readWarnings'>, slackMs: number): boolean {
+  const settled = before.taken - slackMs;
+  const same = (a: FileStamp | null, b: FileStamp | null) => (a === null || b === null ? a === b : a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[2] <= settled && a[3] <= settled);
+  return same(before.manifest, now.manifest) && before.files.length === now.files.length && before.files.every((f, i) => same(f, now.files[i]!));
 }
 
 function failureWarning(file: string, message: string): LoadWarning {
@@ -180,39 +225,69 @@ export async function loadCorpus(opts: LoadOptions, previous: BriefingIndex | nu
     timings[phase] = (timings[phase] ?? 0) + (t - t0);
     t0 = t;
   };
-  const { docs, warnings } = await readCorpus(opts.corpusDir, opts.maxBytes);
-  lap('read');
-  const digest = corpusDigest(docs);
-  const stats: LoadStats = { files: docs.length, articles: 0, fromSnapshot: 0, reused: 0, cached: 0, extracted: 0, workers: 0, timings, snapshotWritten: Promise.resolve(false) };
-  const finish = (index: BriefingIndex): { index: BriefingIndex; stats: LoadStats } => {
+  const listWarnings: LoadWarning[] = [];
+  const files = await listCorpusFiles(opts.corpusDir, listWarnings);
+  const cache = opts.cacheDir ? new ExtractionCache(opts.cacheDir) : null;
+  const snapPath = opts.cacheDir ? await snapshotFile(opts.cacheDir, opts.corpusDir) : null;
+  const folder = snapPath ? await stampFolder(opts.corpusDir, files) : null;
+  lap('list');
+
+  const stats: LoadStats = { files: files.length, articles: 0, fromSnapshot: 0, reused: 0, cached: 0, extracted: 0, workers: 0, timings, snapshotWritten: Promise.resolve(false), whenHydrated: () => Promise.resolve() };
+  const finish = (index: BriefingIndex, digest: string, warnings: readonly LoadWarning[]): { index: BriefingIndex; stats: LoadStats } => {
     stats.articles = index.articles().length;
     digests.set(index, digest);
     readWarnings.set(index, warnings);
     loadStats.set(index, stats);
     return { index, stats };
   };
+  const fromSnapshot = (snap: Extract<SnapshotRead, { ok: true }>, digest: string, warnings: LoadWarning[]) => {
+    const index = new CorpusIndex({ corpusDir: opts.corpusDir, articles: snap.articles, warnings: [...warnings, ...snap.extractionWarnings], loadedAt: clock(), derived: snap.derived, locations: snap.locations });
+    lap('index');
+    stats.whenHydrated = hydrateInBackground(snap.articles, () => index.prepare());
+    stats.files = snap.articles.length + snap.extractionWarnings.filter((w) => w.message.startsWith('could not be processed')).length;
+    stats.fromSnapshot = snap.articles.length;
+    opts.onProgress?.(stats.files, stats.files);
+    return finish(index, digest, warnings);
+  };
+
+  // warm start without reading: every file has the size and times the snapshot saw
+  let snapshotTried = false;
+  if (snapPath && folder && !previous) {
+    const h = await readSnapshotHeader(snapPath);
+    if (h.ok && h.header.stamps && sameFolder(h.header.stamps, folder, opts.stampSlackMs ?? 2000)) {
+      const snap = await readSnapshot(snapPath, h.header.digest);
+      lap('snapshot read');
+      if (snap.ok) return fromSnapshot(snap, h.header.digest, [...listWarnings, ...h.header.stamps.readWarnings]);
+      log.warn('snapshot unusable; rebuilding it', { file: snapPath, reason: snap.reason });
+      snapshotTried = true;
+    }
+  }
+
+  const read = await readListed(opts.corpusDir, files, opts.maxBytes);
+  const docs = read.docs;
+  const warnings = [...listWarnings, ...read.warnings];
+  lap('read');
+  const digest = corpusDigest(docs);
+  stats.files = docs.length;
 
   // unchanged since the previous snapshot in memory: nothing to do
   if (previous && digests.get(previous) === digest && sameWarnings(readWarnings.get(previous), warnings)) {
     stats.reused = docs.length;
     opts.onProgress?.(docs.length, docs.length);
-    return finish(previous);
+    return finish(previous, digest, warnings);
   }
 
-  const cache = opts.cacheDir ? new ExtractionCache(opts.cacheDir) : null;
-  const snapPath = opts.cacheDir ? await snapshotFile(opts.cacheDir, opts.corpusDir) : null;
-
-  // warm start: the folder is exactly as the snapshot saw it
-  if (snapPath && !previous) {
+  // warm start by content: the same documents (files touched, say, but not changed)
+  if (snapPath && !previous && !snapshotTried) {
     const snap = await readSnapshot(snapPath, digest);
     lap('snapshot read');
     if (snap.ok) {
-      const all = [...warnings, ...snap.extractionWarnings];
-      const index = new CorpusIndex({ corpusDir: opts.corpusDir, articles: snap.articles, warnings: all, loadedAt: clock(), derived: snap.derived });
-      lap('index');
-      stats.fromSnapshot = snap.articles.length;
-      opts.onProgress?.(docs.length, docs.length);
-      return finish(index);
+      // same contents, new stamps (files touched, copied, checked out): record them for the next start
+      if (folder) stats.snapshotWritten = restampSnapshot(snapPath, { ...folder, readWarnings: read.warnings }).then(
+        () => true,
+        () => false,
+      );
+      return fromSnapshot(snap, digest, warnings);
     }
     if (snap.reason !== 'missing' && snap.reason !== 'stale') log.warn('snapshot unusable; rebuilding it', { file: snapPath, reason: snap.reason });
   }
@@ -314,20 +389,52 @@ export async function loadCorpus(opts: LoadOptions, previous: BriefingIndex | nu
   if (snapPath && opts.snapshot !== 'never') {
     const write = async () => {
       try {
-        await writeSnapshot(snapPath, digest, index, extractionWarnings);
+        await writeSnapshot(snapPath, digest, index, extractionWarnings, folder ? { ...folder, readWarnings: read.warnings } : null);
         return true;
       } catch (err) {
         log.warn('could not write the corpus snapshot', { file: snapPath, err: (err as Error).message });
         return false;
       }
     };
-    if (opts.snapshot === 'background') stats.snapshotWritten = new Promise((resolve) => setImmediate(() => resolve(write())));
-    else {
+    if (opts.snapshot === 'wait') {
       stats.snapshotWritten = Promise.resolve(await write());
       lap('snapshot write');
-    }
+    } else stats.snapshotWritten = new Promise((resolve) => setImmediate(() => resolve(write())));
   }
-  return finish(index);
+  return finish(index, digest, warnings);
+}
+
+/** Articles decoded per slice of background work: a few milliseconds, so commands barely wait. */
+const HYDRATE_SLICE = 64;
+
+/**
+ * Decodes the lazily read articles of a warm start a slice at a time, between
+ * other work (commands, timers), on timers that do not keep the process alive
+ * (a one-shot CLI run exits without waiting) unless someone waits for the end.
+ */
+function hydrateInBackground(articles: readonly Article[], then: () => void): () => Promise<void> {
+  let at = 0;
+  let waited = false;
+  let timer: NodeJS.Timeout;
+  const done = new Promise<void>((resolve) => {
+    const step = () => {
+      const end = Math.min(articles.length, at + HYDRATE_SLICE);
+      for (; at < end; at++) void articles[at]!.sentences;
+      if (at >= articles.length) {
+        then();
+        return resolve();
+      }
+      timer = setTimeout(step, 0);
+      if (!waited) timer.unref();
+    };
+    timer = setTimeout(step, 0);
+    timer.unref();
+  });
+  return () => {
+    waited = true;
+    timer.ref();
+    return done;
+  };
 }
 
 function sameWarnings(before: readonly LoadWarning[] | undefined, now: readonly LoadWarning[]): boolean {

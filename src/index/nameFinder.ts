@@ -190,12 +190,55 @@ export class NameFinder<T extends Named> {
   }
 
   /**
+   * fuse.js's score of each candidate that matches, computed as fuse.js computes
+   * it (the same numbers multiplied in the same order): per name or alias, 0 for
+   * the pattern itself, else the fewest edits over the pattern's length (at least
+   * 0.001), raised to the key's weight times the name's length norm.
+   */
+  private scores(p: string, candidates: readonly number[]): { idx: number; score: number }[] {
+    const len = p.length;
+    const edits = allowedEdits(len, this.options.threshold ?? 0.6);
+    const weight = 1 / this.keys.length; // every key weighs 1, normalised over the keys
+    const out: { idx: number; score: number }[] = [];
+    for (const idx of candidates) {
+      const record = this.records[idx]!;
+      let total = 1;
+      let matched = false;
+      for (let k = 0; k < this.keys.length; k++) {
+        const value = record.$![k] as { v: string; n: number } | { v: string; n: number }[] | undefined;
+        if (value === undefined) continue;
+        for (const { v, n } of Array.isArray(value) ? value : [value]) {
+          const text = v.toLowerCase();
+          let score: number;
+          if (text === p) score = 0;
+          else {
+            const d = substringEditDistance(p, text, edits);
+            if (d > edits) continue;
+            score = Math.max(0.001, d / len);
+          }
+          matched = true;
+          total *= Math.pow(score === 0 && weight ? Number.EPSILON : score, (weight || 1) * n);
+        }
+      }
+      if (matched) out.push({ idx, score: total });
+    }
+    return out.sort((a, b) => (a.score === b.score ? a.idx - b.idx : a.score < b.score ? -1 : 1));
+  }
+
+  /**
    * `fuse.search(pattern, { limit })` over all items, item for item.
    * @example finder.search('zelenskiy', 25)
    */
   search(pattern: string, limit?: number): T[] {
+    // fuse.js answers a blank pattern with every item, in order
+    if (!pattern.trim()) return limit === undefined || limit < 0 ? [...this.items] : this.items.slice(0, limit);
     const opts = limit === undefined ? undefined : { limit };
     const candidates = this.candidates(pattern) ?? this.items.map((_, i) => i);
+    const lower = pattern.toLowerCase();
+    if (lower.length > 0 && lower.length <= MAX_PATTERN && this.keys.every((k) => (k as { weight?: number }).weight === 1)) {
+      const ranked = this.scores(lower, candidates);
+      return (limit === undefined || limit < 0 ? ranked : ranked.slice(0, limit)).map((r) => this.items[r.idx]!);
+    }
     // keep only names fuse.js will match (a cheap exact test), so it scores a handful
     const p = pattern.toLowerCase();
     const chunks = this.chunks(p).map((c) => ({ c, edits: allowedEdits(c.length, this.options.threshold ?? 0.6) }));

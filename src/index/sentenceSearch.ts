@@ -39,12 +39,6 @@ const BM25 = Object.freeze({ k: 1.2, b: 0.7, d: 0.5 });
 const prefixFor = (term: string): boolean => term.length > 3;
 const fuzzyFor = (term: string): number | false => (term.length > 4 ? 0.2 : term.length > 3 ? 1 : false);
 
-function bm25(termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number): number {
-  const { k, b, d } = BM25;
-  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
-  return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
-}
-
 /** Grows a byte buffer of varints. */
 class ByteWriter {
   bytes: Uint8Array;
@@ -329,36 +323,39 @@ export class SentenceSearch {
     const mark = ++this.generation;
     const order: number[] = [];
     const { termScore, termMark } = this;
+    const { k, b: bParam, d } = BM25;
+    const textLength = this.d.textLength;
     for (const { term: t, field, weight } of this.expand(term)) {
       const matching = this.d.counts[field][t]!;
       if (matching === 0) continue;
       const avg = this.d.avgFieldLength[field];
       const boost = FIELD_BOOST[field];
       const bytes = this.d.postings[field];
+      // MiniSearch's calcBM25Score, with the term's inverse document frequency computed once (the same value)
+      const invDocFreq = Math.log(1 + (this.docCount - matching + 0.5) / (matching + 0.5));
       let at = this.d.offsets[field][t]!;
       const end = this.d.offsets[field][t + 1]!;
       let doc = -1;
       while (at < end) {
-        let v = 0;
-        let shift = 0;
-        let b: number;
-        do {
-          b = bytes[at++]!;
-          v += (b & 0x7f) * 2 ** shift;
-          shift += 7;
-        } while (b & 0x80);
+        // varint: gap * 2 + (a frequency follows)
+        let byte = bytes[at++]!;
+        let v = byte & 0x7f;
+        for (let shift = 7; byte & 0x80; shift += 7) {
+          byte = bytes[at++]!;
+          v += (byte & 0x7f) * 2 ** shift;
+        }
         let freq = 1;
         if (v % 2 === 1) {
-          freq = 0;
-          shift = 0;
-          do {
-            b = bytes[at++]!;
-            freq += (b & 0x7f) * 2 ** shift;
-            shift += 7;
-          } while (b & 0x80);
+          byte = bytes[at++]!;
+          freq = byte & 0x7f;
+          for (let shift = 7; byte & 0x80; shift += 7) {
+            byte = bytes[at++]!;
+            freq += (byte & 0x7f) * 2 ** shift;
+          }
         }
-        doc += Math.floor(v / 2);
-        const raw = bm25(freq, matching, this.docCount, this.fieldLength(doc, field), avg);
+        doc += (v - (v % 2)) / 2;
+        const fieldLength = field === 0 ? textLength[doc]! : this.fieldLength(doc, 1);
+        const raw = invDocFreq * (d + (freq * (k + 1)) / (freq + k * (1 - bParam + (bParam * fieldLength) / avg)));
         // MiniSearch: termWeight * termBoost * fieldBoost * docBoost * rawScore
         const weighted = weight * 1 * boost * 1 * raw;
         if (termMark[doc] === mark) termScore[doc] += weighted;

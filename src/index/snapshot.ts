@@ -19,14 +19,41 @@ import { randomBytes, createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Article, Entity, LoadWarning, QuoteClaim, SourceRef, FigureClaim, TimelineEvent, UndatedEvent } from '../core/types.js';
-import { sourceRef } from '../briefing/sources.js';
+import { articleDate, sourceRef } from '../briefing/sources.js';
 import { EXTRACTION_VERSION } from '../extract/article.js';
 import type { BriefPoint } from './briefingIndex.js';
-import { fromEntry, toEntry, type StoredEntry } from './cache.js';
-import type { CorpusDerived, CorpusIndex } from './corpusIndex.js';
+import { CACHE_FORMAT, fromEntry, fromRows, toEntry, toRows, type Rows, type StoredEntry } from './cache.js';
+import type { CorpusDerived, CorpusIndex, SourceLocations } from './corpusIndex.js';
 import { SentenceSearch, type SentenceSearchData } from './sentenceSearch.js';
 
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 4;
+
+/** A file's size and times when it was read: [file, size, mtimeMs, ctimeMs]. */
+export type FileStamp = [string, number, number, number];
+
+/**
+ * What the folder looked like when the snapshot was made: every file's stamp
+ * (taken before reading it), when the stamps were taken, and the warnings reading
+ * gave. A restart whose files all carry the same stamps, none modified near that
+ * time, has the same contents, so it can skip reading and hashing them.
+ */
+export interface FolderStamps {
+  taken: number;
+  files: FileStamp[];
+  manifest: FileStamp | null;
+  /** warnings from the manifest and from reading the files (not from listing the folder) */
+  readWarnings: LoadWarning[];
+}
+
+export interface SnapshotHeader {
+  format: number;
+  extraction: number;
+  digest: string;
+  articles: number;
+  chunks: number;
+  stamps: FolderStamps | null;
+  sections: Record<string, [number, number, Kind]>;
+}
 const MAGIC = 'BRIEFSNP';
 const PREAMBLE = 24;
 const ARTICLES_PER_CHUNK = 2000;
@@ -39,14 +66,83 @@ export async function snapshotFile(cacheDir: string, corpusDir: string): Promise
 
 type EncodedSource = [number, number, number] | SourceRef;
 
-interface ArticleRecord {
-  /** the extraction, as the cache stores it */
-  x: StoredEntry;
-  date: Article['date'];
-  dateSource: Article['dateSource'];
-  notBefore: Article['notBefore'];
-  syndicatedWith: string[];
-  groupId: string;
+/**
+ * An article's light fields, read at start-up: [id, file, hash, title, publisher,
+ * byline, url, statedDate, body, warnings, date, dateSource, notBefore,
+ * syndicatedWith, groupId]. Its heavy fields (sentences, figures, times, quotes,
+ * entities, signature) are stored apart, in the cache-entry encoding, and only
+ * decoded when first used (or in the background after start-up).
+ */
+type LightRecord = [
+  string, string, string, string | null, string | null, string | null, string | null, Article['statedDate'], string, string[],
+  Article['date'], Article['dateSource'], Article['notBefore'], string[], string,
+];
+
+/** The heavy fields as stored: the cache entry's own encoding of them. */
+type HeavyRecord = Pick<StoredEntry, 'spans' | 'sentences' | 'figures' | 'times' | 'quotes' | 'entities' | 'signature'>;
+
+const HEAVY = ['sentences', 'figures', 'times', 'quotes', 'entities', 'signature'] as const;
+
+/**
+ * An article whose heavy fields decode on first access: the object has every
+ * field of an `Article`, in the usual order; reading any heavy one decodes all of
+ * them once and turns them into plain fields.
+ */
+function lazyArticle(r: LightRecord, decodeHeavy: () => HeavyRecord): Article {
+  const a = {
+    id: r[0],
+    file: r[1],
+    hash: r[2],
+    title: r[3],
+    publisher: r[4],
+    byline: r[5],
+    url: r[6],
+    statedDate: r[7],
+    body: r[8],
+    sentences: undefined as unknown,
+    figures: undefined as unknown,
+    times: undefined as unknown,
+    quotes: undefined as unknown,
+    entities: undefined as unknown,
+    signature: undefined as unknown,
+    warnings: r[9],
+    date: r[10],
+    dateSource: r[11],
+    notBefore: r[12],
+    syndicatedWith: r[13],
+    groupId: r[14],
+  };
+  const hydrate = () => {
+    const h = decodeHeavy();
+    const x = fromEntry({
+      format: CACHE_FORMAT,
+      extraction: EXTRACTION_VERSION,
+      hash: a.hash,
+      head: { id: a.id, file: a.file, title: a.title, publisher: a.publisher, byline: a.byline, url: a.url, statedDate: a.statedDate, warnings: a.warnings },
+      body: a.body,
+      ...h,
+    });
+    for (const k of HEAVY) Object.defineProperty(a, k, { value: x[k], writable: true, enumerable: true, configurable: true });
+  };
+  for (const k of HEAVY) {
+    Object.defineProperty(a, k, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        hydrate();
+        return a[k];
+      },
+      set(v: unknown) {
+        Object.defineProperty(a, k, { value: v, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+  return a as unknown as Article;
+}
+
+/** Whether an article still has fields to decode. */
+export function isHydrated(a: Article): boolean {
+  return !Object.getOwnPropertyDescriptor(a, 'sentences')?.get;
 }
 
 type Kind = 'json' | 'u8' | 'u32';
@@ -84,19 +180,43 @@ class SectionWriter {
  * Writes `index` (loaded from documents with `digest`) to `file`, atomically.
  * `extractionWarnings` are the load's warnings about files it could not extract.
  */
-export async function writeSnapshot(file: string, digest: string, index: CorpusIndex, extractionWarnings: readonly LoadWarning[]): Promise<void> {
+export async function writeSnapshot(file: string, digest: string, index: CorpusIndex, extractionWarnings: readonly LoadWarning[], stamps: FolderStamps | null = null): Promise<void> {
   const articles = index.articles();
   const derived = index.corpusDerived();
   const where = new Map<string, number[]>();
   articles.forEach((a, i) => where.set(a.id, [...(where.get(a.id) ?? []), i]));
-  const enc = (s: SourceRef): EncodedSource => {
+  // every cited passage once, in a table; statements cite it by number (a full SourceRef
+  // is kept only if it is not what `sourceRef` would make from the article)
+  const table: EncodedSource[] = [];
+  const numbers = new Map<string, number>();
+  const enc = (s: SourceRef): number => {
+    let e: EncodedSource = s;
     for (const i of where.get(s.article) ?? []) {
       const r = sourceRef(articles[i]!, s.start, s.end);
-      if (r.quote === s.quote && r.publisher === s.publisher && r.title === s.title && r.url === s.url && r.date === s.date) return [i, s.start, s.end];
+      if (r.quote === s.quote && r.publisher === s.publisher && r.title === s.title && r.url === s.url && r.date === s.date) {
+        e = [i, s.start, s.end];
+        break;
+      }
     }
-    return s;
+    const key = JSON.stringify(e);
+    let n = numbers.get(key);
+    if (n === undefined) {
+      numbers.set(key, (n = table.length));
+      table.push(e);
+    }
+    return n;
   };
-  const encList = <T extends { sources: SourceRef[] }>(list: readonly T[]) => list.map((x) => ({ ...x, sources: x.sources.map(enc) }));
+  const encList = <T extends { sources: SourceRef[] }>(list: readonly T[]) => toRows(list.map((x) => ({ ...x, sources: x.sources.map(enc) })));
+  // an event's text is its first source's sentence: stored once
+  const encEvents = <T extends { text: string; sources: SourceRef[] }>(list: readonly T[]) =>
+    toRows(list.map((x) => ({ ...x, text: x.text === x.sources[0]?.quote ? null : x.text, sources: x.sources.map(enc) })));
+  const sections = {
+    claims: encList(derived.claims),
+    events: encEvents(derived.timeline.events),
+    undated: encEvents(derived.timeline.undated),
+    quotes: encList(derived.quotes),
+    brief: encList(derived.defaultBrief),
+  };
 
   await fs.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -105,17 +225,36 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
     const w = new SectionWriter(fh);
     let chunks = 0;
     for (let at = 0; at < articles.length; at += ARTICLES_PER_CHUNK) {
-      const records = articles.slice(at, at + ARTICLES_PER_CHUNK).map((a): ArticleRecord => {
-        const { date, dateSource, notBefore, syndicatedWith, groupId, ...x } = a;
-        return { x: toEntry(x), date, dateSource, notBefore, syndicatedWith, groupId };
+      const slice = articles.slice(at, at + ARTICLES_PER_CHUNK);
+      const light = slice.map((a): LightRecord => [a.id, a.file, a.hash, a.title, a.publisher, a.byline, a.url, a.statedDate, a.body, a.warnings, a.date, a.dateSource, a.notBefore, a.syndicatedWith, a.groupId]);
+      // heavy parts one after another, with where each ends
+      const parts: Buffer[] = [];
+      const ends = new Uint32Array(slice.length);
+      let size = 0;
+      slice.forEach((a, i) => {
+        const { head: _h, body: _b, format: _f, extraction: _e, hash: _x, ...heavy } = toEntry(a);
+        const b = Buffer.from(JSON.stringify(heavy), 'utf8');
+        parts.push(b);
+        size += b.length;
+        ends[i] = size;
       });
-      await w.add(`articles.${chunks++}`, JSON.stringify(records), 'json');
+      await w.add(`articles.${chunks}`, JSON.stringify(light), 'json');
+      await w.add(`heavy.${chunks}`, Buffer.concat(parts, size), 'u8');
+      await w.add(`heavyEnds.${chunks}`, ends, 'u32');
+      chunks++;
     }
-    await w.add('claims', JSON.stringify(encList(derived.claims)), 'json');
-    await w.add('timeline', JSON.stringify({ events: encList(derived.timeline.events), undated: encList(derived.timeline.undated) }), 'json');
-    await w.add('quotes', JSON.stringify(encList(derived.quotes)), 'json');
-    await w.add('entities', JSON.stringify(derived.entities), 'json');
-    await w.add('brief', JSON.stringify(encList(derived.defaultBrief)), 'json');
+    const loc = index.sourceLocations();
+    await w.add('located.sentenceStart', loc.sentenceStart, 'u32');
+    for (const name of ['claims', 'events', 'undated'] as const) {
+      await w.add(`located.${name}.offsets`, loc[name].offsets, 'u32');
+      await w.add(`located.${name}.sentences`, new Uint32Array(loc[name].sentences.buffer, loc[name].sentences.byteOffset, loc[name].sentences.length), 'u32');
+    }
+    await w.add('sources', JSON.stringify(table), 'json');
+    await w.add('claims', JSON.stringify(sections.claims), 'json');
+    await w.add('timeline', JSON.stringify({ events: sections.events, undated: sections.undated }), 'json');
+    await w.add('quotes', JSON.stringify(sections.quotes), 'json');
+    await w.add('entities', JSON.stringify(toRows(derived.entities)), 'json');
+    await w.add('brief', JSON.stringify(sections.brief), 'json');
     await w.add('briefStats', JSON.stringify({ nGroups: derived.briefStats.nGroups, df: [...derived.briefStats.df] }), 'json');
     await w.add('warnings', JSON.stringify(extractionWarnings), 'json');
     const s = derived.search.data();
@@ -128,7 +267,7 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
     await w.add('search.textLength', s.textLength, 'u32');
     await w.add('search.titleLength', s.titleLength, 'u32');
     await w.add('search.articleDocs', s.articleDocs, 'u32');
-    await w.finish({ format: SNAPSHOT_FORMAT, extraction: EXTRACTION_VERSION, digest, articles: articles.length, chunks });
+    await w.finish({ format: SNAPSHOT_FORMAT, extraction: EXTRACTION_VERSION, digest, articles: articles.length, chunks, stamps } satisfies Omit<SnapshotHeader, 'sections'>);
     await fh.close();
     await fs.rename(tmp, file);
   } catch (err) {
@@ -139,40 +278,87 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
 }
 
 export type SnapshotRead =
-  | { ok: true; articles: Article[]; derived: CorpusDerived; extractionWarnings: LoadWarning[] }
+  | { ok: true; articles: Article[]; derived: CorpusDerived; locations: SourceLocations; extractionWarnings: LoadWarning[] }
   | { ok: false; reason: 'missing' | 'stale' | string };
+
+export type HeaderRead = { ok: true; header: SnapshotHeader } | { ok: false; reason: 'missing' | 'stale' | string };
+
+async function open(file: string): Promise<fs.FileHandle | null> {
+  try {
+    return await fs.open(file, 'r');
+  } catch {
+    return null;
+  }
+}
+
+function reader(fh: fs.FileHandle, size: number) {
+  return async (offset: number, length: number): Promise<Buffer> => {
+    if (offset < 0 || length < 0 || offset + length > size) throw new Error('truncated');
+    const buf = Buffer.allocUnsafe(length);
+    const { bytesRead } = await fh.read(buf, 0, length, offset);
+    if (bytesRead !== length) throw new Error('truncated');
+    return buf;
+  };
+}
+
+async function header(fh: fs.FileHandle, size: number): Promise<HeaderRead> {
+  const readAt = reader(fh, size);
+  const pre = await readAt(0, PREAMBLE);
+  if (pre.toString('latin1', 0, 8) !== MAGIC) return { ok: false, reason: 'not a snapshot file' };
+  if (pre.readUInt32LE(8) !== SNAPSHOT_FORMAT) return { ok: false, reason: 'stale' };
+  const headerAt = Number(pre.readBigUInt64LE(16));
+  const h = JSON.parse((await readAt(headerAt, size - headerAt)).toString('utf8')) as SnapshotHeader;
+  if (h.format !== SNAPSHOT_FORMAT || h.extraction !== EXTRACTION_VERSION) return { ok: false, reason: 'stale' };
+  return { ok: true, header: h };
+}
+
+/**
+ * Replaces the folder stamps of a snapshot (its contents unchanged), rewriting
+ * only the header at the end of the file. A failure midway leaves a header that
+ * does not parse: the next load ignores the snapshot and rebuilds it.
+ */
+export async function restampSnapshot(file: string, stamps: FolderStamps): Promise<void> {
+  const fh = await fs.open(file, 'r+');
+  try {
+    const size = (await fh.stat()).size;
+    const h = await header(fh, size);
+    if (!h.ok) return;
+    const pre = await reader(fh, size)(0, PREAMBLE);
+    const at = Number(pre.readBigUInt64LE(16));
+    const json = Buffer.from(JSON.stringify({ ...h.header, stamps }), 'utf8');
+    await fh.write(json, 0, json.length, at);
+    await fh.truncate(at + json.length);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The snapshot's header only: its digest and the folder stamps, to decide whether to read the rest. */
+export async function readSnapshotHeader(file: string): Promise<HeaderRead> {
+  const fh = await open(file);
+  if (!fh) return { ok: false, reason: 'missing' };
+  try {
+    return await header(fh, (await fh.stat()).size);
+  } catch (err) {
+    return { ok: false, reason: `unreadable (${(err as Error).message.split('\n')[0]})` };
+  } finally {
+    await fh.close();
+  }
+}
 
 /** Reads the snapshot at `file` if it was made from documents with `digest`. */
 export async function readSnapshot(file: string, digest: string): Promise<SnapshotRead> {
-  let fh: fs.FileHandle;
-  try {
-    fh = await fs.open(file, 'r');
-  } catch {
-    return { ok: false, reason: 'missing' };
-  }
+  const fh = await open(file);
+  if (!fh) return { ok: false, reason: 'missing' };
   try {
     const { size } = await fh.stat();
-    const readAt = async (offset: number, length: number): Promise<Buffer> => {
-      if (offset < 0 || length < 0 || offset + length > size) throw new Error('truncated');
-      const buf = Buffer.allocUnsafe(length);
-      const { bytesRead } = await fh.read(buf, 0, length, offset);
-      if (bytesRead !== length) throw new Error('truncated');
-      return buf;
-    };
-    const pre = await readAt(0, PREAMBLE);
-    if (pre.toString('latin1', 0, 8) !== MAGIC) return { ok: false, reason: 'not a snapshot file' };
-    if (pre.readUInt32LE(8) !== SNAPSHOT_FORMAT) return { ok: false, reason: 'stale' };
-    const headerAt = Number(pre.readBigUInt64LE(16));
-    const header = JSON.parse((await readAt(headerAt, size - headerAt)).toString('utf8')) as {
-      format: number;
-      extraction: number;
-      digest: string;
-      chunks: number;
-      sections: Record<string, [number, number, Kind]>;
-    };
-    if (header.format !== SNAPSHOT_FORMAT || header.extraction !== EXTRACTION_VERSION || header.digest !== digest) return { ok: false, reason: 'stale' };
+    const readAt = reader(fh, size);
+    const h = await header(fh, size);
+    if (!h.ok) return h;
+    const head = h.header;
+    if (head.digest !== digest) return { ok: false, reason: 'stale' };
     const section = async (name: string): Promise<Buffer> => {
-      const s = header.sections[name];
+      const s = head.sections[name];
       if (!s) throw new Error(`no section ${name}`);
       return readAt(s[0], s[1]);
     };
@@ -184,17 +370,41 @@ export async function readSnapshot(file: string, digest: string): Promise<Snapsh
     };
 
     const articles: Article[] = [];
-    for (let c = 0; c < header.chunks; c++) {
-      for (const r of await json<ArticleRecord[]>(`articles.${c}`)) {
-        const x = fromEntry(r.x);
-        articles.push({ ...x, date: r.date, dateSource: r.dateSource, notBefore: r.notBefore, syndicatedWith: r.syndicatedWith, groupId: r.groupId });
-      }
+    for (let c = 0; c < head.chunks; c++) {
+      const heavy = await section(`heavy.${c}`);
+      const ends = await u32(`heavyEnds.${c}`);
+      const light = await json<LightRecord[]>(`articles.${c}`);
+      if (ends.length !== light.length || (ends.length > 0 && ends[ends.length - 1] !== heavy.length)) throw new Error(`chunk ${c} is inconsistent`);
+      light.forEach((r, i) => {
+        const from = i === 0 ? 0 : ends[i - 1]!;
+        articles.push(lazyArticle(r, () => JSON.parse(heavy.toString('utf8', from, ends[i]!)) as HeavyRecord));
+      });
     }
-    const dec = (s: EncodedSource): SourceRef => (Array.isArray(s) ? sourceRef(articles[s[0]]!, s[1], s[2]) : s);
-    const decList = <T extends { sources: SourceRef[] }>(list: (Omit<T, 'sources'> & { sources: EncodedSource[] })[]): T[] =>
-      list.map((x) => ({ ...x, sources: x.sources.map(dec) }) as T);
+    // sources rebuilt as `sourceRef` makes them; one object per passage, shared by the answers citing it
+    const dates = new Map<number, string | null>();
+    const refs = (await json<EncodedSource[]>('sources')).map((s): SourceRef => {
+      if (!Array.isArray(s)) return s;
+      const [ai, start, end] = s;
+      const a = articles[ai]!;
+      let date = dates.get(ai);
+      if (date === undefined) dates.set(ai, (date = articleDate(a)));
+      return { article: a.id, quote: a.body.slice(start, end), start, end, publisher: a.publisher, title: a.title, url: a.url, date };
+    });
+    /** Statements from rows, their `sources` numbers turned into the shared SourceRefs (and an event's missing text into its first source's). */
+    const decList = <T>(rows: Rows, textFromSource = false): T[] =>
+      rows.v.map((row) => {
+        const keys = rows.k[row[0] as number]!;
+        const o: Record<string, unknown> = {};
+        for (let i = 0; i < keys.length; i++) {
+          const k = keys[i]!;
+          o[k] = k === 'sources' ? (row[i + 1] as number[]).map((n) => refs[n]!) : row[i + 1];
+        }
+        if (textFromSource && o['text'] === null) o['text'] = (o['sources'] as SourceRef[])[0]!.quote;
+        return o as T;
+      });
+    const decEvents = <T>(rows: Rows): T[] => decList<T>(rows, true);
 
-    const timeline = await json<{ events: (Omit<TimelineEvent, 'sources'> & { sources: EncodedSource[] })[]; undated: (Omit<UndatedEvent, 'sources'> & { sources: EncodedSource[] })[] }>('timeline');
+    const timeline = await json<{ events: Rows; undated: Rows }>('timeline');
     const stats = await json<{ nGroups: number; df: [string, number][] }>('briefStats');
     const searchMeta = await json<{ terms: string[]; avgFieldLength: [number, number] }>('search');
     const data: SentenceSearchData = {
@@ -209,14 +419,20 @@ export async function readSnapshot(file: string, digest: string): Promise<Snapsh
     };
     const derived: CorpusDerived = {
       claims: decList<FigureClaim>(await json('claims')),
-      timeline: { events: decList<TimelineEvent>(timeline.events), undated: decList<UndatedEvent>(timeline.undated) },
+      timeline: { events: decEvents<TimelineEvent>(timeline.events), undated: decEvents<UndatedEvent>(timeline.undated) },
       quotes: decList<QuoteClaim>(await json('quotes')),
-      entities: await json<Entity[]>('entities'),
+      entities: fromRows<Entity>(await json('entities')),
       defaultBrief: decList<BriefPoint>(await json('brief')),
       briefStats: { nGroups: stats.nGroups, df: new Map(stats.df) },
       search: SentenceSearch.fromData(data),
     };
-    return { ok: true, articles, derived, extractionWarnings: await json<LoadWarning[]>('warnings') };
+    const located = async (name: 'claims' | 'events' | 'undated') => {
+      const offsets = await u32(`located.${name}.offsets`);
+      const sentences = await u32(`located.${name}.sentences`);
+      return { offsets, sentences: new Int32Array(sentences.buffer, sentences.byteOffset, sentences.length) };
+    };
+    const locations: SourceLocations = { sentenceStart: await u32('located.sentenceStart'), claims: await located('claims'), events: await located('events'), undated: await located('undated') };
+    return { ok: true, articles, derived, locations, extractionWarnings: await json<LoadWarning[]>('warnings') };
   } catch (err) {
     return { ok: false, reason: `unreadable (${(err as Error).message.split('\n')[0]})` };
   } finally {

@@ -11,6 +11,8 @@ import type { BriefingIndex } from '../../src/index/briefingIndex.js';
 import { casualtiesReply, longReply, src } from '../render/fixtures.js';
 
 export const SLOW_MS = 4000;
+/** How long `busywork` keeps the CPU busy: a command over a corpus far larger than the seeds. */
+export const BUSY_MS = 15;
 
 export const testCommands: readonly CommandDefinition[] = [
   defineCommand({
@@ -20,6 +22,16 @@ export const testCommands: readonly CommandDefinition[] = [
     async run() {
       await new Promise((r) => setTimeout(r, SLOW_MS));
       return answer('slowbrief', 'Slow brief', { sections: [{ statements: [statement('North Korea has confirmed for the first time that it sent troops to Russia.', [src('ap', 'North Korea confirmed Monday for the first time that it sent troops to Russia.')])] }], data: {} });
+    },
+  }),
+  defineCommand({
+    name: 'busywork',
+    description: 'Test only: keeps the CPU busy for 15 ms before answering',
+    options: [],
+    run() {
+      const end = performance.now() + BUSY_MS;
+      while (performance.now() < end);
+      return answer('busywork', 'Busy work done', { sections: [{ statements: [statement('North Korea has confirmed for the first time that it sent troops to Russia.', [src('ap', 'North Korea confirmed Monday for the first time that it sent troops to Russia.')])] }], data: {} });
     },
   }),
   defineCommand({

@@ -83,7 +83,7 @@ describe('the entry format', () => {
 
 describe('the cache on disk', () => {
   it('GIVEN a second load of an unchanged folder THEN it is a warm start from the snapshot: nothing extracted, the same answers', async () => {
-    const cold = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    const cold = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait' });
     expect(cold.stats).toMatchObject({ files: 5, extracted: 5, cached: 0, fromSnapshot: 0 });
     expect(await cold.stats.snapshotWritten).toBe(true);
     expect(entries()).toHaveLength(5);
@@ -93,25 +93,25 @@ describe('the cache on disk', () => {
   });
 
   it('GIVEN one changed file THEN only it is extracted again; the others come from the cache by content hash', async () => {
-    await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait' });
     const file = path.join(corpus, '002_df10cff95ed2165f.txt');
     writeFileSync(file, readFileSync(file, 'utf8') + '\nThe ministry said 40 soldiers were wounded on Tuesday.\n');
     let calls = 0;
-    const again = await loadCorpus({ corpusDir: corpus, cacheDir, clock, extract: (d) => (calls++, extractArticle(d)) });
+    const again = await loadCorpus({ corpusDir: corpus, cacheDir, clock, snapshot: 'never', extract: (d) => (calls++, extractArticle(d)) });
     expect(calls).toBe(1);
     expect(again.stats).toMatchObject({ extracted: 1, cached: 4, fromSnapshot: 0 });
-    const fresh = await loadCorpus({ corpusDir: corpus, cacheDir: null, clock, workers: 0 });
+    const fresh = await loadCorpus({ corpusDir: corpus, cacheDir: null, clock, workers: 0, snapshot: 'never' });
     expect(await answers(again.index)).toBe(await answers(fresh.index));
     expect(again.index.figures().some((c) => c.low === 40 && c.kind === 'wounded')).toBe(true);
   });
 
   it('GIVEN a renamed file THEN its cached extraction is reused under the new name', async () => {
-    await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait' });
     await fs.rename(path.join(corpus, '003_d1f3a4ea73cfd1a9.txt'), path.join(corpus, 'renamed.txt'));
-    const again = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    const again = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'never' });
     expect(again.stats).toMatchObject({ extracted: 0, cached: 5 });
     expect(again.index.article('renamed')).toMatchObject({ id: 'renamed', file: 'renamed.txt' });
-    const fresh = await loadCorpus({ corpusDir: corpus, cacheDir: null, clock, workers: 0 });
+    const fresh = await loadCorpus({ corpusDir: corpus, cacheDir: null, clock, workers: 0, snapshot: 'never' });
     expect(await answers(again.index)).toBe(await answers(fresh.index));
   });
 
@@ -128,11 +128,11 @@ describe('the cache on disk', () => {
   });
 
   it('GIVEN a corrupt or truncated snapshot THEN the load ignores it with one log line and writes a good one', async () => {
-    await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait' });
     const snap = await snapshotFile(cacheDir, corpus);
     const bytes = readFileSync(snap);
     writeFileSync(snap, bytes.subarray(0, Math.floor(bytes.length * 0.7)));
-    const again = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    const again = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'never' });
     expect(again.stats).toMatchObject({ fromSnapshot: 0, cached: 5 });
     expect(logs.filter((l) => l.includes('snapshot unusable'))).toHaveLength(1);
     writeFileSync(snap, 'not a snapshot at all');
@@ -146,10 +146,48 @@ describe('the cache on disk', () => {
 
   it('GIVEN writes THEN no temporary file is left behind, and folders of other cache versions are removed', async () => {
     await fs.mkdir(path.join(cacheDir, 'extractions', 'v0-x0', 'ab'), { recursive: true });
-    await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    await (await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 })).stats.snapshotWritten;
     await new Promise((r) => setTimeout(r, 50));
     expect(entries().filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(readdirSync(path.join(cacheDir, 'extractions'))).toEqual([new ExtractionCache(cacheDir).dir.split(path.sep).pop()]);
     expect(readdirSync(path.join(cacheDir, 'snapshots')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('the warm start without reading', () => {
+  it('GIVEN files touched but not changed THEN the load still comes from the snapshot (by content hash), and the next one need not read them', async () => {
+    await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, stampSlackMs: 0, snapshot: 'wait' });
+    const earlier = new Date(Date.now() - 60_000);
+    for (const f of await fs.readdir(corpus)) await fs.utimes(path.join(corpus, f), earlier, earlier);
+    await new Promise((r) => setTimeout(r, 20));
+    const again = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, stampSlackMs: 0 });
+    expect(again.stats).toMatchObject({ fromSnapshot: 5, extracted: 0 });
+    expect(again.stats.timings['read']).toBeDefined(); // it had to read and hash them
+    expect(await again.stats.snapshotWritten).toBe(true); // new stamps recorded
+    await new Promise((r) => setTimeout(r, 10));
+    const third = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, stampSlackMs: 0 });
+    expect(third.stats.fromSnapshot).toBe(5);
+    expect(third.stats.timings['read']).toBeUndefined();
+  });
+
+  it('GIVEN a file rewritten with the same size and its old modification time put back THEN the change is still seen', async () => {
+    await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait' });
+    const file = path.join(corpus, '002_df10cff95ed2165f.txt');
+    const before = await fs.stat(file);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('North Korea', 'North Kxrea'));
+    await fs.utimes(file, before.atime, before.mtime);
+    const again = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'never' });
+    expect(again.stats).toMatchObject({ fromSnapshot: 0, extracted: 1, cached: 4 });
+  });
+
+  it('GIVEN an unchanged folder THEN the warm start reads no article file', async () => {
+    // (stamps are trusted for files older than the snapshot's stamps by `stampSlackMs`)
+    await new Promise((r) => setTimeout(r, 20));
+    const first = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, stampSlackMs: 0, snapshot: 'wait' });
+    const warm = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, stampSlackMs: 0 });
+    expect(warm.stats.fromSnapshot).toBe(5);
+    expect(warm.stats.timings['read']).toBeUndefined();
+    expect(await answers(warm.index)).toBe(await answers((await loadCorpus({ corpusDir: corpus, cacheDir: null, clock, workers: 0, snapshot: 'never' })).index));
   });
 });

@@ -79,7 +79,7 @@ describe('NameFinder finds exactly what fuse.js finds', () => {
     const finder = new NameFinder(entities, options);
     const r = rng(11);
     const patterns = ['Mubarak', 'mubrak', 'Hosni Mubarek', 'x', 'qz', 'Intrnational Committee of the Red Cross in Geneva and Cairo'];
-    for (let k = 0; k < 150; k++) {
+    for (let k = 0; k < 300; k++) {
       const name = entities[r(entities.length)]!.name;
       const at = r(name.length);
       let p = name.slice(at, at + 1 + r(name.length - at));
@@ -88,12 +88,18 @@ describe('NameFinder finds exactly what fuse.js finds', () => {
       if (k % 4 === 3) p = `${p} ${entities[r(entities.length)]!.name}`;
       patterns.push(p);
     }
-    for (const p of patterns) {
+    for (const p of [...patterns, 'ku', 'kur', 'int', 'a', 'e', 'the']) {
       for (const limit of [50, undefined]) {
         const expected = fuse.search(p, limit ? { limit } : undefined).map((x) => x.item);
         expect(finder.search(p, limit), `"${p}" limit ${limit}`).toEqual(expected);
       }
     }
+    // one key only (speakers)
+    const speakers = [...new Set(index.quotes().map((q) => q.speaker).filter((x): x is string => !!x))].map((name) => ({ name }));
+    const speakerOptions = { keys: ['name'], threshold: 0.34, ignoreLocation: true };
+    const speakerFuse = new Fuse(speakers, speakerOptions);
+    const speakerFinder = new NameFinder(speakers, speakerOptions);
+    for (const p of patterns.slice(0, 100)) expect(speakerFinder.search(p, 25), `speaker "${p}"`).toEqual(speakerFuse.search(p, { limit: 25 }).map((x) => x.item));
   });
 
   it('GIVEN a pattern and a text THEN the substring edit distance is the fewest edits to any part of the text', () => {

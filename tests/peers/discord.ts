@@ -5,8 +5,11 @@
  *
  * Drive it with `command()`, `autocomplete()` and `click()`, which dispatch an
  * INTERACTION_CREATE and resolve with what the bot answered. Faults: `closeGateway`,
- * `sendReconnect`, `failNextCallbacks` and `failNextChannelPosts` (429), and Discord's
- * 3-second deadline (callbacks later than `deadlineMs` get 404 code 10062).
+ * `sendReconnect`, `failNextCallbacks` (429 or 5xx, optionally after acknowledging),
+ * `failNextWebhookEdits` (5xx), `delayNextCallbacks`, `failNextChannelPosts` (429),
+ * and Discord's 3-second deadline (callbacks later than `deadlineMs` get 404 code
+ * 10062). Like Discord, a second callback for one interaction gets 400 code 40060,
+ * and dispatches made while the gateway is down are replayed on RESUME.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -37,9 +40,13 @@ export interface RestCall {
   body: any;
   status: number;
   at: number;
+  /** Answered with an error, but Discord had acknowledged the interaction (a 5xx after the fact). */
+  processed?: boolean;
 }
 
 export interface InteractionAnswer {
+  /** The interaction's id. */
+  id: string;
   /** The interaction callback body ({type, data}). */
   callback: { type: number; data?: any };
   /** Final message data: callback data, or the edit of @original after a deferral. */
@@ -49,8 +56,16 @@ export interface InteractionAnswer {
   deferred: boolean;
   /** The answer came as a follow-up message rather than the response itself. */
   followUp?: boolean;
-  /** ms from dispatch to the callback. */
+  /** ms from dispatch to the callback (the initial response). */
   callbackMs: number;
+  /** ms from dispatch to the final answer (the callback, or the edit/follow-up after a deferral). */
+  answeredMs: number;
+}
+
+interface CallbackFailure {
+  status: number;
+  retryAfter: number;
+  processed?: boolean;
 }
 
 let snowflakeCounter = 0n;
@@ -72,6 +87,8 @@ export class DiscordPeer {
   readonly applicationId: string;
   readonly botUser = { id: '', username: 'briefbot', discriminator: '0', global_name: 'Briefbot', avatar: null, bot: true };
   readonly calls: RestCall[] = [];
+  /** Requests as they arrive, before they are answered (a delayed answer is in flight). */
+  readonly arrivals: { method: string; path: string; at: number }[] = [];
   identifies = 0;
   resumes = 0;
   /** Tokens the bot authenticated with (REST Authorization header and IDENTIFY). */
@@ -84,10 +101,19 @@ export class DiscordPeer {
   private socket: WebSocket | null = null;
   private seq = 0;
   private sessionId = '';
-  private failures: { status: number; retryAfter: number }[] = [];
+  private failures: CallbackFailure[] = [];
+  private webhookEditFailures: number[] = [];
+  private callbackDelays: number[] = [];
   private channelPostFailures: { retryAfter: number }[] = [];
   private readonly sent = new Map<string, { at: number; token: string }>();
+  /** Interactions whose callback Discord accepted. */
+  private readonly acknowledged = new Set<string>();
+  /** Dispatches of this session, for replay on RESUME (Discord replays what the client missed). */
+  private history: { op: 0; t: string; s: number; d: unknown }[] = [];
   private readonly waiters: { test: (c: RestCall) => boolean; resolve: (c: RestCall) => void }[] = [];
+  /** Calls and waiters by `METHOD path`, so a burst of a thousand interactions stays cheap to follow. */
+  private readonly callsByRoute = new Map<string, RestCall[]>();
+  private readonly waitersByRoute = new Map<string, { test: (c: RestCall) => boolean; resolve: (c: RestCall) => void }[]>();
   private readonly wsWaiters: { test: () => boolean; resolve: () => void }[] = [];
 
   constructor(applicationId = '400000000000000099') {
@@ -108,7 +134,7 @@ export class DiscordPeer {
     this.server = createServer((req, res) => void this.onRest(req, res));
     this.wss = new WebSocketServer({ server: this.server });
     this.wss.on('connection', (ws) => this.onGateway(ws));
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
+    await new Promise<void>((r) => this.server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => r()));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
   }
@@ -125,6 +151,7 @@ export class DiscordPeer {
   private async onRest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
+    this.arrivals.push({ method: req.method ?? 'GET', path, at: Date.now() });
     const raw = await readBody(req);
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bot ')) this.tokensSeen.add(auth.slice(4));
@@ -138,8 +165,19 @@ export class DiscordPeer {
     const send = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       call.status = status;
       this.calls.push(call);
+      const route = `${call.method} ${call.path}`;
+      const same = this.callsByRoute.get(route);
+      if (same) same.push(call);
+      else this.callsByRoute.set(route, [call]);
       res.writeHead(status, json === undefined ? headers : { 'content-type': 'application/json', ...headers });
       res.end(json === undefined ? undefined : JSON.stringify(json));
+      const keyed = this.waitersByRoute.get(route);
+      for (const w of keyed ? [...keyed] : []) {
+        if (w.test(call)) {
+          keyed!.splice(keyed!.indexOf(w), 1);
+          w.resolve(call);
+        }
+      }
       for (const w of [...this.waiters]) {
         if (w.test(call)) {
           this.waiters.splice(this.waiters.indexOf(w), 1);
@@ -156,8 +194,17 @@ export class DiscordPeer {
     if (call.method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
       const sent = this.sent.get(m[1]!);
       if (!sent || sent.token !== m[2]) return send(404, { message: 'Unknown interaction', code: 10062 });
+      if (this.acknowledged.has(m[1]!)) return send(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
       if (Date.now() - sent.at > this.deadlineMs) return send(404, { message: 'Unknown interaction', code: 10062 });
+      const delay = this.callbackDelays.shift();
       const fail = this.failures.shift();
+      if (fail && fail.status >= 500) {
+        if (fail.processed) {
+          this.acknowledged.add(m[1]!);
+          call.processed = true;
+        }
+        return send(fail.status, { message: 'Internal Server Error', code: 0 });
+      }
       if (fail) {
         return send(429, { message: 'You are being rate limited.', retry_after: fail.retryAfter, global: false }, {
           'retry-after': String(Math.ceil(fail.retryAfter)),
@@ -168,9 +215,15 @@ export class DiscordPeer {
           'x-ratelimit-bucket': 'callback',
         });
       }
+      this.acknowledged.add(m[1]!);
+      if (delay) await new Promise((r) => setTimeout(r, delay));
       return send(204);
     }
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/(@original|\d+))?$/.exec(path))) {
+      if (call.method === 'PATCH') {
+        const status = this.webhookEditFailures.shift();
+        if (status) return send(status, { message: 'Bad Gateway', code: 0 });
+      }
       if (call.method === 'PATCH' || call.method === 'POST') return send(200, this.message(body, m[2]!));
       if (call.method === 'DELETE') return send(204);
     }
@@ -223,8 +276,35 @@ export class DiscordPeer {
     const done = this.calls.find((c) => c.at >= since && test(c));
     if (done) return Promise.resolve(done);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching REST call within ${timeoutMs} ms; calls: ${this.calls.map((c) => `${c.method} ${c.path} ${c.status}`).join(', ')}`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`no matching REST call within ${timeoutMs} ms; last calls: ${this.calls.slice(-20).map((c) => `${c.method} ${c.path} ${c.status}`).join(', ')}`)), timeoutMs);
       this.waiters.push({ test: (c) => c.at >= since && test(c), resolve: (c) => (clearTimeout(timer), resolve(c)) });
+    });
+  }
+
+  /** Waits for a call to one of `routes` (`METHOD path`) matching `test`: like `waitForCall`, without scanning every call. */
+  private waitForRoute(routes: readonly string[], test: (c: RestCall) => boolean, timeoutMs: number): Promise<RestCall> {
+    for (const route of routes) {
+      const done = this.callsByRoute.get(route)?.find(test);
+      if (done) return Promise.resolve(done);
+    }
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        test,
+        resolve: (c: RestCall) => {
+          clearTimeout(timer);
+          for (const r of routes) {
+            const list = this.waitersByRoute.get(r);
+            if (list?.includes(waiter)) list.splice(list.indexOf(waiter), 1);
+          }
+          resolve(c);
+        },
+      };
+      const timer = setTimeout(() => reject(new Error(`no ${routes.join(' or ')} within ${timeoutMs} ms; last calls: ${this.calls.slice(-20).map((c) => `${c.method} ${c.path} ${c.status}`).join(', ')}`)), timeoutMs);
+      for (const r of routes) {
+        const list = this.waitersByRoute.get(r);
+        if (list) list.push(waiter);
+        else this.waitersByRoute.set(r, [waiter]);
+      }
     });
   }
 
@@ -238,9 +318,30 @@ export class DiscordPeer {
     return this.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages` && c.status === 200 && c.at >= since);
   }
 
-  /** The next `count` interaction callbacks answer 429 with `retry_after` seconds. */
-  failNextCallbacks(count: number, retryAfter = 0.5): void {
-    for (let i = 0; i < count; i++) this.failures.push({ status: 429, retryAfter });
+  /**
+   * The next `count` interaction callbacks fail: 429 with `retry_after` seconds (a
+   * number), or `{ status: 5xx }`, with `processed: true` when Discord acknowledged the
+   * interaction all the same (a retry then gets 40060).
+   */
+  failNextCallbacks(count: number, failure: number | { status: number; processed?: boolean } = 0.5): void {
+    const f: CallbackFailure = typeof failure === 'number' ? { status: 429, retryAfter: failure } : { retryAfter: 0, processed: false, ...failure };
+    for (let i = 0; i < count; i++) this.failures.push(f);
+  }
+
+  /** The next `count` edits of a deferred answer (`PATCH .../messages/@original`) answer `status`. */
+  failNextWebhookEdits(count: number, status = 502): void {
+    for (let i = 0; i < count; i++) this.webhookEditFailures.push(status);
+  }
+
+  /** The next `count` accepted callbacks are answered only after `ms` (a slow Discord). */
+  delayNextCallbacks(count: number, ms: number): void {
+    for (let i = 0; i < count; i++) this.callbackDelays.push(ms);
+  }
+
+  /** Callbacks Discord accepted for an interaction (more than one would be a duplicate answer). */
+  acceptedCallbacks(interactionId: string): RestCall[] {
+    const token = this.sent.get(interactionId)?.token;
+    return (this.callsByRoute.get(`POST /interactions/${interactionId}/${token}/callback`) ?? []).filter((c) => c.status === 204 || c.processed);
   }
 
   // ---------------------------------------------------------------- gateway
@@ -266,6 +367,7 @@ export class DiscordPeer {
     this.identifies += 1;
     this.tokensSeen.add(d.token);
     this.seq = 0;
+    this.history = [];
     this.sessionId = randomBytes(16).toString('hex');
     this.dispatch('READY', {
       v: 10,
@@ -293,6 +395,8 @@ export class DiscordPeer {
     }
     this.resumes += 1;
     this.tokensSeen.add(d.token);
+    // Replay what the client did not see, then RESUMED.
+    for (const frame of this.history) if (frame.s > (d.seq ?? 0)) ws.send(JSON.stringify(frame));
     this.dispatch('RESUMED', {}, ws);
     this.awaitingIdentify = false;
     this.notifyWs();
@@ -329,6 +433,19 @@ export class DiscordPeer {
     ws.send(JSON.stringify({ op: 0, t, s: this.seq, d }));
   }
 
+  /**
+   * Dispatches an event of the session: sent now if the session is live, else kept
+   * and replayed when the client RESUMEs (lost if it has to IDENTIFY afresh).
+   */
+  private dispatchEvent(t: string, d: unknown): void {
+    if (this.sessionId === '') throw new Error(`no gateway session (dispatching ${t})`);
+    this.seq += 1;
+    const frame = { op: 0 as const, t, s: this.seq, d };
+    this.history.push(frame);
+    if (this.history.length > 10_000) this.history.shift();
+    if (this.connected) this.socket!.send(JSON.stringify(frame));
+  }
+
   private notifyWs(): void {
     for (const w of [...this.wsWaiters]) {
       if (w.test()) {
@@ -361,10 +478,11 @@ export class DiscordPeer {
 
   // ---------------------------------------------------------------- interactions
 
-  private base(type: number, opts: { guildId?: string; admin?: boolean; userId?: string; permissions?: string }): any {
+  private base(type: number, opts: { guildId?: string; admin?: boolean; userId?: string; permissions?: string; channelId?: string }): any {
     const id = snowflake();
     const token = 'aW50ZXJhY3Rpb24' + randomBytes(24).toString('base64url');
     const userId = opts.userId ?? USER_ID;
+    const channelId = opts.channelId ?? CHANNEL_ID;
     return {
       id,
       application_id: this.applicationId,
@@ -372,8 +490,8 @@ export class DiscordPeer {
       token,
       version: 1,
       guild_id: opts.guildId ?? GUILD_ID,
-      channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 0, name: 'ukraine-desk', guild_id: opts.guildId ?? GUILD_ID, permissions: '2248473465835073' },
+      channel_id: channelId,
+      channel: { id: channelId, type: 0, name: 'ukraine-desk', guild_id: opts.guildId ?? GUILD_ID, permissions: '2248473465835073' },
       member: {
         user: { id: userId, username: 'reporter', discriminator: '0', global_name: 'Reporter', avatar: null },
         roles: [],
@@ -401,26 +519,28 @@ export class DiscordPeer {
   private sendInteraction(d: any): number {
     const at = Date.now();
     this.sent.set(d.id, { at, token: d.token });
-    this.dispatch('INTERACTION_CREATE', d);
+    this.dispatchEvent('INTERACTION_CREATE', d);
     return at;
   }
 
   private async answer(d: any, at: number, timeoutMs: number): Promise<InteractionAnswer> {
-    const cb = await this.waitForCall((c) => c.method === 'POST' && c.path === `/interactions/${d.id}/${d.token}/callback` && c.status === 204, timeoutMs);
+    const cb = await this.waitForRoute([`POST /interactions/${d.id}/${d.token}/callback`], (c) => c.status === 204 || !!c.processed || c.status === 404, timeoutMs);
+    if (cb.status === 404) throw new Error(`interaction ${d.id} (${d.data?.name ?? d.data?.custom_id}) got its first callback ${cb.at - at} ms after dispatch, past Discord's ${this.deadlineMs} ms deadline: the member saw "The application did not respond"`);
     const callback = cb.body as { type: number; data?: any };
     const ephemeral = ((callback.data?.flags ?? 0) & 64) === 64;
     if (callback.type === 5) {
       // The answer is an edit of the deferred message, or a follow-up (e.g. a private apology).
       const hook = `/webhooks/${this.applicationId}/${d.token}`;
-      const next = await this.waitForCall((c) => (c.method === 'PATCH' && c.path === `${hook}/messages/@original`) || (c.method === 'POST' && c.path === hook), timeoutMs);
-      if (next.method === 'POST') return { callback, message: next.body, ephemeral: ((next.body.flags ?? 0) & 64) === 64, deferred: true, followUp: true, callbackMs: cb.at - at };
-      return { callback, message: next.body, ephemeral, deferred: true, callbackMs: cb.at - at };
+      const next = await this.waitForRoute([`PATCH ${hook}/messages/@original`, `POST ${hook}`], () => true, timeoutMs);
+      const edit = next.status === 200 ? next : await this.waitForRoute([`${next.method} ${next.path}`], (c) => c.status === 200, timeoutMs);
+      if (edit.method === 'POST') return { id: d.id, callback, message: edit.body, ephemeral: ((edit.body.flags ?? 0) & 64) === 64, deferred: true, followUp: true, callbackMs: cb.at - at, answeredMs: edit.at - at };
+      return { id: d.id, callback, message: edit.body, ephemeral, deferred: true, callbackMs: cb.at - at, answeredMs: edit.at - at };
     }
-    return { callback, message: callback.data, ephemeral, deferred: false, callbackMs: cb.at - at };
+    return { id: d.id, callback, message: callback.data, ephemeral, deferred: false, callbackMs: cb.at - at, answeredMs: cb.at - at };
   }
 
   /** Runs a slash command as a member would; resolves with the bot's answer. */
-  async command(name: string, options: Record<string, string | number | boolean> = {}, opts: { guildId?: string; admin?: boolean; permissions?: string; timeoutMs?: number; subcommand?: string; userId?: string } = {}): Promise<InteractionAnswer> {
+  async command(name: string, options: Record<string, string | number | boolean> = {}, opts: { guildId?: string; admin?: boolean; permissions?: string; timeoutMs?: number; subcommand?: string; userId?: string; channelId?: string } = {}): Promise<InteractionAnswer> {
     const d = this.base(2, opts);
     const values = Object.entries(options).map(([k, v]) => ({ name: k, type: typeof v === 'boolean' ? 5 : typeof v === 'number' ? 4 : 3, value: v }));
     d.data = {

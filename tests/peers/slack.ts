@@ -3,9 +3,14 @@
  * (`auth.test`, `apps.connections.open`, `chat.postMessage`, `users.info`), a `response_url`
  * sink, and a Socket Mode WebSocket. It also signs and sends HTTP-mode requests
  * the way Slack does. Facts from /work/shared/docs/testing-chat-platforms.md.
+ *
+ * Faults: `failNext` (429 or 5xx on a Web API method or the response_url),
+ * `slowResponses` (a response_url that takes its time), `sendDisconnect`. Like
+ * Slack, an envelope that is not acknowledged before its connection closes is
+ * delivered again (`retry_attempt` + 1) once a connection is open.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
@@ -21,6 +26,9 @@ export const OWNER_ID = 'U0OWNER';
 /** chat.postMessage answers channel_not_found for this one. */
 export const GONE_CHANNEL_ID = 'C0GONE';
 
+/** Slack's side of HTTP mode: up to 256 kept-alive connections to the bot. */
+const SENDER = new Agent({ keepAlive: true, maxSockets: 256 });
+
 export interface Posted {
   path: string;
   body: any;
@@ -35,6 +43,8 @@ export interface SlashAnswer {
   ephemeral: boolean;
   /** ms from sending the command to the ack (socket) or HTTP response (http). */
   ackMs: number;
+  /** ms from sending the command to the answer's arrival at the response_url. */
+  answeredMs: number;
   responseUrl: string;
 }
 
@@ -49,6 +59,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export class SlackPeer {
   readonly posted: Posted[] = [];
+  /** Requests as they arrive, before they are answered (a delayed answer is in flight). */
+  readonly arrivals: { method: string; path: string; at: number }[] = [];
   connectionsOpened = 0;
   /** Bearer tokens seen on Web API calls. */
   readonly tokensSeen = new Set<string>();
@@ -56,10 +68,18 @@ export class SlackPeer {
   private wss!: WebSocketServer;
   private port = 0;
   private sockets = new Set<WebSocket>();
-  /** Per path, the `Retry-After` (seconds) of each 429 still to answer. */
-  private failures = new Map<string, number[]>();
+  /** Per path, the failures still to answer: 429 with `Retry-After` seconds, or a 5xx status. */
+  private failures = new Map<string, { status: number; retryAfter: number }[]>();
+  private responseDelays: number[] = [];
   private readonly acks = new Map<string, (payload: unknown) => void>();
+  /** Envelopes not yet acknowledged, and the connection each was last sent on. */
+  private readonly unacked = new Map<string, { frame: any; on: WebSocket | null; sentAt: number }>();
+  /** Envelopes delivered more than once (a connection closed before their ack). */
+  redeliveries = 0;
   private readonly waiters: { test: (p: Posted) => boolean; resolve: (p: Posted) => void }[] = [];
+  /** Posts and waiters by path, so a burst of a thousand response_urls stays cheap to follow. */
+  private readonly postsByPath = new Map<string, Posted[]>();
+  private readonly waitersByPath = new Map<string, { test: (p: Posted) => boolean; resolve: (p: Posted) => void }[]>();
   private pinger: NodeJS.Timeout | null = null;
 
   get apiUrl(): string {
@@ -75,7 +95,7 @@ export class SlackPeer {
     this.server = createServer((req, res) => void this.onHttp(req, res));
     this.wss = new WebSocketServer({ server: this.server, path: '/link/' });
     this.wss.on('connection', (ws) => this.onSocket(ws));
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
+    await new Promise<void>((r) => this.server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => r()));
     this.port = (this.server.address() as AddressInfo).port;
     // Slack pings Socket Mode clients; without pings the client reconnects after 30 s.
     this.pinger = setInterval(() => this.sockets.forEach((s) => s.readyState === 1 && s.ping()), 5000);
@@ -90,11 +110,19 @@ export class SlackPeer {
     await new Promise<void>((r) => this.server.close(() => r()));
   }
 
-  /** The next `count` posts to `path` ('/api/chat.postMessage' or '/response') answer 429 with `Retry-After: retryAfter` (seconds). */
-  failNext(path: string, count = 1, retryAfter = 1): void {
+  /**
+   * The next `count` posts to `path` ('/api/chat.postMessage' or '/response') answer
+   * 429 with `Retry-After: retryAfter` (seconds), or `status` when it is given (5xx).
+   */
+  failNext(path: string, count = 1, retryAfter = 1, status = 429): void {
     const queue = this.failures.get(path) ?? [];
-    for (let i = 0; i < count; i++) queue.push(retryAfter);
+    for (let i = 0; i < count; i++) queue.push({ status, retryAfter });
     this.failures.set(path, queue);
+  }
+
+  /** The next `count` response_url posts are answered only after `ms` (a slow Slack). */
+  slowResponses(count: number, ms: number): void {
+    for (let i = 0; i < count; i++) this.responseDelays.push(ms);
   }
 
   /** `chat.postMessage` calls to `channel` that were posted (HTTP 200, not a refused channel), oldest first. */
@@ -108,6 +136,7 @@ export class SlackPeer {
 
   private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
+    this.arrivals.push({ method: req.method ?? 'GET', path: url.pathname, at: Date.now() });
     const raw = await readBody(req);
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) this.tokensSeen.add(auth.slice(7));
@@ -120,8 +149,18 @@ export class SlackPeer {
     const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
       posted.status = status;
       this.posted.push(posted);
+      const same = this.postsByPath.get(path);
+      if (same) same.push(posted);
+      else this.postsByPath.set(path, [posted]);
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(json));
+      const keyed = this.waitersByPath.get(path);
+      for (const w of keyed ? [...keyed] : []) {
+        if (w.test(posted)) {
+          keyed!.splice(keyed!.indexOf(w), 1);
+          w.resolve(posted);
+        }
+      }
       for (const w of [...this.waiters]) {
         if (w.test(posted)) {
           this.waiters.splice(this.waiters.indexOf(w), 1);
@@ -129,9 +168,14 @@ export class SlackPeer {
         }
       }
     };
-    const retryAfter = this.failures.get(kind)?.shift();
-    if (retryAfter !== undefined) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
-    if (kind === '/response') return send(200, { ok: true });
+    const failure = this.failures.get(kind)?.shift();
+    if (failure?.status === 429) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
+    if (failure) return send(failure.status, { ok: false, error: 'internal_error' });
+    if (kind === '/response') {
+      const delay = this.responseDelays.shift();
+      if (delay) await new Promise((r) => setTimeout(r, delay));
+      return send(200, { ok: true });
+    }
     switch (path) {
       case '/api/auth.test':
         if (auth?.includes('revoked')) return send(200, { ok: false, error: 'invalid_auth' });
@@ -160,12 +204,40 @@ export class SlackPeer {
 
   private onSocket(ws: WebSocket): void {
     this.sockets.add(ws);
-    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      // What was sent on this connection and not acknowledged goes out again.
+      for (const [, pending] of this.unacked) {
+        if (pending.on === ws) {
+          pending.on = null;
+          this.redeliveries += 1;
+          pending.frame.retry_attempt += 1;
+          pending.frame.retry_reason = 'timeout';
+        }
+      }
+      this.flushEnvelopes();
+    });
     ws.on('message', (raw) => {
       const msg = JSON.parse(String(raw));
-      if (msg.envelope_id) this.acks.get(msg.envelope_id)?.(msg.payload);
+      if (msg.envelope_id) {
+        this.unacked.delete(msg.envelope_id);
+        this.acks.get(msg.envelope_id)?.(msg.payload);
+      }
     });
     ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'peer', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0BRIEFBOT' } }));
+    this.flushEnvelopes();
+  }
+
+  /** Sends every envelope that is waiting for a connection. */
+  private flushEnvelopes(): void {
+    const live = [...this.sockets].find((s) => s.readyState === 1);
+    if (!live) return;
+    for (const [, pending] of this.unacked) {
+      if (pending.on !== null) continue;
+      pending.on = live;
+      pending.sentAt = Date.now();
+      live.send(JSON.stringify(pending.frame));
+    }
   }
 
   /** Waits for a post matching `test`, made after `since`. */
@@ -173,7 +245,7 @@ export class SlackPeer {
     const done = this.posted.find((p) => p.at >= since && test(p));
     if (done) return Promise.resolve(done);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching post within ${timeoutMs} ms; posts: ${this.posted.map((p) => `${p.path} ${p.status}`).join(', ')}`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`no matching post within ${timeoutMs} ms; last posts: ${this.posted.slice(-20).map((p) => `${p.path} ${p.status}`).join(', ')}`)), timeoutMs);
       this.waiters.push({ test: (p) => p.at >= since && test(p), resolve: (p) => (clearTimeout(timer), resolve(p)) });
     });
   }
@@ -192,12 +264,12 @@ export class SlackPeer {
     for (const s of this.sockets) s.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'peer' } }));
   }
 
-  slashPayload(command: string, text: string, opts: { userId?: string; teamId?: string; responseUrl?: string } = {}): Record<string, string> {
+  slashPayload(command: string, text: string, opts: { userId?: string; teamId?: string; responseUrl?: string; channelId?: string } = {}): Record<string, string> {
     return {
       token: 'deprecated-verification-token',
       team_id: opts.teamId ?? TEAM_ID,
       team_domain: 'newsroom',
-      channel_id: CHANNEL_ID,
+      channel_id: opts.channelId ?? CHANNEL_ID,
       channel_name: 'ukraine-desk',
       user_id: opts.userId ?? USER_ID,
       user_name: 'reporter',
@@ -227,34 +299,53 @@ export class SlackPeer {
     };
   }
 
-  /** Sends an envelope over Socket Mode; resolves with the client's ack payload. */
-  private envelope(type: 'slash_commands' | 'interactive', payload: unknown): Promise<{ ackMs: number }> {
-    const live = [...this.sockets].find((s) => s.readyState === 1);
-    if (!live) throw new Error('no Socket Mode connection');
+  /**
+   * Sends an envelope over Socket Mode (at once if a connection is open, else when
+   * one opens); resolves with the time to the client's ack.
+   */
+  private envelope(type: 'slash_commands' | 'interactive', payload: unknown, ackTimeoutMs = 5000): Promise<{ ackMs: number; attempts: number; deliveredMs: number; at: number }> {
+    if (this.socketCount === 0 && this.connectionsOpened === 0) throw new Error('no Socket Mode connection');
     const envelope_id = randomBytes(8).toString('hex');
     const at = Date.now();
+    const frame = { envelope_id, type, payload, accepts_response_payload: type === 'slash_commands', retry_attempt: 0, retry_reason: '' };
+    const pending = { frame, on: null as WebSocket | null, sentAt: 0 };
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ack for ${type} within 5 s`)), 5000);
+      const timer = setTimeout(() => reject(new Error(`no ack for ${type} within ${ackTimeoutMs} ms`)), ackTimeoutMs);
       this.acks.set(envelope_id, () => {
         clearTimeout(timer);
         this.acks.delete(envelope_id);
-        resolve({ ackMs: Date.now() - at });
+        const now = Date.now();
+        // deliveredMs: from the last delivery on an open connection to the ack (what the app controls).
+        resolve({ ackMs: now - at, attempts: frame.retry_attempt + 1, deliveredMs: now - pending.sentAt, at });
       });
-      live.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type === 'slash_commands', retry_attempt: 0, retry_reason: '' }));
+      this.unacked.set(envelope_id, pending);
+      this.flushEnvelopes();
     });
   }
 
-  private async answer(responseUrl: string, ackMs: number, timeoutMs: number): Promise<SlashAnswer> {
+  /** Posts made to one path (a response_url's), oldest first. */
+  postsTo(path: string): Posted[] {
+    return this.postsByPath.get(path) ?? [];
+  }
+
+  private async answer(responseUrl: string, ackMs: number, timeoutMs: number, sentAt = Date.now()): Promise<SlashAnswer> {
     const path = new URL(responseUrl).pathname;
-    const p = await this.waitForPost((x) => x.path === path && x.status === 200, timeoutMs);
-    return { response: p.body, ephemeral: p.body.response_type !== 'in_channel', ackMs, responseUrl };
+    const p = await new Promise<Posted>((resolve, reject) => {
+      const done = this.postsTo(path).find((x) => x.status === 200);
+      if (done) return resolve(done);
+      const list = this.waitersByPath.get(path) ?? [];
+      this.waitersByPath.set(path, list);
+      const timer = setTimeout(() => reject(new Error(`no answer on ${path} within ${timeoutMs} ms; posts there: ${this.postsTo(path).map((x) => x.status).join(', ') || 'none'}`)), timeoutMs);
+      list.push({ test: (x) => x.status === 200, resolve: (x) => (clearTimeout(timer), resolve(x)) });
+    });
+    return { response: p.body, ephemeral: p.body.response_type !== 'in_channel', ackMs, responseUrl, answeredMs: p.at - sentAt };
   }
 
   /** A slash command over Socket Mode; resolves with what the bot posted to the response_url. */
-  async slashSocket(command: string, text: string, opts: { userId?: string; teamId?: string; timeoutMs?: number } = {}): Promise<SlashAnswer> {
+  async slashSocket(command: string, text: string, opts: { userId?: string; teamId?: string; channelId?: string; timeoutMs?: number; ackTimeoutMs?: number } = {}): Promise<SlashAnswer & { attempts: number; deliveredMs: number }> {
     const payload = this.slashPayload(command, text, opts);
-    const { ackMs } = await this.envelope('slash_commands', payload);
-    return this.answer(payload.response_url!, ackMs, opts.timeoutMs ?? 10_000);
+    const { ackMs, attempts, deliveredMs, at } = await this.envelope('slash_commands', payload, opts.ackTimeoutMs);
+    return { ...(await this.answer(payload.response_url!, ackMs, opts.timeoutMs ?? 10_000, at)), attempts, deliveredMs };
   }
 
   /** A button click over Socket Mode. */
@@ -270,22 +361,37 @@ export class SlackPeer {
     return { 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig, 'content-type': 'application/x-www-form-urlencoded' };
   }
 
-  /** POSTs a (signed) form body to the bot's HTTP endpoint; returns the HTTP status. */
+  /**
+   * POSTs a (signed) form body to the bot's HTTP endpoint; returns the HTTP status
+   * and `ms` until the response headers (the ack). Kept-alive connections, as Slack's
+   * own senders use; node:http rather than fetch, so the sender costs the bot's
+   * process (the tests run both in one) as little as it can.
+   */
   static async postSigned(endpoint: string, form: Record<string, string>, secret: string, opts: { ts?: number; tamper?: boolean; headers?: Record<string, string> } = {}): Promise<{ status: number; ms: number; body: string; raw: string; headers: Record<string, string> }> {
     const raw = new URLSearchParams(form).toString();
     const headers = opts.headers ?? SlackPeer.sign(secret, raw, opts.ts ?? Math.floor(Date.now() / 1000));
     const sent = opts.tamper ? raw.replace(/text=[^&]*/, 'text=casualties+public') : raw;
     const at = Date.now();
-    const res = await fetch(endpoint, { method: 'POST', headers, body: sent });
-    return { status: res.status, ms: Date.now() - at, body: await res.text(), raw, headers };
+    return new Promise((resolve, reject) => {
+      const req = request(endpoint, { method: 'POST', agent: SENDER, headers: { ...headers, 'content-length': Buffer.byteLength(sent) } }, (res) => {
+        const ms = Date.now() - at;
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms, body: Buffer.concat(chunks).toString('utf8'), raw, headers }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(sent);
+    });
   }
 
   /** A slash command over HTTP, signed with `secret`; resolves with the response_url post. */
-  async slashHttp(endpoint: string, secret: string, command: string, text: string, opts: { userId?: string; timeoutMs?: number } = {}): Promise<SlashAnswer & { status: number }> {
+  async slashHttp(endpoint: string, secret: string, command: string, text: string, opts: { userId?: string; channelId?: string; teamId?: string; timeoutMs?: number } = {}): Promise<SlashAnswer & { status: number }> {
     const payload = this.slashPayload(command, text, opts);
+    const sentAt = Date.now();
     const r = await SlackPeer.postSigned(endpoint, payload, secret);
     if (r.status !== 200) throw new Error(`bot answered HTTP ${r.status}: ${r.body}`);
-    return { ...(await this.answer(payload.response_url!, r.ms, opts.timeoutMs ?? 10_000)), status: r.status };
+    return { ...(await this.answer(payload.response_url!, r.ms, opts.timeoutMs ?? 10_000, sentAt)), status: r.status };
   }
 
   /** A button click over HTTP (form field `payload`). */

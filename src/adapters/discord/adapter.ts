@@ -5,8 +5,14 @@
  * layout and limits in `src/render/discord.ts`.
  *
  * - Answers are ephemeral unless the user passes `public:true`.
- * - A command that has not answered within `deferAfterMs` is deferred (Discord's
- *   3-second deadline) and its answer arrives as an edit of the deferred reply.
+ * - Commands take turns through the shared `Workload`. A command that has not
+ *   answered within `deferAfterMs`, or that has to wait for its turn behind
+ *   others, is deferred (Discord's 3-second deadline) and its answer arrives as an
+ *   edit of the deferred reply.
+ * - A callback Discord acknowledged but answered with a 5xx (so the retry gets
+ *   40060 "already acknowledged") counts as sent: the answer still follows.
+ * - While the process shuts down, new commands get `RESTARTING_MESSAGE`.
+ * - Interactions from servers not on the allow-list are refused and logged.
  * - Every message carries `allowed_mentions: {parse: []}`.
  *
  * @example
@@ -15,6 +21,7 @@
  */
 import {
   Client,
+  DiscordAPIError,
   Events,
   GatewayIntentBits,
   MessageFlags,
@@ -28,6 +35,7 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   type InteractionReplyOptions,
+  RESTJSONErrorCodes,
 } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 import type { CommandContext, CommandDefinition } from '../../core/command.js';
@@ -35,11 +43,12 @@ import { errorReply, type Reply } from '../../core/reply.js';
 import { dispatch, findCommand } from '../../dispatch.js';
 import type { ChannelInfo, ChatPlatform } from '../../health.js';
 import type { BriefingIndex } from '../../index/briefingIndex.js';
-import { log, redact } from '../../log.js';
+import { createLogThrottle, log, redact } from '../../log.js';
 import { rateLimitMessage, type RateLimiter } from '../../rateLimit.js';
 import { discordChoices, renderDiscord, type DiscordMessage } from '../../render/discord.js';
 import { EXPIRED_MESSAGE, ReplyStore, parsePageButtonId } from '../../render/replyStore.js';
 import { splitPublic, type SubcommandSpecs } from './commands.js';
+import { BUSY_MESSAGE, BusyError, RESTARTING_MESSAGE, Workload } from '../workload.js';
 import { discordDeliveryError, rejectLongRateLimitWaits } from './delivery.js';
 
 export interface DiscordAdapterOptions {
@@ -57,6 +66,8 @@ export interface DiscordAdapterOptions {
   contextExtras?: () => object;
   /** Per-user and per-channel limits; a limited command gets "try again in N s". */
   rateLimiter?: RateLimiter;
+  /** Where commands take turns and in-flight answers are counted (shared by every platform). */
+  workload?: Workload;
 }
 
 export const NOT_ALLOWED_MESSAGE = 'Briefbot is not enabled in this server.';
@@ -67,6 +78,36 @@ export interface DiscordAdapter extends ChatPlatform {
 }
 
 const NO_PINGS = Object.freeze({ parse: [] as [] });
+
+/**
+ * Interaction responses and the interaction webhook (edit, follow-up) are exempt
+ * from Discord's global limit of 50 requests/s ("Interaction endpoints are not bound
+ * to the bot's Global Rate Limit"), but @discordjs/rest applies it to every route
+ * but the callback. This client's REST sends little else, so its global budget is
+ * raised; per-route limits and any real 429 are still honoured. Scheduled posts
+ * use a separate client with the default.
+ */
+const INTERACTION_REQUESTS_PER_SECOND = 1000;
+
+/** Discord acknowledged the interaction already: a retry after a 5xx that had in fact gone through. */
+function alreadyAcknowledged(err: unknown): boolean {
+  return err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged;
+}
+
+/** Tries an idempotent request again after a server error or a network failure (not after a 4xx). */
+async function retryIdempotent<T>(send: () => Promise<T>, attempts = 3, waitMs = 1000): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      const status = (err as { status?: number }).status;
+      const clientError = err instanceof DiscordAPIError || (typeof status === 'number' && status < 500);
+      if (clientError || attempt >= attempts) throw err;
+      log.warn('discord request failed; trying again', { attempt, err: (err as Error).message });
+      await new Promise((r) => setTimeout(r, waitMs));
+    }
+  }
+}
 
 /**
  * Channel admins, for `admin` commands and `/schedule add|remove|pause|resume`:
@@ -87,11 +128,13 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   const now = opts.now ?? (() => new Date());
   const deferAfterMs = opts.deferAfterMs ?? 1500;
   const store = opts.store ?? new ReplyStore();
+  const workload = opts.workload ?? new Workload();
+  const refusals = createLogThrottle();
   const index = typeof opts.index === 'function' ? opts.index : () => opts.index as BriefingIndex;
 
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: { api: config.apiBase },
+    rest: { api: config.apiBase, globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND },
     allowedMentions: { parse: [] },
   });
 
@@ -127,9 +170,39 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     return renderDiscord(reply, 0, { replyId });
   };
 
+  /** Logs (throttled per server) an interaction from a server not on the allow-list. */
+  const refused = (i: Interaction) =>
+    refusals(i.guildId ?? 'dm', (suppressed) => log.warn('discord interaction from a server not on DISCORD_ALLOWED_GUILDS; refused', { guild: i.guildId, user: i.user.id, type: i.type, ...(suppressed ? { suppressed } : {}) }));
+
+  /** An ephemeral one-line answer, sent at once. */
+  const replyError = (i: ChatInputCommandInteraction, code: Parameters<typeof errorReply>[1], message: string) =>
+    i.reply(payload(renderDiscord(errorReply(i.commandName, code, message)), true));
+
+  /**
+   * Defers, ahead of any command waiting to run. A 40060 means an earlier attempt
+   * (answered 5xx) went through, so the deferral stands.
+   */
+  async function deferReply(i: ChatInputCommandInteraction, isPublic: boolean): Promise<void> {
+    const sent = workload.acknowledging();
+    try {
+      await i.deferReply(isPublic ? {} : { flags: MessageFlags.Ephemeral });
+    } catch (err) {
+      if (!alreadyAcknowledged(err)) throw err;
+      log.warn('discord deferral was acknowledged despite an error; continuing', { interaction: i.id });
+      i.deferred = true;
+    } finally {
+      sent();
+    }
+  }
+
   async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
     if (!allowed(i.guildId)) {
+      refused(i);
       await i.reply({ content: NOT_ALLOWED_MESSAGE, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
+    if (!workload.accepting) {
+      await replyError(i, 'unavailable', RESTARTING_MESSAGE);
       return;
     }
     const { args, isPublic } = splitPublic(i.options.data, opts.subcommands?.[i.commandName]);
@@ -138,40 +211,60 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     const where: ChannelInfo = { platform: 'discord', workspaceId: i.guildId ?? '', channelId: i.channelId };
     const limit = opts.rateLimiter?.take(`discord:${i.user.id}`, `discord:${i.channelId}`);
     if (limit && !limit.ok) {
-      await i.reply(payload(renderDiscord(errorReply(i.commandName, 'rate-limited', rateLimitMessage(limit))), true));
+      await replyError(i, 'rate-limited', rateLimitMessage(limit));
       return;
     }
-    const work = dispatch(context(i.user.id, isAdmin, where), i.commandName, args);
+    // Behind a queue the answer cannot be quick: defer at once instead of waiting for the timer.
+    const backlog = workload.waiting > 0;
+    const work = workload
+      .compute(() => dispatch(context(i.user.id, isAdmin, where), i.commandName, args))
+      .catch((err: unknown): Reply => {
+        if (err instanceof BusyError) return errorReply(i.commandName, 'rate-limited', BUSY_MESSAGE);
+        throw err;
+      });
 
-    let timer: NodeJS.Timeout | undefined;
-    const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), deferAfterMs)));
-    const first = await Promise.race([work, slow]);
-    clearTimeout(timer);
+    let first: Reply | 'slow' = 'slow';
+    let outcome = 'answer';
+    if (!backlog) {
+      let timer: NodeJS.Timeout | undefined;
+      const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), deferAfterMs)));
+      first = await Promise.race([work, slow]);
+      clearTimeout(timer);
+    }
 
     if (first !== 'slow') {
       // Errors are for the asker only, even when they asked for a public answer.
       const ephemeral = !isPublic || first.kind === 'error';
-      await i.reply(payload(render(first, isPublic, i.user.id), ephemeral));
+      if (first.kind === 'error') outcome = first.code;
+      try {
+        await i.reply(payload(render(first, isPublic, i.user.id), ephemeral));
+      } catch (err) {
+        if (!alreadyAcknowledged(err)) throw err;
+        log.warn('discord reply was acknowledged despite an error', { interaction: i.id });
+      }
     } else {
-      await i.deferReply(isPublic ? {} : { flags: MessageFlags.Ephemeral });
+      await deferReply(i, isPublic);
       const reply = await work;
+      if (reply.kind === 'error') outcome = reply.code;
       const m = render(reply, isPublic, i.user.id);
       if (reply.kind === 'error' && isPublic) {
         // The deferred message is visible to the channel; keep the apology private.
         await i.deleteReply().catch(() => undefined);
         await i.followUp(payload(m, true));
       } else {
-        await i.editReply({ content: m.content ?? null, embeds: m.embeds, components: payload(m, false).components, allowedMentions: NO_PINGS });
+        // Editing the deferred message is idempotent: safe to send again after a 5xx or a dropped connection.
+        await retryIdempotent(() => i.editReply({ content: m.content ?? null, embeds: m.embeds, components: payload(m, false).components, allowedMentions: NO_PINGS }));
       }
     }
-    log.info('discord command', { command: i.commandName, guild: i.guildId, ms: Date.now() - started, public: isPublic });
+    log.info('discord command', { command: i.commandName, guild: i.guildId, ms: Date.now() - started, public: isPublic, deferred: first === 'slow', outcome });
   }
 
   async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
     const focused = i.options.getFocused(true);
     const option = findCommand(commands, i.commandName)?.options.find((o) => o.name === focused.name);
     let names: string[] = [];
-    if (option?.autocomplete && allowed(i.guildId)) {
+    if (!allowed(i.guildId)) refused(i);
+    else if (option?.autocomplete) {
       try {
         names = index().suggest(option.autocomplete, String(focused.value ?? ''), 25);
       } catch (err) {
@@ -184,6 +277,11 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   async function onButton(i: ButtonInteraction): Promise<void> {
     const target = parsePageButtonId(i.customId);
     if (!target) return;
+    if (!allowed(i.guildId)) {
+      refused(i);
+      await i.reply({ content: NOT_ALLOWED_MESSAGE, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
     const stored = store.get(target.replyId);
     if (!stored) {
       await i.reply({ content: EXPIRED_MESSAGE, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
@@ -195,7 +293,8 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
 
   client.on(Events.InteractionCreate, (i: Interaction) => {
     const handled = i.isChatInputCommand() ? onCommand(i) : i.isAutocomplete() ? onAutocomplete(i) : i.isButton() ? onButton(i) : Promise.resolve();
-    handled.catch((err: unknown) => log.error('discord interaction failed', { interaction: i.id, type: i.type, err }));
+    // Counted until answered, so a shutdown waits for it.
+    workload.track(handled.catch((err: unknown) => log.error('discord interaction failed', { interaction: i.id, type: i.type, command: i.isCommand() ? i.commandName : undefined, err })));
   });
   client.on(Events.ShardReconnecting, (shard) => log.warn('discord gateway reconnecting', { shard }));
   client.on(Events.ShardResume, (shard, replayed) => log.info('discord gateway resumed', { shard, replayed }));

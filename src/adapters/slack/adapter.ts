@@ -5,7 +5,12 @@
  * Socket Mode when an app token is configured (no public URL), HTTP otherwise
  * (`/slack/events`, every request's signature verified).
  *
- * - `ack()` at once, then the answer (Slack's 3-second deadline never bites).
+ * - `ack()` at once, then the answer (Slack's 3-second deadline never bites). A
+ *   failed ack (the socket dropped under it) does not cost the answer: the
+ *   response_url still works, and Slack's redelivery is recognised by trigger id.
+ * - Commands take turns through the shared `Workload`; while the process shuts
+ *   down, new commands get `RESTARTING_MESSAGE`.
+ * - Commands from workspaces not on the allow-list are refused and logged.
  * - Ephemeral by default; `public` as the last word posts for the channel.
  * - `/brief <subcommand> ...` always works; `/casualties ...` works when the
  *   manifest declares per-command slash commands.
@@ -28,10 +33,11 @@ import { errorReply, type Reply } from '../../core/reply.js';
 import { dispatch, findCommand } from '../../dispatch.js';
 import type { ChannelInfo, ChatPlatform } from '../../health.js';
 import type { BriefingIndex } from '../../index/briefingIndex.js';
-import { log, redact } from '../../log.js';
+import { createLogThrottle, log, redact } from '../../log.js';
 import { rateLimitMessage, type RateLimiter } from '../../rateLimit.js';
 import { EXPIRED_MESSAGE, ReplyStore } from '../../render/replyStore.js';
 import { parseSlackPageValue, renderSlackBlocks, SLACK_ACTIONS, type SlackMessage } from '../../render/slack.js';
+import { BUSY_MESSAGE, BusyError, RESTARTING_MESSAGE, Workload } from '../workload.js';
 import { createSlackAdmins } from './admins.js';
 import { postWithRateLimits } from './delivery.js';
 import { parseSlashText, type TextParser } from './parse.js';
@@ -60,9 +66,14 @@ export interface SlackAdapterOptions {
   contextExtras?: () => object;
   /** Per-user and per-channel limits; a limited command gets "try again in N s". */
   rateLimiter?: RateLimiter;
+  /** Where commands take turns and in-flight answers are counted (shared by every platform). */
+  workload?: Workload;
 }
 
 export const NOT_ALLOWED_MESSAGE = 'Briefbot is not enabled in this workspace.';
+
+/** HTTP mode: pending connections the kernel queues (capped by net.core.somaxconn). */
+const HTTP_BACKLOG = 4096;
 
 /** The values of one option that make an invocation admin-only (`action: add`). */
 export interface AdminActionSpec {
@@ -120,6 +131,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const logger = boltLogger();
   const clientOptions = { slackApiUrl: config.apiUrl };
   const seen = new SeenIds();
+  const workload = opts.workload ?? new Workload();
+  const refusals = createLogThrottle();
+  const refused = (teamId: string | undefined, userId: string | undefined, what: string) =>
+    refusals(teamId ?? 'none', (suppressed) => log.warn('slack request from a workspace not on SLACK_ALLOWED_TEAMS; refused', { team: teamId, user: userId, what, ...(suppressed ? { suppressed } : {}) }));
 
   let connected = false;
   let server: Server | null = null;
@@ -182,8 +197,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     return renderSlackBlocks(reply, 0, { replyId, invokedAs });
   };
 
-  app.command(/^\/[\w-]+$/, async ({ command, ack }) => {
-    await ack();
+  /** The ack, never fatal: if it is lost, Slack redelivers and `seen` recognises the copy. */
+  const safeAck = (ack: () => Promise<void>, what: string) =>
+    ack().catch((err: unknown) => log.warn('slack ack failed; answering through the response_url anyway', { what, err: (err as Error).message }));
+
+  type SlashCommand = Parameters<Parameters<typeof app.command>[1]>[0]['command'];
+
+  async function onCommand(command: SlashCommand): Promise<void> {
     if (!seen.first(command.trigger_id)) {
       log.warn('slack command replayed; ignored', { command: command.command });
       return;
@@ -191,29 +211,46 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     const started = Date.now();
     const url = command.response_url;
     if (!allowed(command.team_id)) {
+      refused(command.team_id, command.user_id, command.command);
       await postToResponseUrl(url, { response_type: 'ephemeral', text: NOT_ALLOWED_MESSAGE }, opts.respond);
       return;
     }
     const parsed = parseSlashText(command.command, command.text ?? '', commands, opts.textParsers);
-    const where: ChannelInfo = { platform: 'slack', workspaceId: command.team_id, channelId: command.channel_id };
-    const limit = opts.rateLimiter?.take(`slack:${command.team_id}:${command.user_id}`, `slack:${command.team_id}:${command.channel_id}`);
     let reply: Reply;
-    if (!parsed.ok) reply = errorReply(parsed.command, 'bad-argument', parsed.message);
-    else if (limit && !limit.ok) reply = errorReply(parsed.command, 'rate-limited', rateLimitMessage(limit));
+    if (!workload.accepting) reply = errorReply(parsed.command, 'unavailable', RESTARTING_MESSAGE);
+    else if (!parsed.ok) reply = errorReply(parsed.command, 'bad-argument', parsed.message);
     else {
-      const isAdmin = needsAdmin(parsed.command, parsed.args) ? await admins.isAdmin(command.team_id, command.user_id) : admins.isListed(command.user_id);
-      reply = await dispatch(context(command.user_id, isAdmin, where), parsed.command, parsed.args);
+      const where: ChannelInfo = { platform: 'slack', workspaceId: command.team_id, channelId: command.channel_id };
+      const limit = opts.rateLimiter?.take(`slack:${command.team_id}:${command.user_id}`, `slack:${command.team_id}:${command.channel_id}`);
+      if (limit && !limit.ok) reply = errorReply(parsed.command, 'rate-limited', rateLimitMessage(limit));
+      else {
+        const isAdmin = needsAdmin(parsed.command, parsed.args) ? await admins.isAdmin(command.team_id, command.user_id) : admins.isListed(command.user_id);
+        reply = await workload.compute(() => dispatch(context(command.user_id, isAdmin, where), parsed.command, parsed.args)).catch((err: unknown): Reply => {
+          if (err instanceof BusyError) return errorReply(parsed.command, 'rate-limited', BUSY_MESSAGE);
+          throw err;
+        });
+      }
     }
     const isPublic = parsed.ok && parsed.isPublic && reply.kind === 'answer';
     const m = render(reply, isPublic, command.user_id, parsed.ok ? parsed.invokedAs : command.command);
     await postToResponseUrl(url, { response_type: isPublic ? 'in_channel' : 'ephemeral', text: m.text, blocks: m.blocks }, opts.respond);
-    log.info('slack command', { command: parsed.command, team: command.team_id, ms: Date.now() - started, public: isPublic });
+    log.info('slack command', { command: parsed.command, team: command.team_id, ms: Date.now() - started, public: isPublic, outcome: reply.kind === 'error' ? reply.code : 'answer' });
+  }
+
+  app.command(/^\/[\w-]+$/, async ({ command, ack }) => {
+    await safeAck(ack, command.command);
+    // Counted until answered, so a shutdown waits for it.
+    await workload.track(onCommand(command));
   });
 
   app.action(new RegExp(`^(${SLACK_ACTIONS.previous}|${SLACK_ACTIONS.next})$`), async ({ action, body, ack }) => {
-    await ack();
-    const b = body as { response_url?: string; trigger_id?: string; team?: { id?: string } | null };
-    if (!b.response_url || !seen.first(b.trigger_id) || !allowed(b.team?.id)) return;
+    await safeAck(ack, 'page button');
+    const b = body as { response_url?: string; trigger_id?: string; team?: { id?: string } | null; user?: { id?: string } };
+    if (!b.response_url || !seen.first(b.trigger_id)) return;
+    if (!allowed(b.team?.id)) {
+      refused(b.team?.id, b.user?.id, 'page button');
+      return;
+    }
     const target = action.type === 'button' ? parseSlackPageValue(action.value ?? '') : null;
     const stored = target ? store.get(target.replyId) : undefined;
     if (!target || !stored) {
@@ -245,8 +282,23 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       if (config.mode === 'socket') {
         await app.start();
       } else {
-        server = (await app.start({ port: config.port, host: opts.host })) as Server;
+        // A burst of slash commands arrives on as many connections: a deep accept queue keeps
+        // them from being dropped and retried a second later (Slack wants the ack within 3 s).
+        server = (await app.start({ port: config.port, host: opts.host, backlog: HTTP_BACKLOG })) as Server;
         port = (server.address() as AddressInfo).port;
+        // Until a request has its HTTP 200 (the ack), commands yield to it: under a burst
+        // every request is acknowledged first and the answers follow. A new connection
+        // counts from the moment it is accepted, before its request has been read.
+        server.on('connection', (socket) => {
+          const read = workload.acknowledging();
+          socket.once('data', () => setImmediate(read));
+          socket.once('close', read);
+        });
+        server.on('request', (_req, res) => {
+          const acked = workload.acknowledging();
+          res.once('finish', acked);
+          res.once('close', acked);
+        });
         connected = true;
       }
       log.info('slack started', { mode: config.mode, ...(port !== null ? { port } : {}) });

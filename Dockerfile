@@ -52,5 +52,8 @@ USER node
 EXPOSE 8080 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HEALTH_PORT || 8080) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# main.ts handles SIGTERM itself (docker stop): it disconnects and exits 0.
+# docker stop sends SIGTERM to node itself (exec form: node is PID 1, no shell between).
+# main.ts then stops taking commands (new ones hear "restarting"), delivers the answers
+# in flight, checkpoints and closes the database and exits 0, inside Docker's 10 s.
+STOPSIGNAL SIGTERM
 CMD ["node", "--enable-source-maps", "dist/src/main.js"]

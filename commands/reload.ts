@@ -11,7 +11,8 @@ export default defineCommand({
   async run(ctx) {
     if (!ctx.corpus) return errorReply('reload', 'unavailable', 'This bot does not watch its corpus folder; restart it to load new articles.');
     const r = await ctx.corpus.reload('/reload');
-    const warnings = ctx.index.warnings().length;
+    // The warnings of the snapshot just loaded, not of the one this command started on.
+    const warnings = r.warnings ?? ctx.index.warnings().length;
     return answer('reload', 'Corpus reloaded', {
       notes: [
         r.reason.includes('failed')

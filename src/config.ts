@@ -284,7 +284,13 @@ function parseFlags(argv: readonly string[], problems: string[]): { corpus?: str
       const v = a === '--corpus' ? argv[++i] : a.slice('--corpus='.length);
       if (!v) problems.push('--corpus needs a folder, e.g. --corpus ./my-articles');
       else out.corpus = v;
-    } else problems.push(`Unknown option ${clip(a)}. Options: --corpus <dir>, --console, --no-health.`);
+    } else if (a.startsWith('-')) {
+      // The name only: `--token=...` must not echo its value.
+      problems.push(`Unknown option ${clip(a.split('=')[0]!)}. Options: --corpus <dir>, --console, --no-health.`);
+    } else {
+      // Not echoed: a stray argument may be a pasted token.
+      problems.push(`Unexpected argument (${a.length} characters). Options: --corpus <dir>, --console, --no-health; settings and tokens go in the environment or .env.`);
+    }
   }
   return out;
 }

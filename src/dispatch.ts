@@ -73,8 +73,17 @@ export async function dispatch(ctx: CommandContext, name: string, raw: CommandAr
   try {
     return await def.run(ctx, checked.args);
   } catch (err) {
-    const errorId = newErrorId();
-    log.error('command failed', { errorId, command: def.name, err });
-    return { ...errorReply(def.name, 'internal', `Sorry, /${def.name} failed. Error id ${errorId}; the team can find it in the logs.`), errorId };
+    return failureReply(def.name, err);
   }
+}
+
+/**
+ * The apology for a command that threw: an error id for the member, the same id
+ * with the error in a log line. Also for adapters, should anything around a
+ * command fail.
+ */
+export function failureReply(command: string, err: unknown): Reply {
+  const errorId = newErrorId();
+  log.error('command failed', { errorId, command, err });
+  return { ...errorReply(command, 'internal', `Sorry, /${command} failed. Error id ${errorId}; the team can find it in the logs.`), errorId };
 }

@@ -32,7 +32,7 @@ import { dispatch, newErrorId } from './dispatch.js';
 import { Workload, type DrainResult } from './adapters/workload.js';
 import { LiveCorpus } from './index/live.js';
 import { loadBriefingIndex, reloadBriefingIndex } from './index/load.js';
-import { log, setLogLevel } from './log.js';
+import { log, scrub, setLogLevel } from './log.js';
 import { RateLimiter } from './rateLimit.js';
 import { DeliveryError } from './schedule/scheduler.js';
 import { startScheduledPosts, type ScheduledPosts, type ScheduledPostsOptions } from './schedule/setup.js';
@@ -89,11 +89,15 @@ export async function startBriefbot(config: Config, opts: StartOptions = {}): Pr
   const workload = new Workload();
   let scheduled: ScheduledPosts | null = null;
   let wasReady = false;
+  let startedUp = false;
   let stopping = false;
   const status = () => {
     const s = readiness(corpus.loaded ? corpus.current() : null, platforms, wasReady);
+    if (stopping) return { ...s, status: 'stopping' as const };
+    // Ready once start-up is complete: every platform (every Slack connection) and the scheduler.
+    if (!startedUp) return { ...s, status: 'starting' as const };
     if (s.status === 'ready') wasReady = true;
-    return stopping ? { ...s, status: 'stopping' as const } : s;
+    return s;
   };
   const health = config.healthPort === null ? null : await startHealthServer({ port: config.healthPort, status });
   if (health) log.info('health server listening', { port: health.port, path: '/health' });
@@ -139,8 +143,9 @@ export async function startBriefbot(config: Config, opts: StartOptions = {}): Pr
     };
     if (config.discord) platforms.push(createDiscordAdapter({ ...shared, config: config.discord, subcommands: DISCORD_SUBCOMMANDS }));
     if (config.slack) platforms.push(createSlackAdapter({ ...shared, config: config.slack, textParsers: SLACK_TEXT_PARSERS, adminActions: SLACK_ADMIN_ACTIONS }));
-    await Promise.all(platforms.map((p) => p.start()));
 
+    // Before the platforms connect, so /schedule works from the first command; posts go
+    // out over REST and the Web API, which need no gateway or socket.
     if (commands.some((c) => c.name === 'schedule')) {
       scheduled = startScheduledPosts({
         dataDir: config.dataDir,
@@ -159,6 +164,8 @@ export async function startBriefbot(config: Config, opts: StartOptions = {}): Pr
       });
       log.info('scheduled posts running', { database: `${config.dataDir}/briefbot.db` });
     }
+    await Promise.all(platforms.map((p) => p.start()));
+    startedUp = true;
     log.info('briefbot ready', { platforms: platforms.map((p) => p.name), commands: commands.map((c) => c.name) });
   } catch (err) {
     await stop();
@@ -218,7 +225,7 @@ async function main(argv: readonly string[]): Promise<number> {
     config = loadConfig(undefined, argv);
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(e.message + '\n');
+      process.stderr.write(scrub(e.message) + '\n');
       return 2;
     }
     throw e;

@@ -43,6 +43,12 @@ export const WORKLOAD_DEFAULTS = Object.freeze({
   ackPriorityMs: 50,
 });
 
+export interface WorkloadOptions {
+  concurrency?: number;
+  maxWaiting?: number;
+  ackPriorityMs?: number;
+}
+
 export class BusyError extends Error {
   constructor() {
     super('too many commands waiting');
@@ -71,7 +77,7 @@ export class Workload {
   private next: { kind: 'immediate'; handle: NodeJS.Immediate } | { kind: 'timer'; handle: NodeJS.Timeout } | null = null;
   private draining = false;
 
-  constructor(opts: Partial<typeof WORKLOAD_DEFAULTS> = {}) {
+  constructor(opts: WorkloadOptions = {}) {
     this.concurrency = Math.max(1, opts.concurrency ?? WORKLOAD_DEFAULTS.concurrency);
     this.maxWaiting = Math.max(0, opts.maxWaiting ?? WORKLOAD_DEFAULTS.maxWaiting);
     this.ackPriorityMs = Math.max(0, opts.ackPriorityMs ?? WORKLOAD_DEFAULTS.ackPriorityMs);

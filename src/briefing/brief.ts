@@ -23,6 +23,8 @@ export interface BriefOptions {
   allowed?: ReadonlySet<string> | null;
   /** The same as `allowed`, as a test (no key strings to build): faster on large corpora. */
   isAllowed?: ((articleIndex: number, sentenceIndex: number) => boolean) | null;
+  /** Every article holding an allowed sentence, ascending (the others are skipped unread). */
+  allowedArticles?: readonly number[];
   /** `briefCorpusStats(articles)`, when the caller keeps it between briefs. */
   stats?: BriefCorpusStats;
   maxPoints?: number;
@@ -111,7 +113,10 @@ export function buildBrief(articles: readonly Article[], claims: readonly Figure
   const byText = new Map<string, Candidate>();
   // near-duplicates (jaccard >= 0.6) of earlier candidates, found without a scan over all of them
   const similar = new SimilarSets<Candidate>(0.6, (w) => df.get(w) ?? 0);
-  articles.forEach((a, ai) => {
+  // with a list of the allowed sentences, only their articles are visited (a topic brief on a large corpus)
+  const visit = opts.allowedArticles ?? articles.map((_, ai) => ai);
+  visit.forEach((ai) => {
+    const a = articles[ai]!;
     const figureSentences = new Set(a.figures.map((f) => f.sentence));
     for (const s of a.sentences) {
       if (allowed && !allowed.has(`${ai}:${s.index}`)) continue;

@@ -350,7 +350,18 @@ export class CorpusIndex implements BriefingIndex {
     if (!opts.topic) return this.defaultBrief;
     const keys = this.topicSentences(opts.topic, 0);
     if (!keys || keys.size === 0) return [];
-    return buildBrief(this.list, this.figures({ topic: opts.topic }), { isAllowed: (ai, si) => keys.has(ai, si), stats: this.derived.briefStats });
+    // the articles holding a marked sentence, in order
+    const allowedArticles: number[] = [];
+    for (let ai = 0, g = 0; ai < this.list.length; ai++) {
+      const end = this.sentenceStart[ai + 1]!;
+      for (g = this.sentenceStart[ai]!; g < end; g++) {
+        if (keys.marks[g] === 1) {
+          allowedArticles.push(ai);
+          break;
+        }
+      }
+    }
+    return buildBrief(this.list, this.figures({ topic: opts.topic }), { isAllowed: (ai, si) => keys.has(ai, si), allowedArticles, stats: this.derived.briefStats });
   }
 
   suggest(source: AutocompleteSource, prefix: string, limit = 25): string[] {

@@ -29,6 +29,8 @@ export interface LiveCorpusOptions {
 
 export interface ReloadResult {
   articles: number;
+  /** File warnings of the snapshot now served (absent from stand-ins). */
+  warnings?: number;
   changed: boolean;
   reason: string;
 }
@@ -163,10 +165,10 @@ export class LiveCorpus {
             }
           }
         }
-        return { articles: next.articles().length, changed, reason };
+        return { articles: next.articles().length, warnings: next.warnings().length, changed, reason };
       } catch (err) {
         log.error('corpus reload failed; still serving the previous snapshot', { reason, err });
-        return { articles: this.index?.articles().length ?? 0, changed: false, reason: `${reason} (failed: ${(err as Error).message.split('\n')[0]})` };
+        return { articles: this.index?.articles().length ?? 0, warnings: this.index?.warnings().length ?? 0, changed: false, reason: `${reason} (failed: ${(err as Error).message.split('\n')[0]})` };
       } finally {
         this.running = null;
         if (this.again) {

@@ -41,11 +41,11 @@ export function neutraliseBroadcasts(text: string): string {
 
 /**
  * For text shown without markdown (embed titles and footers, Slack plain_text):
- * broadcasts neutralised and mention syntax (`<@`, `<#`, `<!`, `<t:`) broken with a
- * zero-width space, since a backslash would show literally there.
+ * broadcasts neutralised and mention syntax (`<@`, `<#`, `<!`, `<t:`, `</command:id>`)
+ * broken with a zero-width space, since a backslash would show literally there.
  */
 export function plainText(text: string): string {
-  return neutraliseBroadcasts(text).replace(/<(?=[@#!:]|a:|t:)/g, '<\u200b');
+  return neutraliseBroadcasts(text).replace(/<(?=[@#!:/]|a:|t:)/g, '<\u200b');
 }
 
 /** A URL safe to put in a link: http(s), no whitespace, at most 512 characters. */

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordPeer, GUILD_ID } from '../peers/discord.js';
 import { SlackPeer } from '../peers/slack.js';
+import { SOCKET_CONNECTIONS } from '../../src/adapters/slack/adapter.js';
 import { buildOnce } from './build.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -79,7 +80,7 @@ describe('npm start (node dist/src/main.js) against both peers', () => {
     expect(body).toMatchObject({ status: 'ready', corpus: { loaded: true }, platforms: { discord: true, slack: true } });
     expect(body.corpus.articles).toBeGreaterThan(0);
     expect(discord.identifies).toBe(1);
-    expect(slack.connectionsOpened).toBe(1);
+    expect(slack.connectionsOpened).toBe(SOCKET_CONNECTIONS);
   });
 
   it('GIVEN /casualties on Discord and /brief casualties on Slack THEN both answer from the same corpus', async () => {

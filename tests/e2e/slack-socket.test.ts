@@ -4,7 +4,7 @@
  * pagination, ephemeral/public, escaping, and the faults (disconnect, 429s).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackAdapter, NOT_ALLOWED_MESSAGE, type SlackAdapter } from '../../src/adapters/slack/adapter.js';
+import { createSlackAdapter, NOT_ALLOWED_MESSAGE, SOCKET_CONNECTIONS, type SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { setLogSink } from '../../src/log.js';
 import { EXPIRED_MESSAGE } from '../../src/render/replyStore.js';
 import { SLACK_ACTIONS } from '../../src/render/slack.js';
@@ -223,11 +223,24 @@ describe('Slack (Socket Mode): faults', () => {
     expect(err).toMatchObject({ retryable: false, reason: 'the channel no longer exists, or the bot cannot see it' });
   });
 
-  it('GIVEN a Socket Mode disconnect THEN the app reconnects and keeps answering', async () => {
+  it('GIVEN Slack recycles the connection carrying the traffic THEN the other one answers meanwhile, at once, and the first comes back', async () => {
     const opened = peer.connectionsOpened;
+    expect(peer.socketCount).toBe(SOCKET_CONNECTIONS);
     peer.sendDisconnect();
-    await expect.poll(() => bot.isConnected(), { timeout: 3000 }).toBe(false);
+    await expect.poll(() => peer.socketCount, { timeout: 3000 }).toBe(SOCKET_CONNECTIONS - 1);
+    expect(bot.isConnected()).toBe(true);
+    const during = await peer.slashSocket('/brief', 'casualties');
+    expect(during.ackMs).toBeLessThan(3000);
+    expect(during.response.blocks[0].type).toBe('header');
     await peer.waitForConnection(opened + 1, 20_000);
+    await expect.poll(() => peer.socketCount, { timeout: 10_000 }).toBe(SOCKET_CONNECTIONS);
+  }, 30_000);
+
+  it('GIVEN every Socket Mode connection recycled at once THEN the app reconnects and keeps answering', async () => {
+    const opened = peer.connectionsOpened;
+    peer.sendDisconnect({ all: true });
+    await expect.poll(() => bot.isConnected(), { timeout: 3000 }).toBe(false);
+    await peer.waitForConnection(opened + SOCKET_CONNECTIONS, 20_000);
     await expect.poll(() => bot.isConnected(), { timeout: 5000 }).toBe(true);
     const a = await peer.slashSocket('/brief', 'casualties');
     expect(a.response.blocks[0].type).toBe('header');

@@ -259,9 +259,14 @@ export class SlackPeer {
     }
   }
 
-  /** `{type:'disconnect'}`: the client should reconnect through apps.connections.open. */
-  sendDisconnect(): void {
-    for (const s of this.sockets) s.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'peer' } }));
+  /**
+   * `{type:'disconnect'}`: the client should reconnect through apps.connections.open.
+   * Slack refreshes one connection at a time: by default the one carrying the traffic
+   * (the first open one); `all` for every connection at once.
+   */
+  sendDisconnect(opts: { all?: boolean } = {}): void {
+    const open = [...this.sockets].filter((s) => s.readyState === 1);
+    for (const s of opts.all ? open : open.slice(0, 1)) s.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'peer' } }));
   }
 
   slashPayload(command: string, text: string, opts: { userId?: string; teamId?: string; responseUrl?: string; channelId?: string } = {}): Record<string, string> {

@@ -131,13 +131,13 @@ describe('Slack (HTTP) under load', () => {
 });
 
 describe('Slack (Socket Mode) faults under load', () => {
-  it(`GIVEN ${BURST} commands over 2 s while the socket is recycled and the response_url is slow, rate limited and failing THEN every one is answered exactly once`, async () => {
+  it(`GIVEN ${BURST} commands over 2 s while a Socket Mode connection is recycled and the response_url is slow, rate limited and failing THEN each is acknowledged within 3 s and answered exactly once`, async () => {
     const mix = burstMix(suite, BURST);
     const opened = peer.connectionsOpened;
     const started = Date.now();
     const faults = (sent: number) => {
       if (sent % 100 === 0) {
-        peer.failNext('/response', 2, 1); // 429, Retry-After: 1
+        peer.failNext('/response', 1, 1); // 429, Retry-After: 1
         peer.failNext('/response', 1, 0, 500);
         peer.failNext('/response', 1, 0, 503);
         peer.slowResponses(5, 4000);
@@ -148,13 +148,13 @@ describe('Slack (Socket Mode) faults under load', () => {
     const tookMs = Date.now() - started;
     const redelivered = answers.filter((a) => a.attempts > 1).length;
     report(
-      `Slack Socket Mode burst of ${BURST} with faults: ack from delivery ${latencySummary(answers.map((a) => a.deliveredMs))}; ack from first send ${latencySummary(answers.map((a) => a.ackMs))}; ` +
-        `answer ${latencySummary(answers.map((a) => a.answeredMs))}; ${peer.redeliveries} envelopes redelivered after the socket closed (${redelivered} of them acked only then); reconnected ${peer.connectionsOpened - opened}×; all answered in ${tookMs} ms`,
+      `Slack Socket Mode burst of ${BURST} with faults: ack ${latencySummary(answers.map((a) => a.ackMs))}; ` +
+        `answer ${latencySummary(answers.map((a) => a.answeredMs))}; ${peer.redeliveries} envelopes redelivered after their connection closed (${redelivered} of them acked only then); reconnected ${peer.connectionsOpened - opened}×; all answered in ${tookMs} ms`,
     );
 
     expect(peer.connectionsOpened).toBeGreaterThan(opened);
-    // The app acknowledges whatever reaches it within 3 s; envelopes sent while the socket was down wait for the reconnect.
-    expect(answers.map((a) => a.deliveredMs).filter((ms) => ms > 3000)).toEqual([]);
+    // The other connection carries on while one is recycled: every command is acknowledged within 3 s of being sent.
+    expect(answers.map((a) => a.ackMs).filter((ms) => ms > 3000)).toEqual([]);
     expect(mix.map((inv, i) => wrongAnswer(inv, answers[i]!)).filter(Boolean)).toEqual([]);
     expect(duplicates(answers)).toEqual([]);
     // The faults did happen.

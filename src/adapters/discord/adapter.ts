@@ -40,7 +40,7 @@ import {
 import type { DiscordConfig } from '../../config.js';
 import type { CommandContext, CommandDefinition } from '../../core/command.js';
 import { errorReply, type Reply } from '../../core/reply.js';
-import { dispatch, findCommand } from '../../dispatch.js';
+import { dispatch, failureReply, findCommand } from '../../dispatch.js';
 import type { ChannelInfo, ChatPlatform } from '../../health.js';
 import type { BriefingIndex } from '../../index/briefingIndex.js';
 import { createLogThrottle, log, redact } from '../../log.js';
@@ -218,10 +218,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     const backlog = workload.waiting > 0;
     const work = workload
       .compute(() => dispatch(context(i.user.id, isAdmin, where), i.commandName, args))
-      .catch((err: unknown): Reply => {
-        if (err instanceof BusyError) return errorReply(i.commandName, 'rate-limited', BUSY_MESSAGE);
-        throw err;
-      });
+      .catch((err: unknown): Reply => (err instanceof BusyError ? errorReply(i.commandName, 'rate-limited', BUSY_MESSAGE) : failureReply(i.commandName, err)));
 
     let first: Reply | 'slow' = 'slow';
     let outcome = 'answer';

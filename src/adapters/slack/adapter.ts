@@ -11,6 +11,7 @@
  * - Commands take turns through the shared `Workload`; while the process shuts
  *   down, new commands get `RESTARTING_MESSAGE`.
  * - Commands from workspaces not on the allow-list are refused and logged.
+ * - Socket Mode keeps two connections open, so a recycled one costs nothing.
  * - Ephemeral by default; `public` as the last word posts for the channel.
  * - `/brief <subcommand> ...` always works; `/casualties ...` works when the
  *   manifest declares per-command slash commands.
@@ -30,7 +31,7 @@ import type { Logger } from '@slack/logger';
 import type { SlackConfig } from '../../config.js';
 import type { CommandArgs, CommandContext, CommandDefinition } from '../../core/command.js';
 import { errorReply, type Reply } from '../../core/reply.js';
-import { dispatch, findCommand } from '../../dispatch.js';
+import { dispatch, failureReply, findCommand } from '../../dispatch.js';
 import type { ChannelInfo, ChatPlatform } from '../../health.js';
 import type { BriefingIndex } from '../../index/briefingIndex.js';
 import { createLogThrottle, log, redact } from '../../log.js';
@@ -68,9 +69,19 @@ export interface SlackAdapterOptions {
   rateLimiter?: RateLimiter;
   /** Where commands take turns and in-flight answers are counted (shared by every platform). */
   workload?: Workload;
+  /** Socket Mode: connections to keep open (default `SOCKET_CONNECTIONS`). */
+  socketConnections?: number;
 }
 
 export const NOT_ALLOWED_MESSAGE = 'Briefbot is not enabled in this workspace.';
+
+/**
+ * Socket Mode connections kept open. Slack spreads payloads over an app's
+ * connections and recycles each now and then; the Slack SDK waits about 5 s before
+ * reconnecting one, and a single connection would leave the app unreachable for
+ * that long. With two, the other carries on (Slack allows up to 10).
+ */
+export const SOCKET_CONNECTIONS = 2;
 
 /** HTTP mode: pending connections the kernel queues (capped by net.core.somaxconn). */
 const HTTP_BACKLOG = 4096;
@@ -136,22 +147,27 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const refused = (teamId: string | undefined, userId: string | undefined, what: string) =>
     refusals(teamId ?? 'none', (suppressed) => log.warn('slack request from a workspace not on SLACK_ALLOWED_TEAMS; refused', { team: teamId, user: userId, what, ...(suppressed ? { suppressed } : {}) }));
 
-  let connected = false;
+  let listening = false;
   let server: Server | null = null;
   let receiver: Receiver;
+  /** Socket Mode: the connections, and which of them are open. */
+  const sockets: SocketModeReceiver[] = [];
+  const open = new Set<number>();
   if (config.mode === 'socket') {
-    const socket = new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } });
-    socket.client.on('connected', () => {
-      connected = true;
-      log.info('slack socket connected');
-    });
-    for (const state of ['close', 'disconnected', 'reconnecting']) {
-      socket.client.on(state, () => {
-        if (connected) log.warn('slack socket ' + state);
-        connected = false;
+    for (let k = 0; k < Math.max(1, opts.socketConnections ?? SOCKET_CONNECTIONS); k++) {
+      const socket = new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } });
+      socket.client.on('connected', () => {
+        open.add(k);
+        log.info('slack socket connected', { connection: k + 1, open: open.size });
       });
+      for (const state of ['close', 'disconnected', 'reconnecting']) {
+        socket.client.on(state, () => {
+          if (open.delete(k)) log.warn('slack socket ' + state, { connection: k + 1, open: open.size });
+        });
+      }
+      sockets.push(socket);
     }
-    receiver = socket;
+    receiver = sockets[0]!;
   } else {
     receiver = new HTTPReceiver({ signingSecret: config.signingSecret!, logger, processBeforeResponse: false });
   }
@@ -225,10 +241,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       if (limit && !limit.ok) reply = errorReply(parsed.command, 'rate-limited', rateLimitMessage(limit));
       else {
         const isAdmin = needsAdmin(parsed.command, parsed.args) ? await admins.isAdmin(command.team_id, command.user_id) : admins.isListed(command.user_id);
-        reply = await workload.compute(() => dispatch(context(command.user_id, isAdmin, where), parsed.command, parsed.args)).catch((err: unknown): Reply => {
-          if (err instanceof BusyError) return errorReply(parsed.command, 'rate-limited', BUSY_MESSAGE);
-          throw err;
-        });
+        reply = await workload
+          .compute(() => dispatch(context(command.user_id, isAdmin, where), parsed.command, parsed.args))
+          .catch((err: unknown): Reply => (err instanceof BusyError ? errorReply(parsed.command, 'rate-limited', BUSY_MESSAGE) : failureReply(parsed.command, err)));
       }
     }
     const isPublic = parsed.ok && parsed.isPublic && reply.kind === 'answer';
@@ -243,8 +258,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     await workload.track(onCommand(command));
   });
 
-  app.action(new RegExp(`^(${SLACK_ACTIONS.previous}|${SLACK_ACTIONS.next})$`), async ({ action, body, ack }) => {
-    await safeAck(ack, 'page button');
+  /** A Previous/Next click: the stored answer's other page replaces the message. */
+  async function onPageButton(action: { type: string; value?: string }, body: unknown): Promise<void> {
     const b = body as { response_url?: string; trigger_id?: string; team?: { id?: string } | null; user?: { id?: string } };
     if (!b.response_url || !seen.first(b.trigger_id)) return;
     if (!allowed(b.team?.id)) {
@@ -259,6 +274,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     }
     const m = renderSlackBlocks(stored.reply, target.page, { replyId: target.replyId, invokedAs: stored.invokedAs });
     await postToResponseUrl(b.response_url, { replace_original: true, text: m.text, blocks: m.blocks }, opts.respond);
+  }
+
+  app.action(new RegExp(`^(${SLACK_ACTIONS.previous}|${SLACK_ACTIONS.next})$`), async ({ action, body, ack }) => {
+    await safeAck(ack, 'page button');
+    await workload.track(onPageButton(action as { type: string; value?: string }, body));
   });
 
   app.error(async (err) => {
@@ -281,6 +301,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       }
       if (config.mode === 'socket') {
         await app.start();
+        // The other connections deliver to the same app: Slack spreads payloads over them.
+        for (const extra of sockets.slice(1)) {
+          extra.init(app);
+          await extra.start();
+        }
       } else {
         // A burst of slash commands arrives on as many connections: a deep accept queue keeps
         // them from being dropped and retried a second later (Slack wants the ack within 3 s).
@@ -299,17 +324,18 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
           res.once('finish', acked);
           res.once('close', acked);
         });
-        connected = true;
+        listening = true;
       }
-      log.info('slack started', { mode: config.mode, ...(port !== null ? { port } : {}) });
+      log.info('slack started', { mode: config.mode, ...(port !== null ? { port } : { connections: sockets.length }) });
     },
     async stop() {
-      connected = false;
-      if (config.mode === 'socket') await (receiver as SocketModeReceiver).client.disconnect();
+      listening = false;
+      await Promise.all(sockets.map((socket) => socket.client.disconnect()));
+      open.clear();
       await app.stop();
     },
     isConnected() {
-      return connected;
+      return config.mode === 'socket' ? open.size > 0 : listening;
     },
     async postToChannel(channelId: string, reply: Reply) {
       const m = render(reply, true, null);

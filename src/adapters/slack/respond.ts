@@ -1,8 +1,8 @@
 /**
  * Posting to a slash command's `response_url`. At least once where that is safe:
  * a 429 waits `retry-after`, a 5xx or a connection that failed before any answer
- * is tried again after a short pause. A response_url accepts 5 posts in 30
- * minutes, so attempts are few (3 by default). A post that gets no answer within
+ * is tried again after a growing pause. A response_url accepts 5 posts in 30
+ * minutes, so that is the most attempts made (`attempts`, default 5). A post that gets no answer within
  * `timeoutMs` is given up, not repeated: it may still arrive, and a second copy of
  * an answer is worse than a log line.
  *
@@ -65,7 +65,7 @@ function post(url: URL, payload: string, timeoutMs: number): Promise<{ status: n
   });
 }
 
-export const RESPOND_DEFAULTS = Object.freeze({ attempts: 3, maxWaitMs: 10_000, retryDelayMs: 1000, timeoutMs: 30_000 });
+export const RESPOND_DEFAULTS = Object.freeze({ attempts: 5, maxWaitMs: 10_000, retryDelayMs: 1000, timeoutMs: 30_000 });
 
 export class ResponseUrlError extends Error {
   constructor(readonly status: number, detail?: string) {

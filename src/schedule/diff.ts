@@ -7,7 +7,7 @@
  * after each successful post and compared with the next one.
  */
 import { createHash } from 'node:crypto';
-import { formatFigure } from '../briefing/claims.js';
+import { formatFigure, KIND_LABEL } from '../briefing/claims.js';
 import type { Article, FigureClaim, FigureKind, TimelineEvent } from '../core/types.js';
 import type { BriefingIndex } from '../index/briefingIndex.js';
 
@@ -188,16 +188,8 @@ export function formatValue(v: Pick<FigureValue, 'low' | 'high' | 'approximate' 
   return formatFigure(v);
 }
 
-const KIND_WORDS: Record<FigureKind, string | null> = {
-  killed: 'killed',
-  wounded: 'wounded',
-  casualties: 'killed or wounded',
-  missing: 'missing',
-  captured: 'captured',
-  deployed: 'deployed',
-  displaced: 'displaced',
-  other: null,
-};
+/** The kind's words as every reply says them; `other` has none. */
+const KIND_WORDS: Record<FigureKind, string | null> = { ...KIND_LABEL, other: null };
 
 function who(v: FigureValue): string {
   return v.claimedBy ? capitalise(v.claimedBy) : 'Reports';

@@ -8,7 +8,6 @@
  * matching); fuse.js serves the short fields it is good at (entity and speaker
  * names for autocomplete and name lookup).
  */
-import Fuse from 'fuse.js';
 import type { AutocompleteSource } from '../core/command.js';
 import type { Article, Entity, FigureClaim, FigureKind, LoadWarning, QuoteClaim, Sentence, SourceRef } from '../core/types.js';
 import { briefCorpusStats, buildBrief, type BriefCorpusStats } from '../briefing/brief.js';

@@ -24,18 +24,8 @@ export interface StoreOptions {
   migrations?: readonly Migration[];
 }
 
-export interface NewSchedule {
-  platform: SchedulePlatform;
-  workspaceId: string;
-  channelId: string;
-  createdBy: string;
-  command: ScheduledCommand;
-  topic: string | null;
-  cron: string;
-  zone: string;
-  label: string;
-  fullBrief: boolean;
-}
+/** What a new schedule is given; the store adds id, state and timestamps. */
+export type NewSchedule = Pick<Schedule, 'platform' | 'workspaceId' | 'channelId' | 'createdBy' | 'command' | 'topic' | 'cron' | 'zone' | 'label' | 'fullBrief'>;
 
 export interface ActiveSchedule {
   schedule: Schedule;

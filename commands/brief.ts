@@ -1,5 +1,6 @@
 import { defineCommand } from '../src/core/command.js';
 import { answer, statement } from '../src/core/reply.js';
+import { independentReports } from '../src/index/briefingIndex.js';
 
 /** /brief [topic]: the story in 5-8 sourced points. */
 export default defineCommand({
@@ -11,7 +12,7 @@ export default defineCommand({
     const topic = args.topic as string | undefined;
     const points = ctx.index.brief({ topic });
     const articles = ctx.index.articles();
-    const groups = new Set(articles.map((a) => a.groupId)).size;
+    const groups = independentReports(ctx.index);
     const notes: string[] = [];
     if (points.length === 0) {
       notes.push(

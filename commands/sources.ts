@@ -1,5 +1,6 @@
 import { defineCommand } from '../src/core/command.js';
-import { answer, statement } from '../src/core/reply.js';
+import { answer, lazySection, statement } from '../src/core/reply.js';
+import { independentReports, perIndex } from '../src/index/briefingIndex.js';
 import { formatDateValue } from '../src/extract/dates.js';
 import { articleRef } from '../src/briefing/sources.js';
 import type { Article } from '../src/core/types.js';
@@ -27,21 +28,21 @@ export default defineCommand({
   run(ctx) {
     const articles = ctx.index.articles();
     const warnings = ctx.index.warnings();
-    const groups = new Set(articles.map((a) => a.groupId)).size;
+    const groups = independentReports(ctx.index);
+    // the articles that have text to cite, found once per corpus
+    const cited = perIndex(ctx.index, 'sources: citable articles', () => Uint32Array.from(articles.flatMap((a, i) => (articleRef(a) ? [i] : []))));
     const notes = [`${articles.length} article${articles.length === 1 ? '' : 's'} (${groups} independent report${groups === 1 ? '' : 's'}) loaded from ${ctx.index.corpusDir} at ${ctx.index.loadedAt.toISOString()}.`];
     for (const w of warnings.slice(0, 20)) notes.push(`Skipped or partly read: ${w.file}: ${w.message}`);
     if (warnings.length > 20) notes.push(`…and ${warnings.length - 20} more warnings in the log.`);
     return answer('sources', 'Sources', {
       notes,
       sections: [
-        {
-          statements: articles.flatMap((a) => {
-            const ref = articleRef(a);
-            return ref ? [statement(describe(a), [ref])] : [];
-          }),
-        },
+        lazySection(cited.length, (i) => {
+          const a = articles[cited[i]!]!;
+          return statement(describe(a), [articleRef(a)!]);
+        }),
       ],
-      data: {
+      data: () => ({
         articles: articles.map((a) => ({
           id: a.id,
           file: a.file,
@@ -55,7 +56,7 @@ export default defineCommand({
           syndicatedWith: a.syndicatedWith,
         })),
         warnings: warnings.map((w) => ({ file: w.file, message: w.message })),
-      },
+      }),
     });
   },
 });

@@ -5,7 +5,7 @@
  */
 import readline from 'node:readline';
 import type { CommandArgs, CommandContext, CommandDefinition } from '../core/command.js';
-import { describeSource, numberSources, type Reply } from '../core/reply.js';
+import { describeSource, numberSources, sectionStatements, type Reply } from '../core/reply.js';
 import { dispatch, findCommand } from '../dispatch.js';
 import type { BriefingIndex } from '../index/briefingIndex.js';
 
@@ -21,10 +21,11 @@ export function renderPlain(reply: Reply, opts: { verbose?: boolean } = {}): str
   for (const n of reply.notes) lines.push(n);
   let k = 0;
   for (const section of reply.sections) {
-    if (section.statements.length === 0) continue;
+    const statements = sectionStatements(section);
+    if (statements.length === 0) continue;
     lines.push('');
     if (section.heading) lines.push(`${section.heading}`);
-    for (const st of section.statements) {
+    for (const st of statements) {
       k++;
       lines.push(`${String(k).padStart(3)}. ${st.text} ${refs(st).map((r) => `[${r}]`).join('')}`);
       if (opts.verbose) {

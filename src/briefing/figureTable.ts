@@ -2,7 +2,8 @@
  * The newsroom table of figure claims, shared by /casualties and /figures.
  */
 import type { CommandContext } from '../core/command.js';
-import { answer, statement, type AnswerReply } from '../core/reply.js';
+import { answer, lazySection, statement, type AnswerReply, type Statement } from '../core/reply.js';
+import { perIndex } from '../index/briefingIndex.js';
 import type { FigureClaim, FigureKind } from '../core/types.js';
 import { KIND_LABEL, formatFigure } from './claims.js';
 import { disputedKinds, figureLine, figureWhen, printedIn } from './present.js';
@@ -26,27 +27,58 @@ export function figuresJson(claims: readonly FigureClaim[]) {
   };
 }
 
-export function figuresReply(command: string, title: string, ctx: CommandContext, kinds: readonly FigureKind[] | undefined, topic: string | undefined): AnswerReply {
-  const claims = ctx.index.figures({ kinds, topic });
-  const disputed = disputedKinds(claims);
-  const sections = [...new Set(claims.map((c) => c.kind))].map((kind) => ({
-    heading: `${KIND_LABEL[kind][0]!.toUpperCase()}${KIND_LABEL[kind].slice(1)}${disputed.has(kind) ? ' — sources disagree' : ''}`,
-    statements: claims
-      .filter((c) => c.kind === kind)
-      .map((c) =>
-        statement(figureLine(c), c.sources, [
-          { label: 'Figure', value: formatFigure(c) },
-          { label: 'Who says', value: c.claimedBy ?? 'unattributed' },
-          { label: 'When', value: figureWhen(c) },
-          { label: 'Printed in', value: printedIn(c.sources.map((s) => ctx.index.article(s.article)!).filter(Boolean)) },
-        ]),
-      ),
-  }));
-  const notes: string[] = [];
-  if (claims.length === 0) {
-    notes.push(topic ? `No ${command === 'casualties' ? 'casualty figures' : 'figures'} found about "${topic}". Try /search ${topic}.` : `No ${command === 'casualties' ? 'casualty figures' : 'figures'} found in the ${ctx.index.articles().length} loaded articles.`);
-  } else {
-    notes.push(`${claims.length} claim${claims.length === 1 ? '' : 's'} from ${ctx.index.articles().length} articles${topic ? ` about "${topic}"` : ''}. Each claimant's figure is listed as they state it; conflicting figures are never averaged; wire copies count once.`);
+/** Claims grouped by kind (kinds in order of first appearance) and which kinds carry differing figures. */
+export interface ClaimTable {
+  total: number;
+  kinds: { kind: FigureKind; claims: FigureClaim[] }[];
+  disputed: ReadonlySet<FigureKind>;
+}
+
+/** One pass over `claims`: no statement is built. */
+export function claimTable(claims: readonly FigureClaim[]): ClaimTable {
+  const byKind = new Map<FigureKind, FigureClaim[]>();
+  for (const c of claims) {
+    const list = byKind.get(c.kind);
+    if (list) list.push(c);
+    else byKind.set(c.kind, [c]);
   }
-  return answer(command, title, { notes, sections, data: figuresJson(claims) });
+  const kinds = [...byKind].map(([kind, list]) => ({ kind, claims: list }));
+  return { total: claims.length, kinds, disputed: disputedKinds(claims) };
+}
+
+/** The statement for one claim: figure, who says it, when, where it was printed. */
+export function claimStatement(c: FigureClaim, index: CommandContext['index']): Statement {
+  return statement(figureLine(c), c.sources, [
+    { label: 'Figure', value: formatFigure(c) },
+    { label: 'Who says', value: c.claimedBy ?? 'unattributed' },
+    { label: 'When', value: figureWhen(c) },
+    { label: 'Printed in', value: printedIn(c.sources.map((s) => index.article(s.article)!).filter(Boolean)) },
+  ]);
+}
+
+/**
+ * The newsroom table for `kinds` (all when absent), about `topic` when given. A
+ * section per kind whose statements are built when a page shows them; without a
+ * topic the grouping is computed once per corpus; the JSON payload is built when read.
+ */
+export function figuresReply(command: string, title: string, ctx: CommandContext, kinds: readonly FigureKind[] | undefined, topic: string | undefined): AnswerReply {
+  const index = ctx.index;
+  const table = topic
+    ? claimTable(index.figures({ kinds, topic }))
+    : perIndex(index, `figure table ${kinds ? kinds.join(',') : 'all'}`, () => claimTable(index.figures({ kinds })));
+  const sections = table.kinds.map(({ kind, claims }) =>
+    lazySection(
+      claims.length,
+      (i) => claimStatement(claims[i]!, index),
+      `${KIND_LABEL[kind][0]!.toUpperCase()}${KIND_LABEL[kind].slice(1)}${table.disputed.has(kind) ? ' — sources disagree' : ''}`,
+    ),
+  );
+  const notes: string[] = [];
+  if (table.total === 0) {
+    notes.push(topic ? `No ${command === 'casualties' ? 'casualty figures' : 'figures'} found about "${topic}". Try /search ${topic}.` : `No ${command === 'casualties' ? 'casualty figures' : 'figures'} found in the ${index.articles().length} loaded articles.`);
+  } else {
+    notes.push(`${table.total} claim${table.total === 1 ? '' : 's'} from ${index.articles().length} articles${topic ? ` about "${topic}"` : ''}. Each claimant's figure is listed as they state it; conflicting figures are never averaged; wire copies count once.`);
+  }
+  // the claims in the index's order, as the `--json` contract lists them
+  return answer(command, title, { notes, sections, data: () => figuresJson(index.figures({ kinds, topic })) });
 }

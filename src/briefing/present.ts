@@ -2,14 +2,18 @@
  * Platform-neutral wording of claims and events: the text of statements. The
  * renderers only lay these out; they never compose facts themselves.
  */
-import type { Article, FigureClaim } from '../core/types.js';
+import type { Article, FigureClaim, FigureKind } from '../core/types.js';
 import { formatFigure, KIND_LABEL } from './claims.js';
 import { outletName } from './sources.js';
 
 /** "AP (also run by Express & Star)" for the articles behind a claim. */
 export function printedIn(articles: readonly Article[]): string {
   const byGroup = new Map<string, Article[]>();
-  for (const a of articles) byGroup.set(a.groupId, [...(byGroup.get(a.groupId) ?? []), a]);
+  for (const a of articles) {
+    const g = byGroup.get(a.groupId);
+    if (g) g.push(a);
+    else byGroup.set(a.groupId, [a]);
+  }
   return [...byGroup.values()]
     .map((g) => {
       const names = [...new Set(g.map(outletName))];
@@ -36,14 +40,14 @@ export function figureLine(c: FigureClaim): string {
   return `${figureHeadline(c)} — ${who}, ${figureWhen(c)}${reports}`;
 }
 
-/** Marks claims whose kind and subject carry different numbers from different claimants. */
-export function disputedKinds(claims: readonly FigureClaim[]): Set<string> {
-  const numbers = new Map<string, Set<string>>();
+/** The kinds whose claims carry more than one figure (low-high): one pass, no strings built. */
+export function disputedKinds(claims: readonly FigureClaim[]): Set<FigureKind> {
+  const first = new Map<FigureKind, FigureClaim>();
+  const disputed = new Set<FigureKind>();
   for (const c of claims) {
-    const key = c.kind;
-    const set = numbers.get(key) ?? new Set<string>();
-    set.add(`${c.low}-${c.high}`);
-    numbers.set(key, set);
+    const f = first.get(c.kind);
+    if (!f) first.set(c.kind, c);
+    else if (f.low !== c.low || f.high !== c.high) disputed.add(c.kind);
   }
-  return new Set([...numbers.entries()].filter(([, s]) => s.size > 1).map(([k]) => k));
+  return disputed;
 }

@@ -22,9 +22,58 @@ export interface Statement {
   readonly fields?: readonly Field[];
 }
 
-export interface Section {
+/** A section whose statements are all built: short answers (a brief, search hits). */
+export interface ListSection {
   heading?: string;
   statements: Statement[];
+}
+
+/**
+ * A section that knows how many statements it holds and builds a range of them on
+ * demand, so a page of a 60,000-claim answer costs one page. `build(i)` must make
+ * its statement with `statement()` (so it has sources) and return an equal
+ * statement for the same `i` every time.
+ */
+export interface LazySection {
+  heading?: string;
+  readonly size: number;
+  /** Statements `from` (inclusive) to `to` (exclusive). */
+  slice(from: number, to: number): Statement[];
+}
+
+export type Section = ListSection | LazySection;
+
+/**
+ * A section of `size` statements, statement `i` built by `build(i)` when a page shows it.
+ * @example lazySection(claims.length, (i) => statement(figureLine(claims[i]), claims[i].sources), 'Killed')
+ */
+export function lazySection(size: number, build: (i: number) => Statement, heading?: string): LazySection {
+  const slice = (from: number, to: number): Statement[] => {
+    const out: Statement[] = [];
+    for (let i = Math.max(0, from), end = Math.min(size, to); i < end; i++) out.push(build(i));
+    return out;
+  };
+  return heading === undefined ? { size, slice } : { heading, size, slice };
+}
+
+/** How many statements a section holds. */
+export function sectionSize(s: Section): number {
+  return 'statements' in s ? s.statements.length : s.size;
+}
+
+/** Statements `from` to `to` (exclusive) of a section. */
+export function sectionSlice(s: Section, from: number, to: number): readonly Statement[] {
+  return 'statements' in s ? s.statements.slice(from, to) : s.slice(from, to);
+}
+
+/** Every statement of a section: for whole-answer output (plain text, the CLI), not for a page. */
+export function sectionStatements(s: Section): readonly Statement[] {
+  return 'statements' in s ? s.statements : s.slice(0, s.size);
+}
+
+/** Every statement of an answer, section by section. */
+export function replyStatements(reply: AnswerReply): Statement[] {
+  return reply.sections.flatMap((s) => sectionStatements(s));
 }
 
 export interface AnswerReply {
@@ -34,8 +83,12 @@ export interface AnswerReply {
   /** Unsourced framing: counts, how to read the answer, hints. Never a claim. */
   notes: string[];
   sections: Section[];
-  /** Machine-readable payload: the `--json` contract of the command. */
-  data: unknown;
+  /**
+   * Machine-readable payload: the `--json` contract of the command. Built when
+   * read (a getter) when `answer()` was given a function, so a chat reply never
+   * pays for the JSON of every statement.
+   */
+  readonly data: unknown;
 }
 
 export type ErrorCode = 'bad-argument' | 'not-found' | 'forbidden' | 'rate-limited' | 'internal' | 'unavailable';
@@ -60,8 +113,16 @@ export function statement(text: string, sources: readonly SourceRef[], fields?: 
   return Object.freeze({ text, sources: dedupeSources(sources) as unknown as Sources, fields });
 }
 
+/**
+ * Builds an answer. `data` is the JSON payload, or a function that builds it each
+ * time `reply.data` is read (for answers whose payload is as large as the corpus).
+ * @example answer('quotes', 'Quotes', { sections: [lazySection(n, quoteAt)], data: () => ({ quotes: all.map(toJson) }) })
+ */
 export function answer(command: string, title: string, init: { notes?: string[]; sections?: Section[]; data: unknown }): AnswerReply {
-  return { kind: 'answer', command, title, notes: init.notes ?? [], sections: init.sections ?? [], data: init.data };
+  const base = { kind: 'answer' as const, command, title, notes: init.notes ?? [], sections: init.sections ?? [] };
+  const data = init.data;
+  if (typeof data !== 'function') return { ...base, data };
+  return Object.defineProperty(base, 'data', { get: data as () => unknown, enumerable: true }) as AnswerReply;
 }
 
 export function errorReply(command: string, code: ErrorCode, message: string): ErrorReply {
@@ -97,23 +158,28 @@ export interface NumberedSource {
 
 /**
  * Numbers the articles a reply cites, in order of first citation, so renderers can
- * print "[1][3]" after a statement and one source list at the end.
+ * print "[1][3]" after a statement and one source list at the end. Goes through
+ * every statement: for whole-answer output; a page numbers its own statements
+ * with `numberStatementSources`.
  */
 export function numberSources(reply: AnswerReply): { list: NumberedSource[]; refs: (s: Statement) => number[] } {
+  return numberStatementSources(replyStatements(reply));
+}
+
+/** `numberSources` for a list of statements (one page of an answer). */
+export function numberStatementSources(statements: Iterable<Statement>): { list: NumberedSource[]; refs: (s: Statement) => number[] } {
   const byArticle = new Map<string, NumberedSource>();
-  for (const section of reply.sections) {
-    for (const st of section.statements) {
-      for (const src of st.sources) {
-        if (!byArticle.has(src.article)) {
-          byArticle.set(src.article, {
-            n: byArticle.size + 1,
-            article: src.article,
-            title: src.title,
-            publisher: src.publisher,
-            url: src.url,
-            date: src.date,
-          });
-        }
+  for (const st of statements) {
+    for (const src of st.sources) {
+      if (!byArticle.has(src.article)) {
+        byArticle.set(src.article, {
+          n: byArticle.size + 1,
+          article: src.article,
+          title: src.title,
+          publisher: src.publisher,
+          url: src.url,
+          date: src.date,
+        });
       }
     }
   }

@@ -50,3 +50,25 @@ export interface BriefingIndex {
   suggest(source: AutocompleteSource, prefix: string, limit?: number): string[];
   entities(): readonly Entity[];
 }
+
+const perIndexValues = new WeakMap<BriefingIndex, Map<string, unknown>>();
+
+/**
+ * A value that depends only on the loaded corpus, computed once per index (a
+ * snapshot is immutable; a reload is a new index) instead of per command, and
+ * dropped with the index.
+ * @example const groups = perIndex(index, 'groups', () => new Set(index.articles().map((a) => a.groupId)).size);
+ */
+export function perIndex<T>(index: BriefingIndex, key: string, compute: () => T): T {
+  let values = perIndexValues.get(index);
+  if (!values) perIndexValues.set(index, (values = new Map()));
+  if (values.has(key)) return values.get(key) as T;
+  const value = compute();
+  values.set(key, value);
+  return value;
+}
+
+/** How many independent reports (wire copies counted once) the corpus holds. */
+export function independentReports(index: BriefingIndex): number {
+  return perIndex(index, 'independent reports', () => new Set(index.articles().map((a) => a.groupId)).size);
+}

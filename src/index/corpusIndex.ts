@@ -176,6 +176,7 @@ export class CorpusIndex implements BriefingIndex {
   prepare(): void {
     void this.entityNames;
     void this.speakerNames;
+    this.quotesBySpeaker();
   }
 
   /** Where the answers' sources sit (what the warm-start cache stores beside them). */
@@ -342,7 +343,33 @@ export class CorpusIndex implements BriefingIndex {
     if (!speaker) return this.quoteList;
     const names = new Set(this.speakerNames.search(speaker).map((r) => r.name));
     const lower = speaker.toLowerCase();
-    return this.quoteList.filter((q) => q.speaker && (names.has(q.speaker) || q.speaker.toLowerCase().includes(lower)));
+    // by distinct speaker, then their quotes in the list's order: no pass over every quote
+    const bySpeaker = this.quotesBySpeaker();
+    const picked: Uint32Array[] = [];
+    let total = 0;
+    this.speakerList.forEach((name, i) => {
+      if (names.has(name) || bySpeaker.lower[i]!.includes(lower)) {
+        picked.push(bySpeaker.quotes[i]!);
+        total += bySpeaker.quotes[i]!.length;
+      }
+    });
+    const order = new Uint32Array(total);
+    let at = 0;
+    for (const list of picked) order.set(list, (at += list.length) - list.length);
+    order.sort();
+    return Array.from(order, (qi) => this.quoteList[qi]!);
+  }
+
+  private speakerQuotes: { lower: string[]; quotes: Uint32Array[] } | null = null;
+  /** For each name of `speakerList`: its lower-case form and the positions of its quotes. */
+  private quotesBySpeaker(): { lower: string[]; quotes: Uint32Array[] } {
+    if (this.speakerQuotes) return this.speakerQuotes;
+    const at = new Map(this.speakerList.map((name, i) => [name, i]));
+    const lists: number[][] = this.speakerList.map(() => []);
+    this.quoteList.forEach((q, qi) => {
+      if (q.speaker) lists[at.get(q.speaker)!]!.push(qi);
+    });
+    return (this.speakerQuotes = { lower: this.speakerList.map((n) => n.toLowerCase()), quotes: lists.map((l) => Uint32Array.from(l)) });
   }
 
   brief(opts: { topic?: string } = {}): BriefPoint[] {

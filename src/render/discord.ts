@@ -6,8 +6,8 @@
  * Limits (testing-chat-platforms.md): title 256, description 4,096, 25 fields of
  * name 256 / value 1,024, footer 2,048, 6,000 characters per message, content 2,000.
  */
-import type { AnswerReply, NumberedSource, Reply } from '../core/reply.js';
-import { layoutReply, paginate, statementRow, type LineStyle, type Page } from './layout.js';
+import type { NumberedSource, Reply } from '../core/reply.js';
+import { pageCountOf, planPart, positionLabel, statementRow, type LineStyle, type Page, type PagePosition } from './layout.js';
 import { pageButtonId } from './replyStore.js';
 import { escapeDiscord, plainText, safeUrl, truncate } from './text.js';
 
@@ -57,9 +57,16 @@ export interface DiscordMessage {
   components: DiscordActionRow[];
   /** Never ping: corpus text and user input can contain @everyone or role mentions. */
   allowed_mentions: { parse: [] };
+  /** Page shown (0-based) and how many the answer has. */
   page: number;
   pageCount: number;
+  /** Part of the page shown, when a page's statements need several messages. */
+  part: number;
+  partCount: number;
 }
+
+/** Statements per page: a page is built from its own statements only. */
+export const DISCORD_PAGE_STATEMENTS = 10;
 
 const style: LineStyle = {
   note: (t) => `*${escapeDiscord(t)}*`,
@@ -67,6 +74,7 @@ const style: LineStyle = {
   statement: (st) => statementRow(st, escapeDiscord, (t) => `**${t}**`),
   refs: (ns) => ' ' + ns.map((n) => `[${n}]`).join(''),
   maxLine: BUDGET.line,
+  pageStatements: DISCORD_PAGE_STATEMENTS,
 };
 
 /** "**[1]** [Express & Star: North Korea confirms…](https://…) · 2025-04-28" */
@@ -113,25 +121,6 @@ function embedSize(e: DiscordEmbed): number {
   );
 }
 
-interface Plan {
-  reply: AnswerReply;
-  pages: Page[];
-  sources: Map<number, NumberedSource>;
-  title: string;
-}
-
-function plan(reply: AnswerReply): Plan {
-  const layout = layoutReply(reply, style);
-  const sources = new Map(layout.sources.map((s) => [s.n, s]));
-  const title = truncate(plainText(reply.title), DISCORD_LIMITS.title);
-  const fits = (page: Page): boolean => {
-    const embed = buildEmbed(title, page, sources, '/' + reply.command + ' · page 99/99');
-    return (embed.description?.length ?? 0) <= BUDGET.description && embedSize(embed) <= BUDGET.total && (embed.fields?.length ?? 0) <= DISCORD_LIMITS.fields;
-  };
-  const pages = paginate(layout, style, fits, (i) => reply.sections[i]?.heading);
-  return { reply, pages: pages.length > 0 ? pages : [{ lines: [], refs: [] }], sources, title };
-}
-
 function buildEmbed(title: string, page: Page, sources: Map<number, NumberedSource>, footer: string): DiscordEmbed {
   let description = page.lines
     .map((l, i) => (l.kind === 'heading' && i > 0 ? '\n' + l.text : l.text))
@@ -145,44 +134,51 @@ function buildEmbed(title: string, page: Page, sources: Map<number, NumberedSour
 }
 
 /** Previous · page x/y · Next, with ids that let the adapter re-render any page. */
-function pageButtons(replyId: string, page: number, pageCount: number): DiscordActionRow {
+function pageButtons(replyId: string, at: { page: number; pageCount: number; part: number; partCount: number; previous: PagePosition | null; next: PagePosition | null }): DiscordActionRow {
+  const here = { page: at.page, part: at.part };
+  const id = (p: PagePosition) => pageButtonId(replyId, p.page, p.part);
   return {
     type: 1,
     components: [
-      { type: 2, style: 2, label: '◀ Previous', custom_id: pageButtonId(replyId, Math.max(0, page - 1)), disabled: page === 0 },
+      { type: 2, style: 2, label: '◀ Previous', custom_id: id(at.previous ?? here), disabled: at.previous === null },
       // Disabled middle button shows where we are; its id only has to be unique in the message.
-      { type: 2, style: 2, label: `${page + 1} / ${pageCount}`, custom_id: `bb:pos:${replyId}`, disabled: true },
-      { type: 2, style: 2, label: 'Next ▶', custom_id: pageButtonId(replyId, Math.min(pageCount - 1, page + 1)), disabled: page >= pageCount - 1 },
+      { type: 2, style: 2, label: `${at.page + 1} / ${at.pageCount}${at.partCount > 1 ? ` (part ${at.part + 1}/${at.partCount})` : ''}`, custom_id: `bb:pos:${replyId}`, disabled: true },
+      { type: 2, style: 2, label: 'Next ▶', custom_id: id(at.next ?? here), disabled: at.next === null },
     ],
   };
 }
 
-/** How many pages an answer takes on Discord. */
+/** How many pages an answer takes on Discord (a page may be shown in several parts). */
 export function discordPageCount(reply: Reply): number {
-  return reply.kind === 'answer' ? plan(reply).pages.length : 1;
+  return reply.kind === 'answer' ? pageCountOf(reply, style) : 1;
 }
 
 /**
- * Renders one page of a reply. Errors become a one-line content message. When the
- * answer has several pages, pass the `replyId` the adapter stored it under so the
+ * Renders one page (or one part of a page) of a reply: builds that page's
+ * statements only. Errors become a one-line content message. When the answer has
+ * several pages or parts, pass the `replyId` the adapter stored it under so the
  * Previous/Next buttons can find it again.
  *
  * @example renderDiscord(reply, 0, { replyId: 'k3J9x0aQ2b' }).embeds[0].footer.text // '/casualties · page 1/3'
  */
-export function renderDiscord(reply: Reply, page = 0, opts: { replyId?: string } = {}): DiscordMessage {
+export function renderDiscord(reply: Reply, page = 0, opts: { replyId?: string; part?: number } = {}): DiscordMessage {
   if (reply.kind === 'error') {
     const id = reply.errorId && !reply.message.includes(reply.errorId) ? ` (error id ${reply.errorId})` : '';
     const content = truncate(`⚠️ ${escapeDiscord(reply.message)}${id}`, DISCORD_LIMITS.content);
-    return { content, embeds: [], components: [], allowed_mentions: { parse: [] }, page: 0, pageCount: 1 };
+    return { content, embeds: [], components: [], allowed_mentions: { parse: [] }, page: 0, pageCount: 1, part: 0, partCount: 1 };
   }
-  const p = plan(reply);
-  const pageCount = p.pages.length;
-  const at = Math.min(Math.max(0, Math.trunc(page)), pageCount - 1);
-  const footer = pageCount > 1 ? `/${reply.command} · page ${at + 1}/${pageCount}` : `/${reply.command}`;
-  const embed = buildEmbed(p.title, p.pages[at]!, p.sources, footer);
-  if (reply.sections.every((s) => s.statements.length === 0) && reply.notes.length === 0) embed.description = 'Nothing in the corpus matches.';
-  const components = pageCount > 1 && opts.replyId ? [pageButtons(opts.replyId, at, pageCount)] : [];
-  return { embeds: [embed], components, allowed_mentions: { parse: [] }, page: at, pageCount };
+  const title = truncate(plainText(reply.title), DISCORD_LIMITS.title);
+  const fits = (candidate: Page, sources: Map<number, NumberedSource>): boolean => {
+    const embed = buildEmbed(title, candidate, sources, '/' + reply.command + ' · page 99999/99999, part 99/99');
+    return (embed.description?.length ?? 0) <= BUDGET.description && embedSize(embed) <= BUDGET.total && (embed.fields?.length ?? 0) <= DISCORD_LIMITS.fields;
+  };
+  const at = planPart(reply, style, fits, { page, part: opts.part ?? 0 });
+  const paged = at.pageCount > 1 || at.partCount > 1;
+  const footer = paged ? `/${reply.command} · ${positionLabel(at)}` : `/${reply.command}`;
+  const embed = buildEmbed(title, at.lines, at.sources, footer);
+  if (at.lines.lines.length === 0) embed.description = 'Nothing in the corpus matches.';
+  const components = paged && opts.replyId ? [pageButtons(opts.replyId, at)] : [];
+  return { embeds: [embed], components, allowed_mentions: { parse: [] }, page: at.page, pageCount: at.pageCount, part: at.part, partCount: at.partCount };
 }
 
 /** Autocomplete choices: at most 25, names and values at most 100 characters. */

@@ -65,14 +65,14 @@ export class ReplyStore {
   }
 }
 
-const PAGE_ID = /^bb:pg:([A-Za-z0-9_-]{1,32}):(\d{1,4})$/;
+const PAGE_ID = /^bb:pg:([A-Za-z0-9_-]{1,32}):(\d{1,7})(?:\.(\d{1,4}))?$/;
 
-/** `bb:pg:<id>:<page>`: the custom_id of a page button. */
-export function pageButtonId(replyId: string, page: number): string {
-  return `bb:pg:${replyId}:${page}`;
+/** `bb:pg:<id>:<page>`, or `bb:pg:<id>:<page>.<part>` past a page's first part: the custom_id of a page button. */
+export function pageButtonId(replyId: string, page: number, part = 0): string {
+  return `bb:pg:${replyId}:${page}${part > 0 ? `.${part}` : ''}`;
 }
 
-export function parsePageButtonId(customId: string): { replyId: string; page: number } | null {
+export function parsePageButtonId(customId: string): { replyId: string; page: number; part: number } | null {
   const m = PAGE_ID.exec(customId);
-  return m ? { replyId: m[1]!, page: Number(m[2]) } : null;
+  return m ? { replyId: m[1]!, page: Number(m[2]), part: Number(m[3] ?? 0) } : null;
 }

@@ -7,8 +7,8 @@
  * Limits (testing-chat-platforms.md): 50 blocks per message, section text 3,000,
  * header 150, context elements 10; mrkdwn is escaped (`&`, `<`, `>`).
  */
-import type { AnswerReply, NumberedSource, Reply } from '../core/reply.js';
-import { layoutReply, paginate, statementRow, type LineStyle, type Page } from './layout.js';
+import type { NumberedSource, Reply } from '../core/reply.js';
+import { pageCountOf, planPart, positionLabel, statementRow, type LineStyle, type Page, type PagePosition } from './layout.js';
 import { escapeSlack, plainText, safeUrl, truncate } from './text.js';
 
 export const SLACK_LIMITS = Object.freeze({
@@ -51,9 +51,16 @@ export interface SlackMessage {
   blocks: SlackBlock[];
   /** Notification and fallback text. */
   text: string;
+  /** Page shown (0-based) and how many the answer has. */
   page: number;
   pageCount: number;
+  /** Part of the page shown, when a page's statements need several messages. */
+  part: number;
+  partCount: number;
 }
+
+/** Statements per page: a page is built from its own statements only. */
+export const SLACK_PAGE_STATEMENTS = 10;
 
 const style: LineStyle = {
   note: (t) => `_${escapeSlack(t)}_`,
@@ -61,6 +68,7 @@ const style: LineStyle = {
   statement: (st) => statementRow(st, escapeSlack, (t) => `*${t}*`),
   refs: (ns) => ' ' + ns.map((n) => `[${n}]`).join(''),
   maxLine: BUDGET.line,
+  pageStatements: SLACK_PAGE_STATEMENTS,
 };
 
 /** "[1] <https://…|Express &amp; Star: North Korea confirms…> · 2025-04-28" */
@@ -89,12 +97,6 @@ function pack(lines: string[], limit: number): string[] {
   return out;
 }
 
-interface Plan {
-  pages: Page[];
-  sources: Map<number, NumberedSource>;
-  title: string;
-}
-
 function bodyBlocks(page: Page): SlackBlock[] {
   const texts: string[] = [];
   // A heading starts a new section block so sections stay visually separate.
@@ -117,68 +119,69 @@ function sourceBlocks(page: Page, sources: Map<number, NumberedSource>): SlackBl
   return texts.map((text) => ({ type: 'context', elements: [{ type: 'mrkdwn', text, verbatim: true }] }));
 }
 
-function plan(reply: AnswerReply): Plan {
-  const layout = layoutReply(reply, style);
-  const sources = new Map(layout.sources.map((s) => [s.n, s]));
-  const title = truncate(plainText(reply.title), SLACK_LIMITS.header);
-  const fits = (page: Page): boolean => {
-    const body = page.lines.reduce((n, l) => n + l.text.length + 1, 0);
-    // header + body + divider + sources + page line + actions
-    const blocks = 1 + bodyBlocks(page).length + 1 + sourceBlocks(page, sources).length + 2;
-    return body <= BUDGET.body && blocks <= BUDGET.blocks;
-  };
-  const pages = paginate(layout, style, fits, (i) => reply.sections[i]?.heading);
-  return { pages: pages.length > 0 ? pages : [{ lines: [], refs: [] }], sources, title };
+function fits(candidate: Page, sources: Map<number, NumberedSource>): boolean {
+  const body = candidate.lines.reduce((n, l) => n + l.text.length + 1, 0);
+  // header + body + divider + sources + page line + actions
+  const blocks = 1 + bodyBlocks(candidate).length + 1 + sourceBlocks(candidate, sources).length + 2;
+  return body <= BUDGET.body && blocks <= BUDGET.blocks;
 }
 
-/** How many pages an answer takes on Slack. */
+/** How many pages an answer takes on Slack (a page may be shown in several parts). */
 export function slackPageCount(reply: Reply): number {
-  return reply.kind === 'answer' ? plan(reply).pages.length : 1;
+  return reply.kind === 'answer' ? pageCountOf(reply, style) : 1;
+}
+
+/** `<replyId>:<page>` or `<replyId>:<page>.<part>`: a page button's value. */
+function pageValue(replyId: string, p: PagePosition): string {
+  return `${replyId}:${p.page}${p.part > 0 ? `.${p.part}` : ''}`;
 }
 
 /**
- * Renders one page of a reply as Block Kit. When the answer has several pages, pass
- * the `replyId` the adapter stored it under: the buttons carry `<replyId>:<page>`.
+ * Renders one page (or one part of a page) of a reply as Block Kit: builds that
+ * page's statements only. When the answer has several pages or parts, pass the
+ * `replyId` the adapter stored it under: the buttons carry `<replyId>:<page>`
+ * (`<replyId>:<page>.<part>` past a page's first part).
  *
  * @example renderSlackBlocks(reply, 1, { replyId: 'k3J9x0aQ2b' }).blocks.at(-1) // actions block
  */
-export function renderSlackBlocks(reply: Reply, page = 0, opts: { replyId?: string; invokedAs?: string } = {}): SlackMessage {
+export function renderSlackBlocks(reply: Reply, page = 0, opts: { replyId?: string; invokedAs?: string; part?: number } = {}): SlackMessage {
   if (reply.kind === 'error') {
     const id = reply.errorId && !reply.message.includes(reply.errorId) ? ` (error id ${reply.errorId})` : '';
     const text = truncate(`:warning: ${escapeSlack(reply.message)}${id}`, SLACK_LIMITS.sectionText);
-    return { blocks: [{ type: 'section', text: { type: 'mrkdwn', text, verbatim: true } }], text, page: 0, pageCount: 1 };
+    return { blocks: [{ type: 'section', text: { type: 'mrkdwn', text, verbatim: true } }], text, page: 0, pageCount: 1, part: 0, partCount: 1 };
   }
-  const p = plan(reply);
-  const pageCount = p.pages.length;
-  const at = Math.min(Math.max(0, Math.trunc(page)), pageCount - 1);
-  const current = p.pages[at]!;
-  const blocks: SlackBlock[] = [{ type: 'header', text: { type: 'plain_text', text: p.title, emoji: false } }];
+  const title = truncate(plainText(reply.title), SLACK_LIMITS.header);
+  const at = planPart(reply, style, fits, { page, part: opts.part ?? 0 });
+  const current = at.lines;
+  const blocks: SlackBlock[] = [{ type: 'header', text: { type: 'plain_text', text: title, emoji: false } }];
   const body = bodyBlocks(current);
   if (body.length === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: '_Nothing in the corpus matches._', verbatim: true } });
   blocks.push(...body);
-  const sources = sourceBlocks(current, p.sources);
+  const sources = sourceBlocks(current, at.sources);
   if (sources.length > 0) blocks.push({ type: 'divider' }, ...sources);
   const where = opts.invokedAs ?? `/${reply.command}`;
-  if (pageCount > 1) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${escapeSlack(where)} · page ${at + 1}/${pageCount}`, verbatim: true }] });
+  const paged = at.pageCount > 1 || at.partCount > 1;
+  if (paged) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${escapeSlack(where)} · ${positionLabel(at)}`, verbatim: true }] });
     if (opts.replyId) {
       const elements: SlackButton[] = [];
-      if (at > 0) elements.push(button(SLACK_ACTIONS.previous, '◀ Previous', `${opts.replyId}:${at - 1}`));
-      if (at < pageCount - 1) elements.push(button(SLACK_ACTIONS.next, 'Next ▶', `${opts.replyId}:${at + 1}`));
+      if (at.previous) elements.push(button(SLACK_ACTIONS.previous, '◀ Previous', pageValue(opts.replyId, at.previous)));
+      if (at.next) elements.push(button(SLACK_ACTIONS.next, 'Next ▶', pageValue(opts.replyId, at.next)));
       blocks.push({ type: 'actions', block_id: 'bb_pages', elements });
     }
   }
   const first = current.lines.find((l) => l.kind === 'statement')?.text ?? '';
-  const text = truncate(`${escapeSlack(p.title)}${pageCount > 1 ? ` (page ${at + 1}/${pageCount})` : ''}${first ? ': ' + first : ''}`, 300);
-  return { blocks: blocks.slice(0, SLACK_LIMITS.blocks), text, page: at, pageCount };
+  const position = paged ? ` (${positionLabel(at)})` : '';
+  const text = truncate(`${escapeSlack(title)}${position}${first ? ': ' + first : ''}`, 300);
+  return { blocks: blocks.slice(0, SLACK_LIMITS.blocks), text, page: at.page, pageCount: at.pageCount, part: at.part, partCount: at.partCount };
 }
 
 function button(action_id: string, label: string, value: string): SlackButton {
   return { type: 'button', action_id, text: { type: 'plain_text', text: label, emoji: true }, value };
 }
 
-/** `<replyId>:<page>` from a page button's value. */
-export function parseSlackPageValue(value: string): { replyId: string; page: number } | null {
-  const m = /^([A-Za-z0-9_-]{1,32}):(\d{1,4})$/.exec(value);
-  return m ? { replyId: m[1]!, page: Number(m[2]) } : null;
+/** `<replyId>:<page>[.<part>]` from a page button's value. */
+export function parseSlackPageValue(value: string): { replyId: string; page: number; part: number } | null {
+  const m = /^([A-Za-z0-9_-]{1,32}):(\d{1,7})(?:\.(\d{1,4}))?$/.exec(value);
+  return m ? { replyId: m[1]!, page: Number(m[2]), part: Number(m[3] ?? 0) } : null;
 }

@@ -64,7 +64,8 @@ export function composeScheduledPost(input: ScheduledPostInput): Reply {
   return answer(commandReply.command, title, {
     notes: [...changeNotes, ...commandReply.notes, footer],
     sections: [...changeSections, ...commandReply.sections],
-    data: data({ answer: commandReply.data }),
+    // read when serialised: the command's payload can be as large as the corpus
+    data: () => data({ answer: commandReply.data }),
   });
 }
 

@@ -12,6 +12,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { loadConfig } from '../../src/config.js';
 import { dispatch } from '../../src/dispatch.js';
+import { sectionSize } from '../../src/core/reply.js';
 import type { BriefingIndex } from '../../src/index/briefingIndex.js';
 import { LiveCorpus } from '../../src/index/live.js';
 import { reloadBriefingIndex, statsOf } from '../../src/index/load.js';
@@ -105,7 +106,7 @@ describe('the live corpus of a running bot', () => {
         const reply = await dispatch({ index, now: new Date(), commands }, 'sources', {});
         if (reply.kind !== 'answer') continue;
         const said = Number(/^(\d+) article/.exec(reply.notes[0]!)![1]);
-        const listed = reply.sections.flatMap((s) => s.statements).length;
+        const listed = reply.sections.reduce((n, s) => n + sectionSize(s), 0);
         seen.add(said);
         if (said !== listed || said !== index.articles().length) mismatches.push(`said ${said}, listed ${listed}`);
         await new Promise((r) => setImmediate(r));

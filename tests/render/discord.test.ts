@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DISCORD_LIMITS, discordChoices, renderDiscord, type DiscordMessage } from '../../src/render/discord.js';
 import { parsePageButtonId } from '../../src/render/replyStore.js';
 import { CONTINUED } from '../../src/render/text.js';
-import { ARTICLES, casualtiesReply, giantStatementReply, hostileReply, internalError, longReply } from './fixtures.js';
+import { ARTICLES, casualtiesReply, giantStatementReply, hostileReply, internalError, lazyReply, longReply, widelyPrintedReply } from './fixtures.js';
 
 /** Checks every documented Discord limit on a rendered message. */
 function expectWithinLimits(m: DiscordMessage): void {
@@ -63,6 +63,7 @@ describe('renderDiscord', () => {
     for (let p = 0; p < first.pageCount; p++) {
       const m = renderDiscord(reply, p, { replyId: 'abcDEF1234' });
       expectWithinLimits(m);
+      expect(m.partCount).toBe(1);
       const e = m.embeds[0]!;
       expect(e.footer!.text).toBe(`/search · page ${p + 1}/${first.pageCount}`);
       const statements = e.description!.split('\n').filter((l) => l.startsWith('• '));
@@ -76,8 +77,8 @@ describe('renderDiscord', () => {
       expect(prev!.disabled).toBe(p === 0);
       expect(next!.disabled).toBe(p === first.pageCount - 1);
       expect(pos!.label).toBe(`${p + 1} / ${first.pageCount}`);
-      expect(parsePageButtonId(next!.custom_id)).toEqual({ replyId: 'abcDEF1234', page: Math.min(p + 1, first.pageCount - 1) });
-      expect(parsePageButtonId(prev!.custom_id)).toEqual({ replyId: 'abcDEF1234', page: Math.max(p - 1, 0) });
+      expect(parsePageButtonId(next!.custom_id)).toEqual({ replyId: 'abcDEF1234', page: Math.min(p + 1, first.pageCount - 1), part: 0 });
+      expect(parsePageButtonId(prev!.custom_id)).toEqual({ replyId: 'abcDEF1234', page: Math.max(p - 1, 0), part: 0 });
     }
     expect(seen).toHaveLength(150);
     seen.forEach((line, i) => expect(line).toContain(`(hit ${i + 1})`));
@@ -88,22 +89,61 @@ describe('renderDiscord', () => {
     const count = renderDiscord(reply).pageCount;
     expect(renderDiscord(reply, 999).page).toBe(count - 1);
     expect(renderDiscord(reply, -3).page).toBe(0);
+    expect(renderDiscord(reply, 0, { part: 99 }).part).toBe(0);
   });
 
-  it('GIVEN a statement longer than any page THEN it is split between words with "…(continued)" and nothing is lost', () => {
+  it('GIVEN a page of 60,000 statements THEN only the statements of the page shown are built', () => {
+    let built = 0;
+    const reply = lazyReply(60_000, () => built++);
+    const m = renderDiscord(reply, 3000, { replyId: 'lazy123456' });
+    expectWithinLimits(m);
+    expect(m.pageCount).toBe(6000);
+    expect(m.page).toBe(3000);
+    expect(m.embeds[0]!.footer!.text).toBe('/quotes · page 3001/6000');
+    expect(m.embeds[0]!.description).toContain('(statement 30001)');
+    expect(m.embeds[0]!.description).toContain('(statement 30010)');
+    expect(m.embeds[0]!.description).not.toContain('(statement 30011)');
+    // this page and the one before it (where Previous lands), nothing else
+    expect(built).toBeLessThanOrEqual(20);
+  });
+
+  it('GIVEN a statement longer than any page THEN it is split into parts between words with "…(continued)", Next and Previous walk the parts, and nothing is lost', () => {
     const reply = giantStatementReply();
-    const n = renderDiscord(reply).pageCount;
     const parts: string[] = [];
-    for (let p = 0; p < n; p++) {
-      const m = renderDiscord(reply, p, { replyId: 'x' });
+    let at: { page: number; part: number } | null = { page: 0, part: 0 };
+    let messages = 0;
+    let previous: { page: number; part: number } | null = null;
+    while (at) {
+      const m = renderDiscord(reply, at.page, { replyId: 'x', part: at.part });
       expectWithinLimits(m);
+      expect(m.part).toBe(at.part);
+      expect(m.embeds[0]!.footer!.text).toBe(`/timeline · page 1/1, part ${at.part + 1}/${m.partCount}`);
+      const [prev, , next] = m.components[0]!.components;
+      expect(prev!.disabled).toBe(previous === null);
+      if (previous) expect(parsePageButtonId(prev!.custom_id)).toEqual({ replyId: 'x', ...previous });
       parts.push(...m.embeds[0]!.description!.split('\n').filter((l) => l.startsWith('• ') || l.startsWith('word')));
+      messages++;
+      previous = at;
+      at = next!.disabled ? null : parsePageButtonId(next!.custom_id)!;
+      if (at) expect(at).toMatchObject({ page: 0, part: previous.part + 1 });
     }
+    expect(messages).toBeGreaterThan(1);
     expect(parts.length).toBeGreaterThan(5);
     parts.slice(0, -1).forEach((p) => expect(p.endsWith(CONTINUED)).toBe(true));
     expect(parts.at(-1)).toMatch(/ \[1\]$/);
     const words = parts.map((p) => p.replace(CONTINUED, '').replace(/^• /, '').replace(/ \[1\]$/, '')).join(' ').split(' ');
     expect(words).toEqual(reply.sections[0]!.statements[0]!.text.split(' '));
+  });
+
+  it('GIVEN a sentence printed by 500 articles THEN the line cites the first 12 and says how many more, and the page lists exactly what its lines cite', () => {
+    const m = renderDiscord(widelyPrintedReply(500), 0, { replyId: 'wide' });
+    expectWithinLimits(m);
+    const e = m.embeds[0]!;
+    const lines = e.description!.split('\n').filter((l) => l.startsWith('• '));
+    expect(lines[0]).toMatch(/ \[1\]\[2\]\[3\]\[4\]\[5\]\[6\]\[7\]\[8\]\[9\]\[10\]\[11\]\[12\] \+488 more$/);
+    expect(lines[1]).toMatch(/ \[13\]$/);
+    const listed = e.fields!.flatMap((f) => [...f.value.matchAll(/^\*\*\[(\d+)\]\*\*/gm)].map((x) => Number(x[1])));
+    expect(listed).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
   });
 
   it('GIVEN hostile corpus text THEN nothing can ping or format, in title, notes, headings and statements', () => {

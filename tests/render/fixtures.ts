@@ -3,7 +3,7 @@
  * real sentences, several sources per claim, and hostile text (mentions, markdown,
  * Slack control sequences) as corpus text can carry it.
  */
-import { answer, errorReply, statement, type AnswerReply } from '../../src/core/reply.js';
+import { answer, errorReply, lazySection, statement, type AnswerReply } from '../../src/core/reply.js';
 import type { SourceRef } from '../../src/core/types.js';
 
 export const ARTICLES = {
@@ -117,6 +117,32 @@ export function longReply(count: number, sourceCount = 5, command = 'search'): A
     sections: [{ heading: 'Matches', statements }],
     data: { hits: count },
   });
+}
+
+/**
+ * An answer of `count` statements in a lazy section (as /casualties and /quotes
+ * answer for a whole corpus); `onBuild` hears each statement built.
+ */
+export function lazyReply(count: number, onBuild: (i: number) => void = () => {}): AnswerReply {
+  return answer('quotes', `Quotes — ${count}`, {
+    notes: [`${count} quotes.`],
+    sections: [
+      lazySection(count, (i) => {
+        onBuild(i);
+        const text = `${SENTENCES[i % SENTENCES.length]} (statement ${i + 1})`;
+        return statement(text, [src('ap', text, i)]);
+      }, 'Quotes'),
+    ],
+    data: () => ({ quotes: count }),
+  });
+}
+
+/** One wire sentence printed by `count` articles: a statement with `count` sources. */
+export function widelyPrintedReply(count: number): AnswerReply {
+  const text = SENTENCES[0]!;
+  const base = src('ap', text);
+  const sources = Array.from({ length: count }, (_, i) => ({ ...base, article: `wire_${String(i).padStart(4, '0')}`, title: `Copy ${i}` }));
+  return answer('search', 'Search: troops', { notes: [], sections: [{ statements: [statement(text, sources), statement(SENTENCES[1]!, [src('kyivIndependent', SENTENCES[1]!)])] }], data: {} });
 }
 
 /** Corpus text that tries to ping, format and link. */

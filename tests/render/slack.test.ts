@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSlackPageValue, renderSlackBlocks, SLACK_ACTIONS, SLACK_LIMITS, type SlackBlock, type SlackMessage } from '../../src/render/slack.js';
 import { CONTINUED } from '../../src/render/text.js';
-import { ARTICLES, casualtiesReply, giantStatementReply, hostileReply, internalError, longReply } from './fixtures.js';
+import { ARTICLES, casualtiesReply, giantStatementReply, hostileReply, internalError, lazyReply, longReply } from './fixtures.js';
 
 function expectWithinLimits(m: SlackMessage): void {
   expect(m.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
@@ -55,6 +55,7 @@ describe('renderSlackBlocks', () => {
       const cited = new Set(lines.flatMap((l) => [...l.matchAll(/\[(\d+)\]/g)].map((x) => Number(x[1]))));
       const listed = new Set(contextTexts(m.blocks).flatMap((t) => [...t.matchAll(/^\*\[(\d+)\]\*/gm)].map((x) => Number(x[1]))));
       expect(listed).toEqual(cited);
+      expect(m.partCount).toBe(1);
       expect(contextTexts(m.blocks)).toContain(`/brief search · page ${p + 1}/${first.pageCount}`);
       const actions = m.blocks.find((b) => b.type === 'actions');
       expect(actions?.type).toBe('actions');
@@ -67,24 +68,49 @@ describe('renderSlackBlocks', () => {
         const target = parseSlackPageValue(b.value)!;
         expect(target.replyId).toBe('r1');
         expect(Math.abs(target.page - p)).toBe(1);
+        expect(target.part).toBe(0);
       }
     }
     expect(seen).toHaveLength(200);
     seen.forEach((line, i) => expect(line).toContain(`(hit ${i + 1})`));
   });
 
-  it('GIVEN a statement longer than a section THEN it is split between words with "…(continued)"', () => {
+  it('GIVEN a statement longer than a section THEN it is split into parts between words with "…(continued)" that Next and Previous walk', () => {
     const reply = giantStatementReply();
-    const n = renderSlackBlocks(reply).pageCount;
     const parts: string[] = [];
-    for (let p = 0; p < n; p++) {
-      const m = renderSlackBlocks(reply, p, { replyId: 'x' });
+    let at: { page: number; part: number } | null = { page: 0, part: 0 };
+    let previous: { page: number; part: number } | null = null;
+    while (at) {
+      const m = renderSlackBlocks(reply, at.page, { replyId: 'x', part: at.part });
       expectWithinLimits(m);
+      expect(m.part).toBe(at.part);
+      expect(contextTexts(m.blocks)).toContain(`/timeline · page 1/1, part ${at.part + 1}/${m.partCount}`);
       parts.push(...sectionTexts(m.blocks).join('\n').split('\n'));
+      const actions = m.blocks.find((b) => b.type === 'actions');
+      const buttons = actions && actions.type === 'actions' ? actions.elements : [];
+      const prev = buttons.find((b) => b.action_id === SLACK_ACTIONS.previous);
+      const next = buttons.find((b) => b.action_id === SLACK_ACTIONS.next);
+      expect(prev ? parseSlackPageValue(prev.value) : null).toEqual(previous ? { replyId: 'x', ...previous } : null);
+      previous = at;
+      at = next ? { page: parseSlackPageValue(next.value)!.page, part: parseSlackPageValue(next.value)!.part } : null;
+      if (at) expect(at).toEqual({ page: 0, part: previous.part + 1 });
     }
+    expect(previous!.part).toBeGreaterThan(0);
     parts.slice(0, -1).forEach((p) => expect(p.endsWith(CONTINUED)).toBe(true));
     const words = parts.map((p) => p.replace(CONTINUED, '').replace(/^• /, '').replace(/ \[1\]$/, '')).join(' ').split(' ');
     expect(words).toEqual(reply.sections[0]!.statements[0]!.text.split(' '));
+  });
+
+  it('GIVEN a page of 60,000 statements THEN only the statements of the page shown are built', () => {
+    let built = 0;
+    const reply = lazyReply(60_000, () => built++);
+    const m = renderSlackBlocks(reply, 5999, { replyId: 'r2' });
+    expectWithinLimits(m);
+    expect(m.pageCount).toBe(6000);
+    expect(contextTexts(m.blocks)).toContain('/quotes · page 6000/6000');
+    expect(sectionTexts(m.blocks).join('\n')).toContain('(statement 60000)');
+    expect(sectionTexts(m.blocks).join('\n')).toContain('*Quotes (continued)*');
+    expect(built).toBeLessThanOrEqual(20);
   });
 
   it('GIVEN hostile corpus text THEN no Slack control sequence or broadcast survives, in blocks or fallback text', () => {

@@ -39,13 +39,13 @@ import {
 } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 import type { CommandContext, CommandDefinition } from '../../core/command.js';
-import { errorReply, type Reply } from '../../core/reply.js';
+import { errorReply, type AnswerReply, type Reply } from '../../core/reply.js';
 import { dispatch, failureReply, findCommand } from '../../dispatch.js';
 import type { ChannelInfo, ChatPlatform } from '../../health.js';
 import type { BriefingIndex } from '../../index/briefingIndex.js';
 import { createLogThrottle, log, redact } from '../../log.js';
 import { rateLimitMessage, type RateLimiter } from '../../rateLimit.js';
-import { discordChoices, renderDiscord, type DiscordMessage } from '../../render/discord.js';
+import { discordChoices, discordPageCount, renderDiscord, type DiscordMessage } from '../../render/discord.js';
 import { EXPIRED_MESSAGE, ReplyStore, parsePageButtonId } from '../../render/replyStore.js';
 import { splitPublic, type SubcommandSpecs } from './commands.js';
 import { BUSY_MESSAGE, BusyError, RESTARTING_MESSAGE, Workload } from '../workload.js';
@@ -164,10 +164,12 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   });
 
   const render = (reply: Reply, isPublic: boolean, userId: string | null): DiscordMessage => {
+    // A page costs its own statements: render the first page once, twice only when a one-page answer needs parts.
+    const keep = (answer: AnswerReply) => store.put({ reply: answer, public: isPublic, userId });
+    if (reply.kind === 'answer' && discordPageCount(reply) > 1) return renderDiscord(reply, 0, { replyId: keep(reply) });
     const first = renderDiscord(reply);
-    if (reply.kind !== 'answer' || first.pageCount === 1) return first;
-    const replyId = store.put({ reply, public: isPublic, userId });
-    return renderDiscord(reply, 0, { replyId });
+    if (reply.kind !== 'answer' || first.partCount === 1) return first;
+    return renderDiscord(reply, 0, { replyId: keep(reply) });
   };
 
   /** Logs (throttled per server) an interaction from a server not on the allow-list. */
@@ -284,7 +286,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
       await i.reply({ content: EXPIRED_MESSAGE, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       return;
     }
-    const m = renderDiscord(stored.reply, target.page, { replyId: target.replyId });
+    const m = renderDiscord(stored.reply, target.page, { replyId: target.replyId, part: target.part });
     await i.update({ embeds: m.embeds, components: payload(m, false).components, allowedMentions: NO_PINGS });
   }
 

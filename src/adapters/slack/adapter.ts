@@ -30,14 +30,14 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Receiver 
 import type { Logger } from '@slack/logger';
 import type { SlackConfig } from '../../config.js';
 import type { CommandArgs, CommandContext, CommandDefinition } from '../../core/command.js';
-import { errorReply, type Reply } from '../../core/reply.js';
+import { errorReply, type AnswerReply, type Reply } from '../../core/reply.js';
 import { dispatch, failureReply, findCommand } from '../../dispatch.js';
 import type { ChannelInfo, ChatPlatform } from '../../health.js';
 import type { BriefingIndex } from '../../index/briefingIndex.js';
 import { createLogThrottle, log, redact } from '../../log.js';
 import { rateLimitMessage, type RateLimiter } from '../../rateLimit.js';
 import { EXPIRED_MESSAGE, ReplyStore } from '../../render/replyStore.js';
-import { parseSlackPageValue, renderSlackBlocks, SLACK_ACTIONS, type SlackMessage } from '../../render/slack.js';
+import { parseSlackPageValue, renderSlackBlocks, SLACK_ACTIONS, slackPageCount, type SlackMessage } from '../../render/slack.js';
 import { BUSY_MESSAGE, BusyError, RESTARTING_MESSAGE, Workload } from '../workload.js';
 import { createSlackAdmins } from './admins.js';
 import { postWithRateLimits } from './delivery.js';
@@ -207,10 +207,12 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   });
 
   const render = (reply: Reply, isPublic: boolean, userId: string | null, invokedAs?: string): SlackMessage => {
+    // A page costs its own statements: render the first page once, twice only when a one-page answer needs parts.
+    const keep = (answer: AnswerReply) => store.put({ reply: answer, public: isPublic, userId, invokedAs });
+    if (reply.kind === 'answer' && slackPageCount(reply) > 1) return renderSlackBlocks(reply, 0, { replyId: keep(reply), invokedAs });
     const first = renderSlackBlocks(reply, 0, { invokedAs });
-    if (reply.kind !== 'answer' || first.pageCount === 1) return first;
-    const replyId = store.put({ reply, public: isPublic, userId, invokedAs });
-    return renderSlackBlocks(reply, 0, { replyId, invokedAs });
+    if (reply.kind !== 'answer' || first.partCount === 1) return first;
+    return renderSlackBlocks(reply, 0, { replyId: keep(reply), invokedAs });
   };
 
   /** The ack, never fatal: if it is lost, Slack redelivers and `seen` recognises the copy. */
@@ -272,7 +274,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       await postToResponseUrl(b.response_url, { response_type: 'ephemeral', replace_original: false, text: EXPIRED_MESSAGE }, opts.respond);
       return;
     }
-    const m = renderSlackBlocks(stored.reply, target.page, { replyId: target.replyId, invokedAs: stored.invokedAs });
+    const m = renderSlackBlocks(stored.reply, target.page, { replyId: target.replyId, invokedAs: stored.invokedAs, part: target.part });
     await postToResponseUrl(b.response_url, { replace_original: true, text: m.text, blocks: m.blocks }, opts.respond);
   }
 

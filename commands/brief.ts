@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/core/command.js';
 import { answer, statement } from '../src/core/reply.js';
-import { independentReports } from '../src/index/briefingIndex.js';
+import { independentReports, perIndex } from '../src/index/briefingIndex.js';
 
 /** /brief [topic]: the story in 5-8 sourced points. */
 export default defineCommand({
@@ -23,10 +23,13 @@ export default defineCommand({
     } else {
       notes.push(`From ${articles.length} article${articles.length === 1 ? '' : 's'} (${groups} independent report${groups === 1 ? '' : 's'})${topic ? `, on "${topic}"` : ''}.`);
     }
+    // a point can cite thousands of wire copies: the default brief's statements are built once per corpus
+    const build = () => points.map((p) => statement(p.text, p.sources));
+    const statements = topic ? build() : perIndex(ctx.index, 'default brief statements', build);
     return answer('brief', topic ? `Brief: ${topic}` : 'Brief', {
       notes,
-      sections: [{ statements: points.map((p) => statement(p.text, p.sources)) }],
-      data: { points: points.map((p) => ({ text: p.text, sources: p.sources.map((s) => ({ article: s.article, quote: s.quote, publisher: s.publisher, date: s.date })) })) },
+      sections: [{ statements }],
+      data: () => ({ points: points.map((p) => ({ text: p.text, sources: p.sources.map((s) => ({ article: s.article, quote: s.quote, publisher: s.publisher, date: s.date })) })) }),
     });
   },
 });

@@ -101,6 +101,15 @@ export interface TopicSentences {
   has(articleIndex: number, sentenceIndex: number): boolean;
 }
 
+/** `SourceSentences` by article: entries `offsets[a]..offsets[a+1]` are (item, global sentence) pairs. */
+interface ArticleSources {
+  offsets: Uint32Array;
+  item: Uint32Array;
+  sentence: Uint32Array;
+  /** Number of items in the list. */
+  items: number;
+}
+
 /** Where each source of a list of statements sits: a global sentence number, or -1. */
 export interface SourceSentences {
   offsets: Uint32Array;
@@ -242,11 +251,22 @@ export class CorpusIndex implements BriefingIndex {
    * often one sentence away from the place or name the topic gives.
    */
   topicSentences(topic: string, window = 1): TopicSentences | null {
+    return this.topicMarks(topic, window)?.keys ?? null;
+  }
+
+  /** `topicSentences`, and the articles holding a marked sentence (each once, in the order found). */
+  private topicMarks(topic: string, window: number): { keys: TopicSentences; articles: number[] } | null {
     const t = topic.trim();
     if (!t) return null;
     const marks = new Uint8Array(this.sentenceStart[this.list.length]!);
+    const touched = new Uint8Array(this.list.length);
+    const articles: number[] = [];
     let size = 0;
     const visit = (ai: number, sentence: number) => {
+      if (touched[ai] === 0) {
+        touched[ai] = 1;
+        articles.push(ai);
+      }
       const base = this.sentenceStart[ai]!;
       const count = this.sentenceStart[ai + 1]! - base;
       for (let d = -window; d <= window; d++) {
@@ -259,7 +279,73 @@ export class CorpusIndex implements BriefingIndex {
     };
     if (this.search_.matchingSentences(t, 'AND', visit) === 0) this.search_.matchingSentences(t, 'OR', visit);
     const start = this.sentenceStart;
-    return { size, marks, has: (ai, si) => si >= 0 && si < start[ai + 1]! - start[ai]! && marks[start[ai]! + si] === 1 };
+    return { keys: { size, marks, has: (ai, si) => si >= 0 && si < start[ai + 1]! - start[ai]! && marks[start[ai]! + si] === 1 }, articles };
+  }
+
+  private readonly bySourceArticle = new WeakMap<SourceSentences, ArticleSources>();
+  /** `where` turned around: for each article, the items with a source in it (built once per list). */
+  private articleSources(where: SourceSentences): ArticleSources {
+    let found = this.bySourceArticle.get(where);
+    if (found) return found;
+    const n = this.list.length;
+    const starts = this.sentenceStart;
+    // the article holding global sentence g: the last whose first sentence is at or before g
+    const articleOf = (g: number) => {
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (starts[mid]! <= g) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    const items = where.offsets.length - 1;
+    const owner = new Int32Array(where.sentences.length).fill(-1);
+    const offsets = new Uint32Array(n + 1);
+    for (let k = 0; k < where.sentences.length; k++) {
+      const g = where.sentences[k]!;
+      if (g < 0) continue;
+      owner[k] = articleOf(g);
+      offsets[owner[k]! + 1]!++;
+    }
+    for (let a = 0; a < n; a++) offsets[a + 1]! += offsets[a]!;
+    const fill = offsets.slice(0, n);
+    const item = new Uint32Array(offsets[n]!);
+    const sentence = new Uint32Array(offsets[n]!);
+    for (let i = 0; i < items; i++) {
+      for (let k = where.offsets[i]!; k < where.offsets[i + 1]!; k++) {
+        const a = owner[k]!;
+        if (a < 0) continue;
+        const at = fill[a]!++;
+        item[at] = i;
+        sentence[at] = where.sentences[k]!;
+      }
+    }
+    found = { offsets, item, sentence, items };
+    this.bySourceArticle.set(where, found);
+    return found;
+  }
+
+  /**
+   * The items of `where` with a source in a marked sentence, in list order: looks
+   * only at the articles the topic touches, not at every item.
+   */
+  private itemsInTopic(where: SourceSentences, marked: { keys: TopicSentences; articles: readonly number[] }): Uint32Array {
+    const bySource = this.articleSources(where);
+    const hit = new Uint8Array(bySource.items);
+    const found: number[] = [];
+    const marks = marked.keys.marks;
+    for (const a of marked.articles) {
+      for (let k = bySource.offsets[a]!; k < bySource.offsets[a + 1]!; k++) {
+        const i = bySource.item[k]!;
+        if (hit[i] === 0 && marks[bySource.sentence[k]!] === 1) {
+          hit[i] = 1;
+          found.push(i);
+        }
+      }
+    }
+    return Uint32Array.from(found).sort();
   }
 
   /** The global sentence number of every source of every statement, found once. */
@@ -313,28 +399,26 @@ export class CorpusIndex implements BriefingIndex {
     return v;
   }
 
-  private inTopic(where: SourceSentences, i: number, keys: TopicSentences): boolean {
-    for (let k = where.offsets[i]!; k < where.offsets[i + 1]!; k++) {
-      const g = where.sentences[k]!;
-      if (g >= 0 && keys.marks[g] === 1) return true;
-    }
-    return false;
-  }
-
   figures(opts: { topic?: string; kinds?: readonly FigureKind[] } = {}): FigureClaim[] {
     const kinds = opts.kinds;
-    const keys = opts.topic ? this.topicSentences(opts.topic) : null;
-    if (!kinds && !keys) return this.claims;
-    return this.claims.filter((c, i) => (!kinds || kinds.includes(c.kind)) && (!keys || this.inTopic(this.claimSentences, i, keys)));
+    const marked = opts.topic ? this.topicMarks(opts.topic, 1) : null;
+    if (!kinds && !marked) return this.claims;
+    if (!marked) return this.claims.filter((c) => kinds!.includes(c.kind));
+    const out: FigureClaim[] = [];
+    for (const i of this.itemsInTopic(this.claimSentences, marked)) {
+      const c = this.claims[i]!;
+      if (!kinds || kinds.includes(c.kind)) out.push(c);
+    }
+    return out;
   }
 
   timeline(opts: { topic?: string } = {}): Timeline {
     if (!opts.topic) return this.timelineData;
-    const keys = this.topicSentences(opts.topic, 0);
-    if (!keys) return this.timelineData;
+    const marked = this.topicMarks(opts.topic, 0);
+    if (!marked) return this.timelineData;
     return {
-      events: this.timelineData.events.filter((_, i) => this.inTopic(this.eventSentences, i, keys)),
-      undated: this.timelineData.undated.filter((_, i) => this.inTopic(this.undatedSentences, i, keys)),
+      events: Array.from(this.itemsInTopic(this.eventSentences, marked), (i) => this.timelineData.events[i]!),
+      undated: Array.from(this.itemsInTopic(this.undatedSentences, marked), (i) => this.timelineData.undated[i]!),
     };
   }
 
@@ -374,19 +458,11 @@ export class CorpusIndex implements BriefingIndex {
 
   brief(opts: { topic?: string } = {}): BriefPoint[] {
     if (!opts.topic) return this.defaultBrief;
-    const keys = this.topicSentences(opts.topic, 0);
-    if (!keys || keys.size === 0) return [];
+    const marked = this.topicMarks(opts.topic, 0);
+    if (!marked || marked.keys.size === 0) return [];
+    const keys = marked.keys;
     // the articles holding a marked sentence, in order
-    const allowedArticles: number[] = [];
-    for (let ai = 0, g = 0; ai < this.list.length; ai++) {
-      const end = this.sentenceStart[ai + 1]!;
-      for (g = this.sentenceStart[ai]!; g < end; g++) {
-        if (keys.marks[g] === 1) {
-          allowedArticles.push(ai);
-          break;
-        }
-      }
-    }
+    const allowedArticles = [...marked.articles].sort((a, b) => a - b);
     return buildBrief(this.list, this.figures({ topic: opts.topic }), { isAllowed: (ai, si) => keys.has(ai, si), allowedArticles, stats: this.derived.briefStats });
   }
 

@@ -133,16 +133,22 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Same article and same passage once. */
+/** Same article and same passage once (first occurrence kept, order kept). */
 export function dedupeSources(sources: readonly SourceRef[]): SourceRef[] {
-  const seen = new Set<string>();
+  // by article, then by passage: no key strings (a wire sentence can have thousands of sources)
+  const byArticle = new Map<string, SourceRef | SourceRef[]>();
   const out: SourceRef[] = [];
   for (const s of sources) {
-    const key = `${s.article}\u0000${s.start}\u0000${s.end}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(s);
+    const seen = byArticle.get(s.article);
+    if (seen === undefined) byArticle.set(s.article, s);
+    else if (Array.isArray(seen)) {
+      if (seen.some((x) => x.start === s.start && x.end === s.end)) continue;
+      seen.push(s);
+    } else {
+      if (seen.start === s.start && seen.end === s.end) continue;
+      byArticle.set(s.article, [seen, s]);
     }
+    out.push(s);
   }
   return out;
 }

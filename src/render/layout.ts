@@ -11,6 +11,7 @@
  * boundary with "…(continued)". Sources are numbered per page.
  */
 import { numberStatementSources, sectionSize, sectionSlice, type AnswerReply, type NumberedSource, type Statement } from '../core/reply.js';
+import type { SourceRef } from '../core/types.js';
 import { splitText } from './text.js';
 
 export interface Line {
@@ -82,15 +83,19 @@ export const MAX_LISTED_SOURCES = 12;
 /** Numbers the articles the page's statements cite (at most `MAX_LISTED_SOURCES` each), in order of first citation. */
 function numberPageSources(statements: readonly Statement[]): { list: NumberedSource[]; refs: (s: Statement) => { numbers: number[]; hidden: number } } {
   const cited = new Map<Statement, { numbers: number[]; hidden: number }>();
-  const listed = new Set<string>();
   const shown: Statement[] = [];
   for (const st of statements) {
-    const articles = [...new Set(st.sources.map((s) => s.article))];
-    const keep = new Set(articles.slice(0, MAX_LISTED_SOURCES));
-    for (const a of keep) listed.add(a);
+    const articles = new Set<string>();
+    const kept: SourceRef[] = [];
+    for (const s of st.sources) {
+      if (!articles.has(s.article)) {
+        articles.add(s.article);
+        if (articles.size <= MAX_LISTED_SOURCES) kept.push(s);
+      }
+    }
     // a statement reduced to the sources it lists, for numbering only
-    shown.push({ text: st.text, sources: st.sources.filter((s) => keep.has(s.article)) as unknown as Statement['sources'] });
-    cited.set(st, { numbers: [], hidden: articles.length - keep.size });
+    shown.push({ text: st.text, sources: kept as unknown as Statement['sources'] });
+    cited.set(st, { numbers: [], hidden: articles.size - kept.length });
   }
   const { list, refs } = numberStatementSources(shown);
   statements.forEach((st, i) => (cited.get(st)!.numbers = refs(shown[i]!)));

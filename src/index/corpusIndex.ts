@@ -101,6 +101,12 @@ export interface TopicSentences {
   has(articleIndex: number, sentenceIndex: number): boolean;
 }
 
+/** Sentences a topic's search found: article and sentence number, in the order found. */
+interface TopicHits {
+  articles: number[];
+  sentences: number[];
+}
+
 /** `SourceSentences` by article: entries `offsets[a]..offsets[a+1]` are (item, global sentence) pairs. */
 interface ArticleSources {
   offsets: Uint32Array;
@@ -255,14 +261,16 @@ export class CorpusIndex implements BriefingIndex {
   }
 
   /** `topicSentences`, and the articles holding a marked sentence (each once, in the order found). */
-  private topicMarks(topic: string, window: number): { keys: TopicSentences; articles: number[] } | null {
-    const t = topic.trim();
-    if (!t) return null;
+  private topicMarks(topic: string, window: number, hits?: TopicHits | null): { keys: TopicSentences; articles: number[] } | null {
+    const found = hits === undefined ? this.topicHits(topic) : hits;
+    if (!found) return null;
     const marks = new Uint8Array(this.sentenceStart[this.list.length]!);
     const touched = new Uint8Array(this.list.length);
     const articles: number[] = [];
     let size = 0;
-    const visit = (ai: number, sentence: number) => {
+    for (let h = 0; h < found.articles.length; h++) {
+      const ai = found.articles[h]!;
+      const sentence = found.sentences[h]!;
       if (touched[ai] === 0) {
         touched[ai] = 1;
         articles.push(ai);
@@ -276,10 +284,23 @@ export class CorpusIndex implements BriefingIndex {
         marks[base + s] = 1;
         size++;
       }
-    };
-    if (this.search_.matchingSentences(t, 'AND', visit) === 0) this.search_.matchingSentences(t, 'OR', visit);
+    }
     const start = this.sentenceStart;
     return { keys: { size, marks, has: (ai, si) => si >= 0 && si < start[ai + 1]! - start[ai]! && marks[start[ai]! + si] === 1 }, articles };
+  }
+
+  /** The sentences matching a topic (all its words, else any), as the search finds them; null for a blank topic. */
+  private topicHits(topic: string): TopicHits | null {
+    const t = topic.trim();
+    if (!t) return null;
+    const articles: number[] = [];
+    const sentences: number[] = [];
+    const visit = (ai: number, sentence: number) => {
+      articles.push(ai);
+      sentences.push(sentence);
+    };
+    if (this.search_.matchingSentences(t, 'AND', visit) === 0) this.search_.matchingSentences(t, 'OR', visit);
+    return { articles, sentences };
   }
 
   private readonly bySourceArticle = new WeakMap<SourceSentences, ArticleSources>();
@@ -400,8 +421,13 @@ export class CorpusIndex implements BriefingIndex {
   }
 
   figures(opts: { topic?: string; kinds?: readonly FigureKind[] } = {}): FigureClaim[] {
+    return this.figuresAbout(opts);
+  }
+
+  /** `figures`, reusing the topic's search hits when the caller has them. */
+  private figuresAbout(opts: { topic?: string; kinds?: readonly FigureKind[] }, hits?: TopicHits | null): FigureClaim[] {
     const kinds = opts.kinds;
-    const marked = opts.topic ? this.topicMarks(opts.topic, 1) : null;
+    const marked = opts.topic ? this.topicMarks(opts.topic, 1, hits) : null;
     if (!kinds && !marked) return this.claims;
     if (!marked) return this.claims.filter((c) => kinds!.includes(c.kind));
     const out: FigureClaim[] = [];
@@ -458,12 +484,14 @@ export class CorpusIndex implements BriefingIndex {
 
   brief(opts: { topic?: string } = {}): BriefPoint[] {
     if (!opts.topic) return this.defaultBrief;
-    const marked = this.topicMarks(opts.topic, 0);
+    // one search for the topic: the brief's sentences and its figures (with their neighbours) both come from it
+    const hits = this.topicHits(opts.topic);
+    const marked = this.topicMarks(opts.topic, 0, hits);
     if (!marked || marked.keys.size === 0) return [];
     const keys = marked.keys;
     // the articles holding a marked sentence, in order
     const allowedArticles = [...marked.articles].sort((a, b) => a - b);
-    return buildBrief(this.list, this.figures({ topic: opts.topic }), { isAllowed: (ai, si) => keys.has(ai, si), allowedArticles, stats: this.derived.briefStats });
+    return buildBrief(this.list, this.figuresAbout({ topic: opts.topic }, hits), { isAllowed: (ai, si) => keys.has(ai, si), allowedArticles, stats: this.derived.briefStats });
   }
 
   suggest(source: AutocompleteSource, prefix: string, limit = 25): string[] {

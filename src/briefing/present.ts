@@ -6,7 +6,15 @@ import type { Article, FigureClaim, FigureKind } from '../core/types.js';
 import { formatFigure, KIND_LABEL } from './claims.js';
 import { outletName } from './sources.js';
 
-/** "AP (also run by Express & Star)" for the articles behind a claim. */
+/** How many reports, and outlets per report, "printed in" names before counting the rest. */
+export const PRINTED_IN_LIMITS = Object.freeze({ reports: 8, outlets: 4 });
+
+/**
+ * "AP (also run by Express & Star)" for the articles behind a claim: one entry per
+ * report (wire copies together), in order of first appearance. A claim printed by
+ * hundreds of reports names the first few and counts the rest ("; and 235 more
+ * reports"); the statement's sources still list every article.
+ */
 export function printedIn(articles: readonly Article[]): string {
   const byGroup = new Map<string, Article[]>();
   for (const a of articles) {
@@ -14,12 +22,16 @@ export function printedIn(articles: readonly Article[]): string {
     if (g) g.push(a);
     else byGroup.set(a.groupId, [a]);
   }
-  return [...byGroup.values()]
-    .map((g) => {
-      const names = [...new Set(g.map(outletName))];
-      return names.length > 1 ? `${names[0]} (also run by ${names.slice(1).join(', ')})` : names[0]!;
-    })
-    .join('; ');
+  const shown: string[] = [];
+  for (const g of byGroup.values()) {
+    if (shown.length === PRINTED_IN_LIMITS.reports) break;
+    const names = [...new Set(g.map(outletName))];
+    const also = names.slice(1, 1 + PRINTED_IN_LIMITS.outlets);
+    const more = names.length - 1 - also.length;
+    shown.push(also.length === 0 ? names[0]! : `${names[0]} (also run by ${also.join(', ')}${more > 0 ? ` and ${more} more` : ''})`);
+  }
+  const rest = byGroup.size - shown.length;
+  return shown.join('; ') + (rest > 0 ? `; and ${rest} more report${rest === 1 ? '' : 's'}` : '');
 }
 
 export function figureHeadline(c: FigureClaim): string {

@@ -66,7 +66,9 @@ export interface DiscordMessage {
 }
 
 /** Statements per page: a page is built from its own statements only. */
-export const DISCORD_PAGE_STATEMENTS = 10;
+export const DISCORD_PAGE_STATEMENTS = 5;
+/** Articles listed per statement (numbered lines with links take room in an embed); the rest are counted. */
+export const DISCORD_LISTED_SOURCES = 6;
 
 const style: LineStyle = {
   note: (t) => `*${escapeDiscord(t)}*`,
@@ -75,6 +77,7 @@ const style: LineStyle = {
   refs: (ns) => ' ' + ns.map((n) => `[${n}]`).join(''),
   maxLine: BUDGET.line,
   pageStatements: DISCORD_PAGE_STATEMENTS,
+  listedSources: DISCORD_LISTED_SOURCES,
 };
 
 /** "**[1]** [Express & Star: North Korea confirms…](https://…) · 2025-04-28" */

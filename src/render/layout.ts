@@ -43,6 +43,8 @@ export interface LineStyle {
   maxLine: number;
   /** Statements per page. */
   pageStatements: number;
+  /** Articles listed per statement; the rest are counted ("+2,988 more"). */
+  listedSources: number;
 }
 
 export interface Layout {
@@ -74,14 +76,12 @@ function pageStatements(reply: AnswerReply, page: number, per: number): { sectio
 }
 
 /**
- * Articles a statement cites that a page numbers and lists; a statement printed by
- * thousands of articles shows the first ones and how many more ("[1]…[12] +2,988
- * more"): the statement still carries all of them (and the CLI's JSON lists them).
+ * Numbers the articles the page's statements cite (at most `max` each), in order of
+ * first citation. A statement printed by thousands of articles shows the first ones
+ * and how many more ("[1]…[12] +2,988 more"): the statement still carries all of
+ * them (and the CLI's JSON lists them).
  */
-export const MAX_LISTED_SOURCES = 12;
-
-/** Numbers the articles the page's statements cite (at most `MAX_LISTED_SOURCES` each), in order of first citation. */
-function numberPageSources(statements: readonly Statement[]): { list: NumberedSource[]; refs: (s: Statement) => { numbers: number[]; hidden: number } } {
+function numberPageSources(statements: readonly Statement[], max: number): { list: NumberedSource[]; refs: (s: Statement) => { numbers: number[]; hidden: number } } {
   const cited = new Map<Statement, { numbers: number[]; hidden: number }>();
   const shown: Statement[] = [];
   for (const st of statements) {
@@ -90,7 +90,7 @@ function numberPageSources(statements: readonly Statement[]): { list: NumberedSo
     for (const s of st.sources) {
       if (!articles.has(s.article)) {
         articles.add(s.article);
-        if (articles.size <= MAX_LISTED_SOURCES) kept.push(s);
+        if (articles.size <= max) kept.push(s);
       }
     }
     // a statement reduced to the sources it lists, for numbering only
@@ -109,7 +109,7 @@ function numberPageSources(statements: readonly Statement[]): { list: NumberedSo
  */
 export function layoutPage(reply: AnswerReply, page: number, style: LineStyle): Layout {
   const parts = pageStatements(reply, page, style.pageStatements);
-  const { list, refs } = numberPageSources(parts.flatMap((p) => p.statements));
+  const { list, refs } = numberPageSources(parts.flatMap((p) => p.statements), style.listedSources);
   const lines: Line[] = [];
   if (page === 0) {
     for (const note of reply.notes) {

@@ -61,6 +61,8 @@ export interface SlackMessage {
 
 /** Statements per page: a page is built from its own statements only. */
 export const SLACK_PAGE_STATEMENTS = 10;
+/** Articles listed per statement; the rest are counted. */
+export const SLACK_LISTED_SOURCES = 12;
 
 const style: LineStyle = {
   note: (t) => `_${escapeSlack(t)}_`,
@@ -69,6 +71,7 @@ const style: LineStyle = {
   refs: (ns) => ' ' + ns.map((n) => `[${n}]`).join(''),
   maxLine: BUDGET.line,
   pageStatements: SLACK_PAGE_STATEMENTS,
+  listedSources: SLACK_LISTED_SOURCES,
 };
 
 /** "[1] <https://…|Express &amp; Star: North Korea confirms…> · 2025-04-28" */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DISCORD_LIMITS, discordChoices, renderDiscord, type DiscordMessage } from '../../src/render/discord.js';
+import { DISCORD_LIMITS, DISCORD_LISTED_SOURCES, DISCORD_PAGE_STATEMENTS, discordChoices, renderDiscord, type DiscordMessage } from '../../src/render/discord.js';
 import { parsePageButtonId } from '../../src/render/replyStore.js';
 import { CONTINUED } from '../../src/render/text.js';
 import { ARTICLES, casualtiesReply, giantStatementReply, hostileReply, internalError, lazyReply, longReply, widelyPrintedReply } from './fixtures.js';
@@ -95,16 +95,19 @@ describe('renderDiscord', () => {
   it('GIVEN a page of 60,000 statements THEN only the statements of the page shown are built', () => {
     let built = 0;
     const reply = lazyReply(60_000, () => built++);
-    const m = renderDiscord(reply, 3000, { replyId: 'lazy123456' });
+    const per = DISCORD_PAGE_STATEMENTS;
+    const pages = 60_000 / per;
+    const m = renderDiscord(reply, pages / 2, { replyId: 'lazy123456' });
     expectWithinLimits(m);
-    expect(m.pageCount).toBe(6000);
-    expect(m.page).toBe(3000);
-    expect(m.embeds[0]!.footer!.text).toBe('/quotes · page 3001/6000');
-    expect(m.embeds[0]!.description).toContain('(statement 30001)');
-    expect(m.embeds[0]!.description).toContain('(statement 30010)');
-    expect(m.embeds[0]!.description).not.toContain('(statement 30011)');
+    expect(m.pageCount).toBe(pages);
+    expect(m.page).toBe(pages / 2);
+    expect(m.embeds[0]!.footer!.text).toBe(`/quotes · page ${pages / 2 + 1}/${pages}`);
+    expect(m.embeds[0]!.description).toContain(`(statement ${30_000 + 1})`);
+    expect(m.embeds[0]!.description).toContain(`(statement ${30_000 + per})`);
+    expect(m.embeds[0]!.description).not.toContain(`(statement ${30_000 + per + 1})`);
+    expect(m.embeds[0]!.description).not.toContain(`(statement ${30_000})`);
     // this page and the one before it (where Previous lands), nothing else
-    expect(built).toBeLessThanOrEqual(20);
+    expect(built).toBeLessThanOrEqual(2 * per);
   });
 
   it('GIVEN a statement longer than any page THEN it is split into parts between words with "…(continued)", Next and Previous walk the parts, and nothing is lost', () => {
@@ -135,15 +138,16 @@ describe('renderDiscord', () => {
     expect(words).toEqual(reply.sections[0]!.statements[0]!.text.split(' '));
   });
 
-  it('GIVEN a sentence printed by 500 articles THEN the line cites the first 12 and says how many more, and the page lists exactly what its lines cite', () => {
+  it('GIVEN a sentence printed by 500 articles THEN the line cites the first few and says how many more, and the page lists exactly what its lines cite', () => {
     const m = renderDiscord(widelyPrintedReply(500), 0, { replyId: 'wide' });
     expectWithinLimits(m);
     const e = m.embeds[0]!;
+    const n = DISCORD_LISTED_SOURCES;
     const lines = e.description!.split('\n').filter((l) => l.startsWith('• '));
-    expect(lines[0]).toMatch(/ \[1\]\[2\]\[3\]\[4\]\[5\]\[6\]\[7\]\[8\]\[9\]\[10\]\[11\]\[12\] \+488 more$/);
-    expect(lines[1]).toMatch(/ \[13\]$/);
+    expect(lines[0]!.endsWith(' ' + Array.from({ length: n }, (_, i) => `[${i + 1}]`).join('') + ` +${500 - n} more`)).toBe(true);
+    expect(lines[1]).toMatch(new RegExp(` \\[${n + 1}\\]$`));
     const listed = e.fields!.flatMap((f) => [...f.value.matchAll(/^\*\*\[(\d+)\]\*\*/gm)].map((x) => Number(x[1])));
-    expect(listed).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+    expect(listed).toEqual(Array.from({ length: n + 1 }, (_, i) => i + 1));
   });
 
   it('GIVEN hostile corpus text THEN nothing can ping or format, in title, notes, headings and statements', () => {

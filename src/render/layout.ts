@@ -76,26 +76,29 @@ function pageStatements(reply: AnswerReply, page: number, per: number): { sectio
 }
 
 /**
- * Numbers the articles the page's statements cite (at most `max` each), in order of
- * first citation. A statement printed by thousands of articles shows the first ones
- * and how many more ("[1]…[12] +2,988 more"): the statement still carries all of
- * them (and the CLI's JSON lists them).
+ * Numbers the articles the page's statements cite (the first `max` of each), in
+ * order of first citation. A statement printed by thousands of articles shows the
+ * first ones and counts the sources after them ("[1]…[6] +2,994 more sources"):
+ * the statement still carries all of them (and the CLI's JSON lists them).
  */
 function numberPageSources(statements: readonly Statement[], max: number): { list: NumberedSource[]; refs: (s: Statement) => { numbers: number[]; hidden: number } } {
   const cited = new Map<Statement, { numbers: number[]; hidden: number }>();
   const shown: Statement[] = [];
   for (const st of statements) {
+    // the first `max` articles; the sources after them are counted, not looked at
     const articles = new Set<string>();
     const kept: SourceRef[] = [];
-    for (const s of st.sources) {
+    let k = 0;
+    for (; k < st.sources.length && kept.length < max; k++) {
+      const s = st.sources[k]!;
       if (!articles.has(s.article)) {
         articles.add(s.article);
-        if (articles.size <= max) kept.push(s);
+        kept.push(s);
       }
     }
     // a statement reduced to the sources it lists, for numbering only
     shown.push({ text: st.text, sources: kept as unknown as Statement['sources'] });
-    cited.set(st, { numbers: [], hidden: articles.size - kept.length });
+    cited.set(st, { numbers: [], hidden: st.sources.length - k });
   }
   const { list, refs } = numberStatementSources(shown);
   statements.forEach((st, i) => (cited.get(st)!.numbers = refs(shown[i]!)));
@@ -121,7 +124,7 @@ export function layoutPage(reply: AnswerReply, page: number, style: LineStyle): 
     if (heading) lines.push({ kind: 'heading', text: style.heading(heading, !part.first), refs: [], section: part.section });
     for (const st of part.statements) {
       const { numbers, hidden } = refs(st);
-      const suffix = style.refs(numbers) + (hidden > 0 ? ` +${hidden} more` : '');
+      const suffix = style.refs(numbers) + (hidden > 0 ? ` +${hidden} more source${hidden === 1 ? '' : 's'}` : '');
       const chunks = splitText(style.statement(st), style.maxLine - suffix.length);
       chunks.forEach((chunk, i) => {
         lines.push({ kind: 'statement', text: i === chunks.length - 1 ? chunk + suffix : chunk, refs: numbers, section: part.section });

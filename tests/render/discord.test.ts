@@ -144,7 +144,7 @@ describe('renderDiscord', () => {
     const e = m.embeds[0]!;
     const n = DISCORD_LISTED_SOURCES;
     const lines = e.description!.split('\n').filter((l) => l.startsWith('• '));
-    expect(lines[0]!.endsWith(' ' + Array.from({ length: n }, (_, i) => `[${i + 1}]`).join('') + ` +${500 - n} more`)).toBe(true);
+    expect(lines[0]!.endsWith(' ' + Array.from({ length: n }, (_, i) => `[${i + 1}]`).join('') + ` +${500 - n} more sources`)).toBe(true);
     expect(lines[1]).toMatch(new RegExp(` \\[${n + 1}\\]$`));
     const listed = e.fields!.flatMap((f) => [...f.value.matchAll(/^\*\*\[(\d+)\]\*\*/gm)].map((x) => Number(x[1])));
     expect(listed).toEqual(Array.from({ length: n + 1 }, (_, i) => i + 1));

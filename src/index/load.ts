@@ -450,3 +450,26 @@ export async function loadBriefingIndex(opts: LoadOptions): Promise<BriefingInde
 export async function reloadBriefingIndex(previous: BriefingIndex | null, opts: LoadOptions): Promise<BriefingIndex> {
   return (await loadCorpus(opts, previous)).index;
 }
+
+/**
+ * After a load that built the index in memory (cold, or a reload with changes),
+ * the same index read back from the snapshot once it is written: the same answers,
+ * with articles' bodies and heavy fields left in the file (see `readSnapshot`), so
+ * a long-running process can swap it in and let the in-memory one go. Null when
+ * there is nothing to gain or no snapshot to read (not written, replaced since,
+ * or `index` already comes from one).
+ * @example const lean = await snapshotBacked(index, { corpusDir, cacheDir }); if (lean) live.swap(index, lean);
+ */
+export async function snapshotBacked(index: BriefingIndex, opts: Pick<LoadOptions, 'corpusDir' | 'cacheDir'>): Promise<BriefingIndex | null> {
+  const stats = loadStats.get(index);
+  const digest = digests.get(index);
+  if (!stats || !digest || !opts.cacheDir || stats.fromSnapshot > 0 || !(await stats.snapshotWritten)) return null;
+  const snap = await readSnapshot(await snapshotFile(opts.cacheDir, opts.corpusDir), digest);
+  if (!snap.ok) return null;
+  const lean = new CorpusIndex({ corpusDir: index.corpusDir, articles: snap.articles, warnings: [...index.warnings()], loadedAt: index.loadedAt, derived: snap.derived, locations: snap.locations });
+  const leanStats: LoadStats = { ...stats, fromSnapshot: snap.articles.length, whenHydrated: prepareInBackground(() => lean.prepare()) };
+  digests.set(lean, digest);
+  readWarnings.set(lean, readWarnings.get(index) ?? []);
+  loadStats.set(lean, leanStats);
+  return lean;
+}

@@ -67,9 +67,11 @@ export async function snapshotFile(cacheDir: string, corpusDir: string): Promise
 /**
  * A cited passage in the table of sources: [article, start, end, quote] when it is
  * what `sourceRef` makes from the article (the quote is stored so that reading the
- * answers back needs no article body), else the SourceRef itself.
+ * answers back needs no article body; the same words in another article, a wire
+ * copy, are stored once: the number of the first passage with them), else the
+ * SourceRef itself.
  */
-type EncodedSource = [number, number, number, string] | SourceRef;
+type EncodedSource = [number, number, number, string | number] | SourceRef;
 
 /**
  * An article's light fields, read at start-up and kept in memory: [id, file, hash,
@@ -281,12 +283,13 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
   // is kept only if it is not what `sourceRef` would make from the article)
   const table: EncodedSource[] = [];
   const numbers = new Map<string, number>();
+  const firstWithQuote = new Map<string, number>();
   const enc = (s: SourceRef): number => {
     let e: EncodedSource = s;
     for (const i of where.get(s.article) ?? []) {
       const r = sourceRef(articles[i]!, s.start, s.end);
       if (r.quote === s.quote && r.publisher === s.publisher && r.title === s.title && r.url === s.url && r.date === s.date) {
-        e = [i, s.start, s.end, s.quote];
+        e = [i, s.start, s.end, firstWithQuote.get(s.quote) ?? s.quote];
         break;
       }
     }
@@ -295,6 +298,7 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
     if (n === undefined) {
       numbers.set(key, (n = table.length));
       table.push(e);
+      if (Array.isArray(e) && typeof e[3] === 'string') firstWithQuote.set(e[3], n);
     }
     return n;
   };
@@ -510,15 +514,19 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
     for (const light of lights) for (const r of light) articles.push(storedArticle(r, store, articles.length));
     // sources as `sourceRef` makes them (the quote stored with them); one object per passage, shared by the answers citing it
     const dates = new Map<number, string | null>();
-    const refs = (await json<EncodedSource[]>('sources')).map((s): SourceRef => {
+    const refs: SourceRef[] = [];
+    for (const s of await json<EncodedSource[]>('sources')) refs.push(decodeSource(s));
+    function decodeSource(s: EncodedSource): SourceRef {
       if (!Array.isArray(s)) return s;
-      const [ai, start, end, quote] = s;
+      const [ai, start, end, q] = s;
       const a = articles[ai];
-      if (!a) throw new Error('source of an unknown article');
+      // words printed before (a wire copy): one string for both
+      const quote = typeof q === 'number' ? refs[q]?.quote : q;
+      if (!a || quote === undefined) throw new Error('source of an unknown article or passage');
       let date = dates.get(ai);
       if (date === undefined) dates.set(ai, (date = articleDate(a)));
       return { article: a.id, quote, start, end, publisher: a.publisher, title: a.title, url: a.url, date };
-    });
+    }
     /** Statements from rows, their `sources` numbers turned into the shared SourceRefs (and an event's missing text into its first source's). */
     const decList = <T>(rows: Rows, textFromSource = false): T[] =>
       rows.v.map((row) => {

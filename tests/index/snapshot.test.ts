@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/types.js';
-import { corpusDigest, loadCorpus, readCorpus } from '../../src/index/load.js';
+import type { BriefingIndex } from '../../src/index/briefingIndex.js';
+import { corpusDigest, loadCorpus, readCorpus, reloadBriefingIndex, snapshotBacked } from '../../src/index/load.js';
 import { isOnDisk, readSnapshot, snapshotFile, storeOf } from '../../src/index/snapshot.js';
 import { SEEDS } from '../helpers.js';
 
@@ -32,11 +33,28 @@ afterEach(async () => {
 /** Every field of every article as plain data. */
 const plain = (articles: readonly Article[]) => articles.map((a) => JSON.parse(JSON.stringify(a)) as unknown);
 
-async function coldAndWarm() {
+/** What an index answers, as JSON (to compare two). */
+async function answers(index: BriefingIndex) {
+  return JSON.stringify({
+    articles: index.articles(),
+    warnings: index.warnings(),
+    figures: index.figures(),
+    timeline: index.timeline(),
+    quotes: index.quotes(),
+    brief: index.brief(),
+    topicBrief: index.brief({ topic: 'troops' }),
+    topicFigures: index.figures({ topic: 'Kursk' }),
+    search: index.search('north korean troops'),
+    entities: index.entities(),
+    suggest: index.suggest('topic', 'zel'),
+  });
+}
+
+async function coldAndWarm(files = 5) {
   const cold = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait' });
   expect(await cold.stats.snapshotWritten).toBe(true);
   const warm = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
-  expect(warm.stats.fromSnapshot).toBe(5);
+  expect(warm.stats.fromSnapshot).toBe(files);
   return { cold, warm };
 }
 
@@ -48,6 +66,7 @@ describe('articles on disk after a warm start', () => {
     expect(articles.every(isOnDisk)).toBe(true);
     expect(storeOf(articles[0]!)!.reads).toBe(0);
     expect(plain(articles)).toEqual(plain(cold.index.articles()));
+    expect(await answers(warm.index)).toBe(await answers(cold.index));
     // a spread copy (as a reload makes) is a plain, complete article
     const copy = { ...articles[2]! };
     expect(Object.keys(copy)).toEqual(Object.keys(cold.index.articles()[2]!));
@@ -95,5 +114,37 @@ describe('articles on disk after a warm start', () => {
     expect(plain(warm.index.articles())).toEqual(expected);
     expect(store.reads).toBe(reads + 10);
     expect(warm.index.search('north korean troops').length).toBeGreaterThan(0);
+  });
+});
+
+describe('swapping a cold-loaded index for its snapshot', () => {
+  it('GIVEN a cold load whose snapshot is written THEN the snapshot-backed index answers the same, with articles on disk, and a reload of an unchanged folder keeps it', async () => {
+    const cold = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    const lean = await snapshotBacked(cold.index, { corpusDir: corpus, cacheDir });
+    if (!lean) throw new Error('no snapshot-backed index');
+    expect(lean.articles().every(isOnDisk)).toBe(true);
+    expect(cold.index.articles().some(isOnDisk)).toBe(false);
+    expect(await answers(lean)).toBe(await answers(cold.index));
+    expect(lean.loadedAt).toBe(cold.index.loadedAt);
+    expect(await reloadBriefingIndex(lean, { corpusDir: corpus, cacheDir, clock, workers: 0 })).toBe(lean);
+    // nothing to gain from an index that already comes from the snapshot, or without one
+    expect(await snapshotBacked(lean, { corpusDir: corpus, cacheDir })).toBeNull();
+    const uncached = await loadCorpus({ corpusDir: corpus, cacheDir: null, clock, workers: 0 });
+    expect(await snapshotBacked(uncached.index, { corpusDir: corpus, cacheDir: null })).toBeNull();
+  });
+});
+
+describe('cited passages in the snapshot', () => {
+  it('GIVEN a wire copy printed by a second outlet THEN the passages both cite read back with their own article and outlet', async () => {
+    const first = (await fs.readdir(corpus)).sort()[0]!;
+    const text = await fs.readFile(path.join(corpus, first), 'utf8');
+    await fs.writeFile(path.join(corpus, 'zz-wire-copy.txt'), text.replace('Express & Star', 'Other Outlet'));
+    const { cold, warm } = await coldAndWarm(6);
+    const copied = warm.index.figures().flatMap((c) => c.sources).filter((s) => s.article === 'zz-wire-copy');
+    expect(copied.length).toBeGreaterThan(0);
+    expect(copied.every((s) => s.publisher === 'Other Outlet')).toBe(true);
+    const original = warm.index.figures().flatMap((c) => c.sources).filter((s) => s.article === first.replace(/\.txt$/, ''));
+    expect(original.some((o) => copied.some((c) => c.quote === o.quote && c.publisher !== o.publisher))).toBe(true);
+    expect(await answers(warm.index)).toBe(await answers(cold.index));
   });
 });

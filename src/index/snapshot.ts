@@ -22,7 +22,7 @@ import type { Article, Entity, LoadWarning, QuoteClaim, SourceRef, FigureClaim, 
 import { articleDate, sourceRef } from '../briefing/sources.js';
 import { EXTRACTION_VERSION } from '../extract/article.js';
 import type { BriefPoint } from './briefingIndex.js';
-import { CACHE_FORMAT, fromEntry, fromRows, toEntry, toRows, type Rows, type StoredEntry } from './cache.js';
+import { fromRows, sentencesFromSpans, signatureFrom, toEntry, toRows, type Rows, type StoredEntry } from './cache.js';
 import type { CorpusDerived, CorpusIndex, SourceLocations } from './corpusIndex.js';
 import { SentenceSearch, type SentenceSearchData } from './sentenceSearch.js';
 
@@ -85,11 +85,36 @@ type LightRecord = [
   Article['date'], Article['dateSource'], Article['notBefore'], string[], string,
 ];
 
-/** The body and heavy fields as stored: the cache entry's own encoding of them. */
-type HeavyRecord = Pick<StoredEntry, 'body' | 'spans' | 'sentences' | 'figures' | 'times' | 'quotes' | 'entities' | 'signature'>;
+/**
+ * An article's record in the file: u32 byte length of the body, u32 count of
+ * sentence span values (NO_SPANS when the sentences cannot be rebuilt from the
+ * body and are in the JSON), the spans as u32 [start, end, paragraph] triples, the
+ * body as UTF-8, then the other heavy fields as JSON in the cache entry's encoding
+ * (`RestRecord`). The body and sentences, which search and the brief read, decode
+ * without parsing the JSON; the JSON is parsed when a figure, quote... is read.
+ */
+type RestRecord = Pick<StoredEntry, 'sentences' | 'figures' | 'times' | 'quotes' | 'entities' | 'signature'>;
+const NO_SPANS = 0xffffffff;
 
-/** What an article keeps on disk, decoded. */
-type Heavy = Pick<Article, 'body' | 'sentences' | 'figures' | 'times' | 'quotes' | 'entities' | 'signature'>;
+function encodeRecord(a: Article): Buffer {
+  const { head: _h, format: _f, extraction: _e, hash: _x, body, spans, ...rest } = toEntry(a);
+  const bodyBytes = Buffer.from(body, 'utf8');
+  const json = Buffer.from(JSON.stringify(rest), 'utf8');
+  const pre = Buffer.alloc(8 + 4 * (spans?.length ?? 0));
+  pre.writeUInt32LE(bodyBytes.length, 0);
+  pre.writeUInt32LE(spans ? spans.length : NO_SPANS, 4);
+  spans?.forEach((v, i) => pre.writeUInt32LE(v, 8 + 4 * i));
+  return Buffer.concat([pre, bodyBytes, json]);
+}
+
+/** What an article keeps on disk, decoded: body and sentences at once, the rest when first read. */
+interface Heavy {
+  body: string;
+  sentences: Article['sentences'];
+  /** The other fields' JSON, until they are first read. */
+  json: Buffer | null;
+  rest: Pick<Article, 'figures' | 'times' | 'quotes' | 'entities' | 'signature'> | null;
+}
 
 const ON_DISK = ['body', 'sentences', 'figures', 'times', 'quotes', 'entities', 'signature'] as const;
 
@@ -168,6 +193,17 @@ export class ArticleStore {
     return h;
   }
 
+  /** The fields of article `i` other than its body and sentences. */
+  rest(i: number, a: Article): NonNullable<Heavy['rest']> {
+    const h = this.heavy(i, a);
+    if (!h.rest) {
+      const r = JSON.parse(h.json!.toString('utf8')) as RestRecord;
+      h.rest = { figures: fromRows(r.figures), times: fromRows(r.times), quotes: fromRows(r.quotes), entities: fromRows(r.entities), signature: signatureFrom(r.signature) };
+      h.json = null;
+    }
+    return h.rest;
+  }
+
   private decode(i: number, a: Article): Heavy {
     const at = this.starts[i]!;
     const length = this.ends[i]! - at;
@@ -179,15 +215,21 @@ export class ArticleStore {
       got += n;
     }
     this.reads++;
-    const r = JSON.parse(buf.toString('utf8')) as HeavyRecord;
-    const x = fromEntry({
-      format: CACHE_FORMAT,
-      extraction: EXTRACTION_VERSION,
-      hash: a.hash,
-      head: { id: a.id, file: a.file, title: a.title, publisher: a.publisher, byline: a.byline, url: a.url, statedDate: a.statedDate, warnings: a.warnings },
-      ...r,
-    });
-    return { body: x.body, sentences: x.sentences, figures: x.figures, times: x.times, quotes: x.quotes, entities: x.entities, signature: x.signature };
+    if (length < 8) throw new Error(`snapshot record of article ${a.id} is truncated`);
+    const bodyLength = buf.readUInt32LE(0);
+    const spanCount = buf.readUInt32LE(4);
+    const bodyAt = 8 + (spanCount === NO_SPANS ? 0 : 4 * spanCount);
+    if (bodyAt + bodyLength > length) throw new Error(`snapshot record of article ${a.id} is truncated`);
+    const body = buf.toString('utf8', bodyAt, bodyAt + bodyLength);
+    const json = buf.subarray(bodyAt + bodyLength);
+    if (spanCount === NO_SPANS) {
+      const sentences = (JSON.parse(json.toString('utf8')) as RestRecord).sentences;
+      if (!Array.isArray(sentences)) throw new Error(`snapshot record of article ${a.id} has no sentences`);
+      return { body, sentences, json, rest: null };
+    }
+    const spans = new Array<number>(spanCount);
+    for (let k = 0; k < spanCount; k++) spans[k] = buf.readUInt32LE(8 + 4 * k);
+    return { body, sentences: sentencesFromSpans(body, spans), json, rest: null };
   }
 }
 
@@ -207,7 +249,7 @@ const accessors = Object.fromEntries(
       enumerable: true,
       configurable: true,
       get(this: Stored) {
-        return this[STORE].heavy(this[SLOT], this)[k];
+        return k === 'body' || k === 'sentences' ? this[STORE].heavy(this[SLOT], this)[k] : this[STORE].rest(this[SLOT], this)[k];
       },
       set(this: Stored, v: unknown) {
         Object.defineProperty(this, k, { value: v, writable: true, enumerable: true, configurable: true });
@@ -328,8 +370,7 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
       const ends = new Uint32Array(slice.length);
       let size = 0;
       slice.forEach((a, i) => {
-        const { head: _h, format: _f, extraction: _e, hash: _x, ...heavy } = toEntry(a);
-        const b = Buffer.from(JSON.stringify(heavy), 'utf8');
+        const b = encodeRecord(a);
         parts.push(b);
         size += b.length;
         ends[i] = size;

@@ -12,6 +12,7 @@ import type { Article } from '../../src/core/types.js';
 import type { BriefingIndex } from '../../src/index/briefingIndex.js';
 import { corpusDigest, loadCorpus, readCorpus, reloadBriefingIndex, snapshotBacked } from '../../src/index/load.js';
 import { isOnDisk, readSnapshot, snapshotFile, storeOf } from '../../src/index/snapshot.js';
+import { extractArticle } from '../../src/extract/article.js';
 import { SEEDS } from '../helpers.js';
 
 const clock = () => new Date('2026-01-01T00:00:00Z');
@@ -146,5 +147,21 @@ describe('cited passages in the snapshot', () => {
     const original = warm.index.figures().flatMap((c) => c.sources).filter((s) => s.article === first.replace(/\.txt$/, ''));
     expect(original.some((o) => copied.some((c) => c.quote === o.quote && c.publisher !== o.publisher))).toBe(true);
     expect(await answers(warm.index)).toBe(await answers(cold.index));
+  });
+});
+
+describe('article records', () => {
+  it('GIVEN sentences that are not slices of the body THEN they are stored whole and read back as they were', async () => {
+    const odd = (d: Parameters<typeof extractArticle>[0]) => {
+      const x = extractArticle(d);
+      x.sentences[0] = { ...x.sentences[0]!, text: `${x.sentences[0]!.text} (edited)` };
+      return x;
+    };
+    const cold = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait', extract: odd });
+    expect(await cold.stats.snapshotWritten).toBe(true);
+    const warm = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    expect(warm.stats.fromSnapshot).toBe(5);
+    expect(warm.index.articles()[0]!.sentences[0]!.text).toMatch(/ \(edited\)$/);
+    expect(plain(warm.index.articles())).toEqual(plain(cold.index.articles()));
   });
 });

@@ -111,8 +111,8 @@ function encodeRecord(a: Article): Buffer {
 interface Heavy {
   body: string;
   sentences: Article['sentences'];
-  /** The other fields' JSON, until they are first read. */
-  json: Buffer | null;
+  /** Where the other fields' JSON starts in the file (read when they are first used). */
+  jsonAt: number;
   rest: Pick<Article, 'figures' | 'times' | 'quotes' | 'entities' | 'signature'> | null;
 }
 
@@ -145,6 +145,7 @@ export class ArticleStore {
   private readonly forget = new FinalizationRegistry<number>((i) => {
     if (!this.weak.get(i)?.deref()) this.weak.delete(i);
   });
+  private scratch = Buffer.alloc(0);
   private last = -1;
   private lastHeavy: Heavy | null = null;
   /** Articles decoded from the file so far (for tests and measurements). */
@@ -197,23 +198,30 @@ export class ArticleStore {
   rest(i: number, a: Article): NonNullable<Heavy['rest']> {
     const h = this.heavy(i, a);
     if (!h.rest) {
-      const r = JSON.parse(h.json!.toString('utf8')) as RestRecord;
+      const r = JSON.parse(this.read(h.jsonAt, this.ends[i]!, a).toString('utf8', 0, this.ends[i]! - h.jsonAt)) as RestRecord;
       h.rest = { figures: fromRows(r.figures), times: fromRows(r.times), quotes: fromRows(r.quotes), entities: fromRows(r.entities), signature: signatureFrom(r.signature) };
-      h.json = null;
     }
     return h.rest;
+  }
+
+  /** Bytes `from..to` of the file, in a buffer reused for every read (what is kept is decoded out of it). */
+  private read(from: number, to: number, a: Article): Buffer {
+    const length = to - from;
+    if (this.scratch.length < length) this.scratch = Buffer.allocUnsafe(Math.max(length, 2 * this.scratch.length));
+    const buf = this.scratch;
+    let got = 0;
+    while (got < length) {
+      const n = fsSync.readSync(this.fd, buf, got, length - got, from + got);
+      if (n === 0) throw new Error(`snapshot file truncated (article ${a.id})`);
+      got += n;
+    }
+    return buf;
   }
 
   private decode(i: number, a: Article): Heavy {
     const at = this.starts[i]!;
     const length = this.ends[i]! - at;
-    const buf = Buffer.allocUnsafe(length);
-    let got = 0;
-    while (got < length) {
-      const n = fsSync.readSync(this.fd, buf, got, length - got, at + got);
-      if (n === 0) throw new Error(`snapshot file truncated (article ${a.id})`);
-      got += n;
-    }
+    const buf = this.read(at, at + length, a);
     this.reads++;
     if (length < 8) throw new Error(`snapshot record of article ${a.id} is truncated`);
     const bodyLength = buf.readUInt32LE(0);
@@ -221,15 +229,16 @@ export class ArticleStore {
     const bodyAt = 8 + (spanCount === NO_SPANS ? 0 : 4 * spanCount);
     if (bodyAt + bodyLength > length) throw new Error(`snapshot record of article ${a.id} is truncated`);
     const body = buf.toString('utf8', bodyAt, bodyAt + bodyLength);
-    const json = buf.subarray(bodyAt + bodyLength);
+    const jsonAt = at + bodyAt + bodyLength;
     if (spanCount === NO_SPANS) {
-      const sentences = (JSON.parse(json.toString('utf8')) as RestRecord).sentences;
+      const json = this.read(jsonAt, this.ends[i]!, a).toString('utf8', 0, this.ends[i]! - jsonAt);
+      const sentences = (JSON.parse(json) as RestRecord).sentences;
       if (!Array.isArray(sentences)) throw new Error(`snapshot record of article ${a.id} has no sentences`);
-      return { body, sentences, json, rest: null };
+      return { body, sentences, jsonAt, rest: null };
     }
     const spans = new Array<number>(spanCount);
     for (let k = 0; k < spanCount; k++) spans[k] = buf.readUInt32LE(8 + 4 * k);
-    return { body, sentences: sentencesFromSpans(body, spans), json, rest: null };
+    return { body, sentences: sentencesFromSpans(body, spans), jsonAt, rest: null };
   }
 }
 

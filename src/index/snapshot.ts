@@ -22,7 +22,7 @@ import type { Article, Entity, LoadWarning, QuoteClaim, SourceRef, FigureClaim, 
 import { articleDate, sourceRef } from '../briefing/sources.js';
 import { EXTRACTION_VERSION } from '../extract/article.js';
 import type { BriefPoint } from './briefingIndex.js';
-import { fromRows, sentencesFromSpans, signatureFrom, toEntry, toRows, type Rows, type StoredEntry } from './cache.js';
+import { fromRows, sentencesFromSpans, signatureFrom, toEntry, toRows, type Rows } from './cache.js';
 import type { CorpusDerived, CorpusIndex, SourceLocations } from './corpusIndex.js';
 import { SentenceSearch, type SentenceSearchData } from './sentenceSearch.js';
 
@@ -86,37 +86,45 @@ type LightRecord = [
 ];
 
 /**
- * An article's record in the file: u32 byte length of the body, u32 count of
- * sentence span values (NO_SPANS when the sentences cannot be rebuilt from the
- * body and are in the JSON), the spans as u32 [start, end, paragraph] triples, the
- * body as UTF-8, then the other heavy fields as JSON in the cache entry's encoding
- * (`RestRecord`). The body and sentences, which search and the brief read, decode
- * without parsing the JSON; the JSON is parsed when a figure, quote... is read.
+ * An article's record in the file: a head of u32s (byte length of the body, count
+ * of sentence span values or NO_SPANS, byte length of each of the `PARTS`), the
+ * sentence spans as u32 [start, end, paragraph] triples, the body as UTF-8, then
+ * each part as JSON in the cache entry's encoding (and, with NO_SPANS, the
+ * sentences as JSON at the end). Body and sentences, which search and the brief
+ * read, decode without parsing JSON; each part is read and parsed when first used
+ * (the brief reads figures, rarely the others).
  */
-type RestRecord = Pick<StoredEntry, 'sentences' | 'figures' | 'times' | 'quotes' | 'entities' | 'signature'>;
+const PARTS = ['figures', 'times', 'quotes', 'entities', 'signature'] as const;
+type Part = (typeof PARTS)[number];
 const NO_SPANS = 0xffffffff;
+const ON_DISK = ['body', 'sentences', ...PARTS] as const;
+const HEAD = 4 * (2 + PARTS.length);
 
 function encodeRecord(a: Article): Buffer {
-  const { head: _h, format: _f, extraction: _e, hash: _x, body, spans, ...rest } = toEntry(a);
-  const bodyBytes = Buffer.from(body, 'utf8');
-  const json = Buffer.from(JSON.stringify(rest), 'utf8');
-  const pre = Buffer.alloc(8 + 4 * (spans?.length ?? 0));
-  pre.writeUInt32LE(bodyBytes.length, 0);
-  pre.writeUInt32LE(spans ? spans.length : NO_SPANS, 4);
-  spans?.forEach((v, i) => pre.writeUInt32LE(v, 8 + 4 * i));
-  return Buffer.concat([pre, bodyBytes, json]);
+  const e = toEntry(a);
+  const bodyBytes = Buffer.from(e.body, 'utf8');
+  const parts = PARTS.map((k) => Buffer.from(JSON.stringify(e[k]), 'utf8'));
+  if (!e.spans) parts.push(Buffer.from(JSON.stringify(e.sentences), 'utf8'));
+  const head = Buffer.alloc(HEAD + 4 * (e.spans?.length ?? 0));
+  head.writeUInt32LE(bodyBytes.length, 0);
+  head.writeUInt32LE(e.spans ? e.spans.length : NO_SPANS, 4);
+  PARTS.forEach((_, k) => head.writeUInt32LE(parts[k]!.length, 8 + 4 * k));
+  e.spans?.forEach((v, i) => head.writeUInt32LE(v, HEAD + 4 * i));
+  return Buffer.concat([head, bodyBytes, ...parts]);
 }
 
-/** What an article keeps on disk, decoded: body and sentences at once, the rest when first read. */
+function decodePart(k: Part, json: string): unknown {
+  return k === 'signature' ? signatureFrom(JSON.parse(json) as string) : fromRows(JSON.parse(json) as Rows);
+}
+
+/** What an article keeps on disk, decoded: body and sentences at once, each part when first read. */
 interface Heavy {
   body: string;
   sentences: Article['sentences'];
-  /** Where the other fields' JSON starts in the file (read when they are first used). */
-  jsonAt: number;
-  rest: Pick<Article, 'figures' | 'times' | 'quotes' | 'entities' | 'signature'> | null;
+  /** Where each part starts in the file, and where the last ends. */
+  partAt: number[];
+  parts: Partial<Pick<Article, Part>>;
 }
-
-const ON_DISK = ['body', 'sentences', 'figures', 'times', 'quotes', 'entities', 'signature'] as const;
 
 /** Articles decoded from the snapshot kept at once (each about 30 KB of heap): what a command touches. */
 export const RECENT_ARTICLES = 256;
@@ -194,14 +202,17 @@ export class ArticleStore {
     return h;
   }
 
-  /** The fields of article `i` other than its body and sentences. */
-  rest(i: number, a: Article): NonNullable<Heavy['rest']> {
+  /** Field `k` (a part: figures, times...) of article `i`. */
+  part<K extends Part>(i: number, a: Article, k: K): Article[K] {
     const h = this.heavy(i, a);
-    if (!h.rest) {
-      const r = JSON.parse(this.read(h.jsonAt, this.ends[i]!, a).toString('utf8', 0, this.ends[i]! - h.jsonAt)) as RestRecord;
-      h.rest = { figures: fromRows(r.figures), times: fromRows(r.times), quotes: fromRows(r.quotes), entities: fromRows(r.entities), signature: signatureFrom(r.signature) };
+    let v = h.parts[k] as Article[K] | undefined;
+    if (v === undefined) {
+      const p = PARTS.indexOf(k);
+      const from = h.partAt[p]!;
+      const to = h.partAt[p + 1]!;
+      v = h.parts[k] = decodePart(k, this.read(from, to, a).toString('utf8', 0, to - from)) as Article[K];
     }
-    return h.rest;
+    return v;
   }
 
   /** Bytes `from..to` of the file, in a buffer reused for every read (what is kept is decoded out of it). */
@@ -223,22 +234,25 @@ export class ArticleStore {
     const length = this.ends[i]! - at;
     const buf = this.read(at, at + length, a);
     this.reads++;
-    if (length < 8) throw new Error(`snapshot record of article ${a.id} is truncated`);
+    if (length < HEAD) throw new Error(`snapshot record of article ${a.id} is truncated`);
     const bodyLength = buf.readUInt32LE(0);
     const spanCount = buf.readUInt32LE(4);
-    const bodyAt = 8 + (spanCount === NO_SPANS ? 0 : 4 * spanCount);
-    if (bodyAt + bodyLength > length) throw new Error(`snapshot record of article ${a.id} is truncated`);
+    const bodyAt = HEAD + (spanCount === NO_SPANS ? 0 : 4 * spanCount);
+    const partAt = [at + bodyAt + bodyLength];
+    for (let k = 0; k < PARTS.length; k++) partAt.push(partAt[k]! + buf.readUInt32LE(8 + 4 * k));
+    const partsEnd = partAt[PARTS.length]!;
+    if (bodyAt + bodyLength > length || partsEnd > at + length || (spanCount !== NO_SPANS && partsEnd !== at + length)) throw new Error(`snapshot record of article ${a.id} is inconsistent`);
     const body = buf.toString('utf8', bodyAt, bodyAt + bodyLength);
-    const jsonAt = at + bodyAt + bodyLength;
+    let sentences: Article['sentences'];
     if (spanCount === NO_SPANS) {
-      const json = this.read(jsonAt, this.ends[i]!, a).toString('utf8', 0, this.ends[i]! - jsonAt);
-      const sentences = (JSON.parse(json) as RestRecord).sentences;
+      sentences = JSON.parse(buf.toString('utf8', partsEnd - at, length)) as Article['sentences'];
       if (!Array.isArray(sentences)) throw new Error(`snapshot record of article ${a.id} has no sentences`);
-      return { body, sentences, jsonAt, rest: null };
+    } else {
+      const spans = new Array<number>(spanCount);
+      for (let k = 0; k < spanCount; k++) spans[k] = buf.readUInt32LE(HEAD + 4 * k);
+      sentences = sentencesFromSpans(body, spans);
     }
-    const spans = new Array<number>(spanCount);
-    for (let k = 0; k < spanCount; k++) spans[k] = buf.readUInt32LE(8 + 4 * k);
-    return { body, sentences: sentencesFromSpans(body, spans), jsonAt, rest: null };
+    return { body, sentences, partAt, parts: {} };
   }
 }
 
@@ -258,7 +272,7 @@ const accessors = Object.fromEntries(
       enumerable: true,
       configurable: true,
       get(this: Stored) {
-        return k === 'body' || k === 'sentences' ? this[STORE].heavy(this[SLOT], this)[k] : this[STORE].rest(this[SLOT], this)[k];
+        return k === 'body' || k === 'sentences' ? this[STORE].heavy(this[SLOT], this)[k] : this[STORE].part(this[SLOT], this, k);
       },
       set(this: Stored, v: unknown) {
         Object.defineProperty(this, k, { value: v, writable: true, enumerable: true, configurable: true });

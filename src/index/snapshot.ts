@@ -9,11 +9,13 @@
  * Format (little-endian): "BRIEFSNP", u32 format, u32 reserved, u64 offset of the
  * header; then sections; then the header, JSON:
  * `{ format, extraction, digest, sections: { name: [offset, length, kind] } }`.
- * Sections are JSON (articles in chunks, so no string exceeds V8's limit at
- * 100,000 articles) or raw typed arrays (the search index). Sources of statements
- * are stored as [article, start, end] and rebuilt with `sourceRef`, which makes
- * them from the article the same way. Written to a temporary file and renamed;
- * anything unreadable is reported as a reason and the caller rebuilds.
+ * Sections are JSON (articles' light fields in chunks, so no string exceeds V8's
+ * limit at 100,000 articles), per-article records (body, sentence spans and heavy
+ * fields, read on use by `ArticleStore`) or raw typed arrays (the search index).
+ * Sources of statements are stored as [article, start, end, quote] and rebuilt as
+ * `sourceRef` makes them from the article. Written to a temporary file and
+ * renamed; anything unreadable is reported as a reason and the caller rebuilds
+ * (a record damaged after the header was checked fails the command reading it).
  */
 import { randomBytes, createHash } from 'node:crypto';
 import fsSync, { promises as fs } from 'node:fs';

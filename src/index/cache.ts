@@ -97,7 +97,9 @@ function signatureText(sig: readonly number[]): string {
   return Buffer.from(Uint32Array.from(sig).buffer).toString('base64');
 }
 
-function signatureFrom(text: string): number[] {
+/** A signature from its stored text (base64 of 32-bit values, or a JSON list). */
+export function signatureFrom(text: string): number[] {
+  if (text.startsWith('[')) return JSON.parse(text) as number[];
   const b = Buffer.from(text, 'base64');
   const out: number[] = new Array(b.length >> 2);
   for (let i = 0; i < out.length; i++) out[i] = b.readUInt32LE(i * 4);
@@ -130,7 +132,7 @@ export function encodeExtraction(x: ArticleExtraction): string {
 }
 
 /** Sentences rebuilt from spans; their texts are slices of the body (no second copy in memory). */
-export function sentencesFromSpans(body: string, spans: readonly number[]): Sentence[] {
+export function sentencesFromSpans(body: string, spans: ArrayLike<number>): Sentence[] {
   const out: Sentence[] = new Array(spans.length / 3);
   for (let i = 0, k = 0; k < spans.length; i++, k += 3) {
     out[i] = { index: i, start: spans[k]!, end: spans[k + 1]!, text: body.slice(spans[k]!, spans[k + 1]!), paragraph: spans[k + 2]! };
@@ -182,7 +184,7 @@ export function fromEntry(e: StoredEntry, hash?: string): ArticleExtraction {
     times: fromRows(e.times),
     quotes: fromRows(e.quotes),
     entities: fromRows(e.entities),
-    signature: e.signature.startsWith('[') ? (JSON.parse(e.signature) as number[]) : signatureFrom(e.signature),
+    signature: signatureFrom(e.signature),
     warnings: h.warnings,
   };
 }

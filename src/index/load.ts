@@ -75,9 +75,10 @@ export interface LoadStats {
   /** Set once a snapshot write (waited for or in the background) has finished. */
   snapshotWritten: Promise<boolean>;
   /**
-   * After a warm start, articles' sentences, figures, quotes... are decoded in the
-   * background (or on first use, whichever comes first), without keeping the
-   * process alive; this waits until all are (and keeps it alive until then).
+   * After a warm start, what is built on first use (name finders) is built in the
+   * background, without keeping the process alive; this waits until it is (and
+   * keeps it alive until then). Articles' bodies, sentences, figures... stay in
+   * the snapshot file and are read when used, never all at once.
    */
   whenHydrated(): Promise<void>;
 }
@@ -243,7 +244,7 @@ export async function loadCorpus(opts: LoadOptions, previous: BriefingIndex | nu
   const fromSnapshot = (snap: Extract<SnapshotRead, { ok: true }>, digest: string, warnings: LoadWarning[]) => {
     const index = new CorpusIndex({ corpusDir: opts.corpusDir, articles: snap.articles, warnings: [...warnings, ...snap.extractionWarnings], loadedAt: clock(), derived: snap.derived, locations: snap.locations });
     lap('index');
-    stats.whenHydrated = hydrateInBackground(snap.articles, () => index.prepare());
+    stats.whenHydrated = prepareInBackground(() => index.prepare());
     stats.files = snap.articles.length + snap.extractionWarnings.filter((w) => w.message.startsWith('could not be processed')).length;
     stats.fromSnapshot = snap.articles.length;
     opts.onProgress?.(stats.files, stats.files);
@@ -404,35 +405,26 @@ export async function loadCorpus(opts: LoadOptions, previous: BriefingIndex | nu
   return finish(index, digest, warnings);
 }
 
-/** Articles decoded per slice of background work: a few milliseconds, so commands barely wait. */
-const HYDRATE_SLICE = 64;
-
 /**
- * Decodes the lazily read articles of a warm start a slice at a time, between
- * other work (commands, timers), on timers that do not keep the process alive
- * (a one-shot CLI run exits without waiting) unless someone waits for the end.
+ * After a warm start, builds what the index otherwise builds on first use (the
+ * name finders), on a timer that does not keep the process alive (a one-shot CLI
+ * run exits without waiting) unless someone waits for it. Articles are not
+ * decoded in bulk: their bodies and heavy fields stay in the snapshot file and
+ * are read when a command uses them.
  */
-function hydrateInBackground(articles: readonly Article[], then: () => void): () => Promise<void> {
-  let at = 0;
+function prepareInBackground(then: () => void): () => Promise<void> {
   let waited = false;
   let timer: NodeJS.Timeout;
   const done = new Promise<void>((resolve) => {
-    const step = () => {
-      const end = Math.min(articles.length, at + HYDRATE_SLICE);
-      for (; at < end; at++) void articles[at]!.sentences;
-      if (at >= articles.length) {
-        then();
-        return resolve();
-      }
-      timer = setTimeout(step, 0);
-      if (!waited) timer.unref();
-    };
-    timer = setTimeout(step, 0);
+    timer = setTimeout(() => {
+      then();
+      resolve();
+    }, 0);
     timer.unref();
   });
   return () => {
+    if (!waited) timer.ref();
     waited = true;
-    timer.ref();
     return done;
   };
 }
@@ -457,4 +449,27 @@ export async function loadBriefingIndex(opts: LoadOptions): Promise<BriefingInde
  */
 export async function reloadBriefingIndex(previous: BriefingIndex | null, opts: LoadOptions): Promise<BriefingIndex> {
   return (await loadCorpus(opts, previous)).index;
+}
+
+/**
+ * After a load that built the index in memory (cold, or a reload with changes),
+ * the same index read back from the snapshot once it is written: the same answers,
+ * with articles' bodies and heavy fields left in the file (see `readSnapshot`), so
+ * a long-running process can swap it in and let the in-memory one go. Null when
+ * there is nothing to gain or no snapshot to read (not written, replaced since,
+ * or `index` already comes from one).
+ * @example const lean = await snapshotBacked(index, { corpusDir, cacheDir }); if (lean) live.swap(index, lean);
+ */
+export async function snapshotBacked(index: BriefingIndex, opts: Pick<LoadOptions, 'corpusDir' | 'cacheDir'>): Promise<BriefingIndex | null> {
+  const stats = loadStats.get(index);
+  const digest = digests.get(index);
+  if (!stats || !digest || !opts.cacheDir || stats.fromSnapshot > 0 || !(await stats.snapshotWritten)) return null;
+  const snap = await readSnapshot(await snapshotFile(opts.cacheDir, opts.corpusDir), digest);
+  if (!snap.ok) return null;
+  const lean = new CorpusIndex({ corpusDir: index.corpusDir, articles: snap.articles, warnings: [...index.warnings()], loadedAt: index.loadedAt, derived: snap.derived, locations: snap.locations });
+  const leanStats: LoadStats = { ...stats, fromSnapshot: snap.articles.length, whenHydrated: prepareInBackground(() => lean.prepare()) };
+  digests.set(lean, digest);
+  readWarnings.set(lean, readWarnings.get(index) ?? []);
+  loadStats.set(lean, leanStats);
+  return lean;
 }

@@ -9,24 +9,26 @@
  * Format (little-endian): "BRIEFSNP", u32 format, u32 reserved, u64 offset of the
  * header; then sections; then the header, JSON:
  * `{ format, extraction, digest, sections: { name: [offset, length, kind] } }`.
- * Sections are JSON (articles in chunks, so no string exceeds V8's limit at
- * 100,000 articles) or raw typed arrays (the search index). Sources of statements
- * are stored as [article, start, end] and rebuilt with `sourceRef`, which makes
- * them from the article the same way. Written to a temporary file and renamed;
- * anything unreadable is reported as a reason and the caller rebuilds.
+ * Sections are JSON (articles' light fields in chunks, so no string exceeds V8's
+ * limit at 100,000 articles), per-article records (body, sentence spans and heavy
+ * fields, read on use by `ArticleStore`) or raw typed arrays (the search index).
+ * Sources of statements are stored as [article, start, end, quote] and rebuilt as
+ * `sourceRef` makes them from the article. Written to a temporary file and
+ * renamed; anything unreadable is reported as a reason and the caller rebuilds
+ * (a record damaged after the header was checked fails the command reading it).
  */
 import { randomBytes, createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import fsSync, { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Article, Entity, LoadWarning, QuoteClaim, SourceRef, FigureClaim, TimelineEvent, UndatedEvent } from '../core/types.js';
 import { articleDate, sourceRef } from '../briefing/sources.js';
 import { EXTRACTION_VERSION } from '../extract/article.js';
 import type { BriefPoint } from './briefingIndex.js';
-import { CACHE_FORMAT, fromEntry, fromRows, toEntry, toRows, type Rows, type StoredEntry } from './cache.js';
+import { fromRows, sentencesFromSpans, signatureFrom, toEntry, toRows, type Rows } from './cache.js';
 import type { CorpusDerived, CorpusIndex, SourceLocations } from './corpusIndex.js';
 import { SentenceSearch, type SentenceSearchData } from './sentenceSearch.js';
 
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 
 /** A file's size and times when it was read: [file, size, mtimeMs, ctimeMs]. */
 export type FileStamp = [string, number, number, number];
@@ -64,85 +66,244 @@ export async function snapshotFile(cacheDir: string, corpusDir: string): Promise
   return path.join(cacheDir, 'snapshots', `${createHash('sha256').update(real).digest('hex').slice(0, 16)}.snap`);
 }
 
-type EncodedSource = [number, number, number] | SourceRef;
+/**
+ * A cited passage in the table of sources: [article, start, end, quote] when it is
+ * what `sourceRef` makes from the article (the quote is stored so that reading the
+ * answers back needs no article body; the same words in another article, a wire
+ * copy, are stored once: the number of the first passage with them), else the
+ * SourceRef itself.
+ */
+type EncodedSource = [number, number, number, string | number] | SourceRef;
 
 /**
- * An article's light fields, read at start-up: [id, file, hash, title, publisher,
- * byline, url, statedDate, body, warnings, date, dateSource, notBefore,
- * syndicatedWith, groupId]. Its heavy fields (sentences, figures, times, quotes,
- * entities, signature) are stored apart, in the cache-entry encoding, and only
- * decoded when first used (or in the background after start-up).
+ * An article's light fields, read at start-up and kept in memory: [id, file, hash,
+ * title, publisher, byline, url, statedDate, warnings, date, dateSource, notBefore,
+ * syndicatedWith, groupId]. Its body and heavy fields (sentences, figures, times,
+ * quotes, entities, signature) stay on disk, in the cache-entry encoding, and are
+ * read when used (see `ArticleStore`).
  */
 type LightRecord = [
-  string, string, string, string | null, string | null, string | null, string | null, Article['statedDate'], string, string[],
+  string, string, string, string | null, string | null, string | null, string | null, Article['statedDate'], string[],
   Article['date'], Article['dateSource'], Article['notBefore'], string[], string,
 ];
 
-/** The heavy fields as stored: the cache entry's own encoding of them. */
-type HeavyRecord = Pick<StoredEntry, 'spans' | 'sentences' | 'figures' | 'times' | 'quotes' | 'entities' | 'signature'>;
-
-const HEAVY = ['sentences', 'figures', 'times', 'quotes', 'entities', 'signature'] as const;
-
 /**
- * An article whose heavy fields decode on first access: the object has every
- * field of an `Article`, in the usual order; reading any heavy one decodes all of
- * them once and turns them into plain fields.
+ * An article's record in the file: a head of u32s (byte length of the body, count
+ * of sentence span values or NO_SPANS, byte length of each of the `PARTS`), the
+ * sentence spans as u32 [start, end, paragraph] triples, the body as UTF-8, then
+ * each part as JSON in the cache entry's encoding (and, with NO_SPANS, the
+ * sentences as JSON at the end). Body and sentences, which search and the brief
+ * read, decode without parsing JSON; each part is read and parsed when first used
+ * (the brief reads figures, rarely the others).
  */
-function lazyArticle(r: LightRecord, decodeHeavy: () => HeavyRecord): Article {
-  const a = {
-    id: r[0],
-    file: r[1],
-    hash: r[2],
-    title: r[3],
-    publisher: r[4],
-    byline: r[5],
-    url: r[6],
-    statedDate: r[7],
-    body: r[8],
-    sentences: undefined as unknown,
-    figures: undefined as unknown,
-    times: undefined as unknown,
-    quotes: undefined as unknown,
-    entities: undefined as unknown,
-    signature: undefined as unknown,
-    warnings: r[9],
-    date: r[10],
-    dateSource: r[11],
-    notBefore: r[12],
-    syndicatedWith: r[13],
-    groupId: r[14],
-  };
-  const hydrate = () => {
-    const h = decodeHeavy();
-    const x = fromEntry({
-      format: CACHE_FORMAT,
-      extraction: EXTRACTION_VERSION,
-      hash: a.hash,
-      head: { id: a.id, file: a.file, title: a.title, publisher: a.publisher, byline: a.byline, url: a.url, statedDate: a.statedDate, warnings: a.warnings },
-      body: a.body,
-      ...h,
-    });
-    for (const k of HEAVY) Object.defineProperty(a, k, { value: x[k], writable: true, enumerable: true, configurable: true });
-  };
-  for (const k of HEAVY) {
-    Object.defineProperty(a, k, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        hydrate();
-        return a[k];
-      },
-      set(v: unknown) {
-        Object.defineProperty(a, k, { value: v, writable: true, enumerable: true, configurable: true });
-      },
-    });
-  }
-  return a as unknown as Article;
+const PARTS = ['figures', 'times', 'quotes', 'entities', 'signature'] as const;
+type Part = (typeof PARTS)[number];
+const NO_SPANS = 0xffffffff;
+const ON_DISK = ['body', 'sentences', ...PARTS] as const;
+const HEAD = 4 * (2 + PARTS.length);
+
+function encodeRecord(a: Article): Buffer {
+  const e = toEntry(a);
+  const bodyBytes = Buffer.from(e.body, 'utf8');
+  const parts = PARTS.map((k) => Buffer.from(JSON.stringify(e[k]), 'utf8'));
+  if (!e.spans) parts.push(Buffer.from(JSON.stringify(e.sentences), 'utf8'));
+  const head = Buffer.alloc(HEAD + 4 * (e.spans?.length ?? 0));
+  head.writeUInt32LE(bodyBytes.length, 0);
+  head.writeUInt32LE(e.spans ? e.spans.length : NO_SPANS, 4);
+  PARTS.forEach((_, k) => head.writeUInt32LE(parts[k]!.length, 8 + 4 * k));
+  e.spans?.forEach((v, i) => head.writeUInt32LE(v, HEAD + 4 * i));
+  return Buffer.concat([head, bodyBytes, ...parts]);
 }
 
-/** Whether an article still has fields to decode. */
-export function isHydrated(a: Article): boolean {
-  return !Object.getOwnPropertyDescriptor(a, 'sentences')?.get;
+function decodePart(k: Part, json: string): unknown {
+  return k === 'signature' ? signatureFrom(JSON.parse(json) as string) : fromRows(JSON.parse(json) as Rows);
+}
+
+/** What an article keeps on disk, decoded: body and sentences at once, each part when first read. */
+interface Heavy {
+  body: string;
+  sentences: Article['sentences'];
+  /** Where each part starts in the file, and where the last ends. */
+  partAt: number[];
+  parts: Partial<Pick<Article, Part>>;
+}
+
+/** Articles decoded from the snapshot kept at once (each about 30 KB of heap): what a command touches. */
+export const RECENT_ARTICLES = 256;
+
+/** Closes a snapshot file once no article read from it can be reached any more. */
+const closeWhenUnreachable = new FinalizationRegistry<number>((fd) => {
+  try {
+    fsSync.closeSync(fd);
+  } catch {
+    // already closed
+  }
+});
+
+/**
+ * The articles of a snapshot whose bodies and heavy fields stay in the file: read
+ * with positioned synchronous reads through a descriptor opened once (a snapshot
+ * written later under the same name replaces the name, not this open file, so an
+ * index keeps reading the file it was loaded from), decoded on use, the most
+ * recently used `RECENT_ARTICLES` kept, and any decoded article still referenced
+ * elsewhere found again through a weak reference (so two reads of one article's
+ * sentences give the same array while someone holds it).
+ */
+export class ArticleStore {
+  private readonly recent = new Map<number, Heavy>();
+  private readonly weak = new Map<number, WeakRef<Heavy>>();
+  private readonly forget = new FinalizationRegistry<number>((i) => {
+    if (!this.weak.get(i)?.deref()) this.weak.delete(i);
+  });
+  private scratch = Buffer.alloc(0);
+  private last = -1;
+  private lastHeavy: Heavy | null = null;
+  /** Articles decoded from the file so far (for tests and measurements). */
+  reads = 0;
+
+  /** Articles held decoded (at most the capacity; others only while referenced elsewhere). */
+  get kept(): number {
+    return this.recent.size;
+  }
+
+  /** Lets every decoded article go (each is read from the file again when next used). */
+  forgetDecoded(): void {
+    this.recent.clear();
+    this.weak.clear();
+    this.last = -1;
+    this.lastHeavy = null;
+  }
+
+  /** `starts[i]` and `ends[i]`: the byte range of article `i`'s record in the file. */
+  constructor(
+    private readonly fd: number,
+    private readonly starts: Float64Array,
+    private readonly ends: Float64Array,
+    private readonly capacity = RECENT_ARTICLES,
+  ) {
+    closeWhenUnreachable.register(this, fd);
+  }
+
+  /** The decoded body and heavy fields of article `i` (the light fields of which are `a`). */
+  heavy(i: number, a: Article): Heavy {
+    if (i === this.last && this.lastHeavy) return this.lastHeavy;
+    let h = this.recent.get(i);
+    if (h) this.recent.delete(i); // re-inserted below as the most recent
+    else {
+      h = this.weak.get(i)?.deref() ?? this.decode(i, a);
+      if (this.recent.size >= this.capacity) {
+        const [oldest, v] = this.recent.entries().next().value as [number, Heavy];
+        this.recent.delete(oldest);
+        this.weak.set(oldest, new WeakRef(v));
+        this.forget.register(v, oldest);
+      }
+    }
+    this.recent.set(i, h);
+    this.last = i;
+    this.lastHeavy = h;
+    return h;
+  }
+
+  /** Field `k` (a part: figures, times...) of article `i`. */
+  part<K extends Part>(i: number, a: Article, k: K): Article[K] {
+    const h = this.heavy(i, a);
+    let v = h.parts[k] as Article[K] | undefined;
+    if (v === undefined) {
+      const p = PARTS.indexOf(k);
+      const from = h.partAt[p]!;
+      const to = h.partAt[p + 1]!;
+      v = h.parts[k] = decodePart(k, this.read(from, to, a).toString('utf8', 0, to - from)) as Article[K];
+    }
+    return v;
+  }
+
+  /** Bytes `from..to` of the file, in a buffer reused for every read (what is kept is decoded out of it). */
+  private read(from: number, to: number, a: Article): Buffer {
+    const length = to - from;
+    if (this.scratch.length < length) this.scratch = Buffer.allocUnsafe(Math.max(length, 2 * this.scratch.length));
+    const buf = this.scratch;
+    let got = 0;
+    while (got < length) {
+      const n = fsSync.readSync(this.fd, buf, got, length - got, from + got);
+      if (n === 0) throw new Error(`snapshot file truncated (article ${a.id})`);
+      got += n;
+    }
+    return buf;
+  }
+
+  private decode(i: number, a: Article): Heavy {
+    const at = this.starts[i]!;
+    const length = this.ends[i]! - at;
+    const buf = this.read(at, at + length, a);
+    this.reads++;
+    if (length < HEAD) throw new Error(`snapshot record of article ${a.id} is truncated`);
+    const bodyLength = buf.readUInt32LE(0);
+    const spanCount = buf.readUInt32LE(4);
+    const bodyAt = HEAD + (spanCount === NO_SPANS ? 0 : 4 * spanCount);
+    const partAt = [at + bodyAt + bodyLength];
+    for (let k = 0; k < PARTS.length; k++) partAt.push(partAt[k]! + buf.readUInt32LE(8 + 4 * k));
+    const partsEnd = partAt[PARTS.length]!;
+    if (bodyAt + bodyLength > length || partsEnd > at + length || (spanCount !== NO_SPANS && partsEnd !== at + length)) throw new Error(`snapshot record of article ${a.id} is inconsistent`);
+    const body = buf.toString('utf8', bodyAt, bodyAt + bodyLength);
+    let sentences: Article['sentences'];
+    if (spanCount === NO_SPANS) {
+      sentences = JSON.parse(buf.toString('utf8', partsEnd - at, length)) as Article['sentences'];
+      if (!Array.isArray(sentences)) throw new Error(`snapshot record of article ${a.id} has no sentences`);
+    } else {
+      const spans = new Array<number>(spanCount);
+      for (let k = 0; k < spanCount; k++) spans[k] = buf.readUInt32LE(HEAD + 4 * k);
+      sentences = sentencesFromSpans(body, spans);
+    }
+    return { body, sentences, partAt, parts: {} };
+  }
+}
+
+const STORE = Symbol('article store');
+const SLOT = Symbol('article slot');
+type Stored = Article & { [STORE]: ArticleStore; [SLOT]: number };
+
+/**
+ * One getter per field, shared by every stored article (so they all share one
+ * hidden class): reads the field through the article's store. Assigning a field
+ * replaces the getter with the value (kept in memory).
+ */
+const accessors = Object.fromEntries(
+  ON_DISK.map((k) => [
+    k,
+    {
+      enumerable: true,
+      configurable: true,
+      get(this: Stored) {
+        return k === 'body' || k === 'sentences' ? this[STORE].heavy(this[SLOT], this)[k] : this[STORE].part(this[SLOT], this, k);
+      },
+      set(this: Stored, v: unknown) {
+        Object.defineProperty(this, k, { value: v, writable: true, enumerable: true, configurable: true });
+      },
+    } satisfies PropertyDescriptor,
+  ]),
+) as Record<(typeof ON_DISK)[number], PropertyDescriptor>;
+
+/**
+ * An article whose light fields are in memory and whose body and heavy fields are
+ * read from `store` when used. It has every field of an `Article`, enumerable, in
+ * the usual order (spreading it, or `JSON.stringify`, gives a plain article).
+ */
+function storedArticle(r: LightRecord, store: ArticleStore, slot: number): Article {
+  const a = { id: r[0], file: r[1], hash: r[2], title: r[3], publisher: r[4], byline: r[5], url: r[6], statedDate: r[7] };
+  Object.defineProperty(a, STORE, { value: store });
+  Object.defineProperty(a, SLOT, { value: slot });
+  for (const k of ON_DISK) Object.defineProperty(a, k, accessors[k]);
+  return Object.assign(a, { warnings: r[8], date: r[9], dateSource: r[10], notBefore: r[11], syndicatedWith: r[12], groupId: r[13] }) as unknown as Article;
+}
+
+/** Whether an article's body and heavy fields are read from a snapshot file (rather than held in memory). */
+export function isOnDisk(a: Article): boolean {
+  return STORE in a && !!Object.getOwnPropertyDescriptor(a, 'sentences')?.get;
+}
+
+/** The store an article read from a snapshot reads its fields from, if any. */
+export function storeOf(a: Article): ArticleStore | undefined {
+  return (a as Partial<Stored>)[STORE];
 }
 
 type Kind = 'json' | 'u8' | 'u32';
@@ -189,20 +350,22 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
   // is kept only if it is not what `sourceRef` would make from the article)
   const table: EncodedSource[] = [];
   const numbers = new Map<string, number>();
+  const firstWithQuote = new Map<string, number>();
   const enc = (s: SourceRef): number => {
     let e: EncodedSource = s;
     for (const i of where.get(s.article) ?? []) {
       const r = sourceRef(articles[i]!, s.start, s.end);
       if (r.quote === s.quote && r.publisher === s.publisher && r.title === s.title && r.url === s.url && r.date === s.date) {
-        e = [i, s.start, s.end];
+        e = [i, s.start, s.end, firstWithQuote.get(s.quote) ?? s.quote];
         break;
       }
     }
-    const key = JSON.stringify(e);
+    const key = Array.isArray(e) ? `${e[0]} ${e[1]} ${e[2]}` : JSON.stringify(e);
     let n = numbers.get(key);
     if (n === undefined) {
       numbers.set(key, (n = table.length));
       table.push(e);
+      if (Array.isArray(e) && typeof e[3] === 'string') firstWithQuote.set(e[3], n);
     }
     return n;
   };
@@ -226,14 +389,13 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
     let chunks = 0;
     for (let at = 0; at < articles.length; at += ARTICLES_PER_CHUNK) {
       const slice = articles.slice(at, at + ARTICLES_PER_CHUNK);
-      const light = slice.map((a): LightRecord => [a.id, a.file, a.hash, a.title, a.publisher, a.byline, a.url, a.statedDate, a.body, a.warnings, a.date, a.dateSource, a.notBefore, a.syndicatedWith, a.groupId]);
-      // heavy parts one after another, with where each ends
+      const light = slice.map((a): LightRecord => [a.id, a.file, a.hash, a.title, a.publisher, a.byline, a.url, a.statedDate, a.warnings, a.date, a.dateSource, a.notBefore, a.syndicatedWith, a.groupId]);
+      // bodies and heavy parts one after another, with where each ends
       const parts: Buffer[] = [];
       const ends = new Uint32Array(slice.length);
       let size = 0;
       slice.forEach((a, i) => {
-        const { head: _h, body: _b, format: _f, extraction: _e, hash: _x, ...heavy } = toEntry(a);
-        const b = Buffer.from(JSON.stringify(heavy), 'utf8');
+        const b = encodeRecord(a);
         parts.push(b);
         size += b.length;
         ends[i] = size;
@@ -301,8 +463,22 @@ function reader(fh: fs.FileHandle, size: number) {
   };
 }
 
-async function header(fh: fs.FileHandle, size: number): Promise<HeaderRead> {
-  const readAt = reader(fh, size);
+/** Positioned reads of a descriptor (the one an index keeps reading its articles through). */
+function fdReader(fd: number, size: number) {
+  return async (offset: number, length: number): Promise<Buffer> => {
+    if (offset < 0 || length < 0 || offset + length > size) throw new Error('truncated');
+    const buf = Buffer.allocUnsafe(length);
+    let got = 0;
+    while (got < length) {
+      const n = await new Promise<number>((resolve, reject) => fsSync.read(fd, buf, got, length - got, offset + got, (err, bytes) => (err ? reject(err) : resolve(bytes))));
+      if (n === 0) throw new Error('truncated');
+      got += n;
+    }
+    return buf;
+  };
+}
+
+async function header(readAt: (offset: number, length: number) => Promise<Buffer>, size: number): Promise<HeaderRead> {
   const pre = await readAt(0, PREAMBLE);
   if (pre.toString('latin1', 0, 8) !== MAGIC) return { ok: false, reason: 'not a snapshot file' };
   if (pre.readUInt32LE(8) !== SNAPSHOT_FORMAT) return { ok: false, reason: 'stale' };
@@ -321,7 +497,7 @@ export async function restampSnapshot(file: string, stamps: FolderStamps): Promi
   const fh = await fs.open(file, 'r+');
   try {
     const size = (await fh.stat()).size;
-    const h = await header(fh, size);
+    const h = await header(reader(fh, size), size);
     if (!h.ok) return;
     const pre = await reader(fh, size)(0, PREAMBLE);
     const at = Number(pre.readBigUInt64LE(16));
@@ -338,7 +514,8 @@ export async function readSnapshotHeader(file: string): Promise<HeaderRead> {
   const fh = await open(file);
   if (!fh) return { ok: false, reason: 'missing' };
   try {
-    return await header(fh, (await fh.stat()).size);
+    const { size } = await fh.stat();
+    return await header(reader(fh, size), size);
   } catch (err) {
     return { ok: false, reason: `unreadable (${(err as Error).message.split('\n')[0]})` };
   } finally {
@@ -346,14 +523,24 @@ export async function readSnapshotHeader(file: string): Promise<HeaderRead> {
   }
 }
 
-/** Reads the snapshot at `file` if it was made from documents with `digest`. */
-export async function readSnapshot(file: string, digest: string): Promise<SnapshotRead> {
-  const fh = await open(file);
-  if (!fh) return { ok: false, reason: 'missing' };
+/**
+ * Reads the snapshot at `file` if it was made from documents with `digest`: the
+ * precomputed answers, the search index and every article's light fields. The
+ * articles' bodies and heavy fields stay in the file, read when used through a
+ * descriptor kept open for as long as any of the articles can be reached.
+ */
+export async function readSnapshot(file: string, digest: string, opts: { recentArticles?: number } = {}): Promise<SnapshotRead> {
+  let fd: number;
   try {
-    const { size } = await fh.stat();
-    const readAt = reader(fh, size);
-    const h = await header(fh, size);
+    fd = await new Promise<number>((resolve, reject) => fsSync.open(file, 'r', (err, n) => (err ? reject(err) : resolve(n))));
+  } catch {
+    return { ok: false, reason: 'missing' };
+  }
+  let kept = false;
+  try {
+    const { size } = fsSync.fstatSync(fd);
+    const readAt = fdReader(fd, size);
+    const h = await header(readAt, size);
     if (!h.ok) return h;
     const head = h.header;
     if (head.digest !== digest) return { ok: false, reason: 'stale' };
@@ -369,27 +556,43 @@ export async function readSnapshot(file: string, digest: string): Promise<Snapsh
       return b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length / 4) : new Uint32Array(new Uint8Array(b).buffer);
     };
 
-    const articles: Article[] = [];
+    // each article's record: its byte range in the file (the bytes themselves are read when used)
+    const starts = new Float64Array(head.articles);
+    const ends = new Float64Array(head.articles);
+    const lights: LightRecord[][] = [];
+    let n = 0;
     for (let c = 0; c < head.chunks; c++) {
-      const heavy = await section(`heavy.${c}`);
-      const ends = await u32(`heavyEnds.${c}`);
+      const place = head.sections[`heavy.${c}`];
+      if (!place) throw new Error(`no section heavy.${c}`);
+      const chunkEnds = await u32(`heavyEnds.${c}`);
       const light = await json<LightRecord[]>(`articles.${c}`);
-      if (ends.length !== light.length || (ends.length > 0 && ends[ends.length - 1] !== heavy.length)) throw new Error(`chunk ${c} is inconsistent`);
-      light.forEach((r, i) => {
-        const from = i === 0 ? 0 : ends[i - 1]!;
-        articles.push(lazyArticle(r, () => JSON.parse(heavy.toString('utf8', from, ends[i]!)) as HeavyRecord));
-      });
+      if (chunkEnds.length !== light.length || n + light.length > head.articles || (chunkEnds.length > 0 && chunkEnds[chunkEnds.length - 1] !== place[1])) throw new Error(`chunk ${c} is inconsistent`);
+      for (let i = 0; i < light.length; i++, n++) {
+        starts[n] = place[0] + (i === 0 ? 0 : chunkEnds[i - 1]!);
+        ends[n] = place[0] + chunkEnds[i]!;
+        if (ends[n]! < starts[n]!) throw new Error(`chunk ${c} is inconsistent`);
+      }
+      lights.push(light);
     }
-    // sources rebuilt as `sourceRef` makes them; one object per passage, shared by the answers citing it
+    if (n !== head.articles) throw new Error('article count does not match');
+    const store = new ArticleStore(fd, starts, ends, opts.recentArticles);
+    const articles: Article[] = [];
+    for (const light of lights) for (const r of light) articles.push(storedArticle(r, store, articles.length));
+    // sources as `sourceRef` makes them (the quote stored with them); one object per passage, shared by the answers citing it
     const dates = new Map<number, string | null>();
-    const refs = (await json<EncodedSource[]>('sources')).map((s): SourceRef => {
+    const refs: SourceRef[] = [];
+    for (const s of await json<EncodedSource[]>('sources')) refs.push(decodeSource(s));
+    function decodeSource(s: EncodedSource): SourceRef {
       if (!Array.isArray(s)) return s;
-      const [ai, start, end] = s;
-      const a = articles[ai]!;
+      const [ai, start, end, q] = s;
+      const a = articles[ai];
+      // words printed before (a wire copy): one string for both
+      const quote = typeof q === 'number' ? refs[q]?.quote : q;
+      if (!a || quote === undefined) throw new Error('source of an unknown article or passage');
       let date = dates.get(ai);
       if (date === undefined) dates.set(ai, (date = articleDate(a)));
-      return { article: a.id, quote: a.body.slice(start, end), start, end, publisher: a.publisher, title: a.title, url: a.url, date };
-    });
+      return { article: a.id, quote, start, end, publisher: a.publisher, title: a.title, url: a.url, date };
+    }
     /** Statements from rows, their `sources` numbers turned into the shared SourceRefs (and an event's missing text into its first source's). */
     const decList = <T>(rows: Rows, textFromSource = false): T[] =>
       rows.v.map((row) => {
@@ -432,10 +635,12 @@ export async function readSnapshot(file: string, digest: string): Promise<Snapsh
       return { offsets, sentences: new Int32Array(sentences.buffer, sentences.byteOffset, sentences.length) };
     };
     const locations: SourceLocations = { sentenceStart: await u32('located.sentenceStart'), claims: await located('claims'), events: await located('events'), undated: await located('undated') };
-    return { ok: true, articles, derived, locations, extractionWarnings: await json<LoadWarning[]>('warnings') };
+    const extractionWarnings = await json<LoadWarning[]>('warnings');
+    kept = true; // the store closes it once its articles are unreachable
+    return { ok: true, articles, derived, locations, extractionWarnings };
   } catch (err) {
     return { ok: false, reason: `unreadable (${(err as Error).message.split('\n')[0]})` };
   } finally {
-    await fh.close();
+    if (!kept) fsSync.close(fd, () => undefined);
   }
 }

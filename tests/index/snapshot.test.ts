@@ -1,0 +1,167 @@
+/**
+ * The warm-start snapshot keeps articles' bodies and heavy fields on disk: read
+ * on use through the file the index was loaded from (which survives being
+ * replaced or removed), a bounded number kept decoded, every field equal to a
+ * fresh load's.
+ */
+import { mkdtempSync, promises as fs, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/core/types.js';
+import type { BriefingIndex } from '../../src/index/briefingIndex.js';
+import { corpusDigest, loadCorpus, readCorpus, reloadBriefingIndex, snapshotBacked } from '../../src/index/load.js';
+import { isOnDisk, readSnapshot, snapshotFile, storeOf } from '../../src/index/snapshot.js';
+import { extractArticle } from '../../src/extract/article.js';
+import { SEEDS } from '../helpers.js';
+
+const clock = () => new Date('2026-01-01T00:00:00Z');
+let root: string;
+let corpus: string;
+let cacheDir: string;
+
+beforeEach(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'briefbot-snapshot-'));
+  corpus = path.join(root, 'corpus');
+  cacheDir = path.join(root, 'cache');
+  await fs.cp(SEEDS, corpus, { recursive: true });
+});
+
+afterEach(async () => {
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+/** Every field of every article as plain data. */
+const plain = (articles: readonly Article[]) => articles.map((a) => JSON.parse(JSON.stringify(a)) as unknown);
+
+/** What an index answers, as JSON (to compare two). */
+async function answers(index: BriefingIndex) {
+  return JSON.stringify({
+    articles: index.articles(),
+    warnings: index.warnings(),
+    figures: index.figures(),
+    timeline: index.timeline(),
+    quotes: index.quotes(),
+    brief: index.brief(),
+    topicBrief: index.brief({ topic: 'troops' }),
+    topicFigures: index.figures({ topic: 'Kursk' }),
+    search: index.search('north korean troops'),
+    entities: index.entities(),
+    suggest: index.suggest('topic', 'zel'),
+  });
+}
+
+async function coldAndWarm(files = 5) {
+  const cold = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait' });
+  expect(await cold.stats.snapshotWritten).toBe(true);
+  const warm = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+  expect(warm.stats.fromSnapshot).toBe(files);
+  return { cold, warm };
+}
+
+describe('articles on disk after a warm start', () => {
+  it('GIVEN a warm start THEN no article is decoded until used, and every field equals the cold load', async () => {
+    const { cold, warm } = await coldAndWarm();
+    await warm.stats.whenHydrated();
+    const articles = warm.index.articles();
+    expect(articles.every(isOnDisk)).toBe(true);
+    expect(storeOf(articles[0]!)!.reads).toBe(0);
+    expect(plain(articles)).toEqual(plain(cold.index.articles()));
+    expect(await answers(warm.index)).toBe(await answers(cold.index));
+    // a spread copy (as a reload makes) is a plain, complete article
+    const copy = { ...articles[2]! };
+    expect(Object.keys(copy)).toEqual(Object.keys(cold.index.articles()[2]!));
+    expect(copy.sentences).toEqual(cold.index.articles()[2]!.sentences);
+    expect(isOnDisk(articles[2]!)).toBe(true);
+  });
+
+  it('GIVEN an article in use THEN its fields are the same objects on every read', async () => {
+    const { warm } = await coldAndWarm();
+    const a = warm.index.articles()[1]!;
+    const sentences = a.sentences;
+    expect(a.sentences).toBe(sentences);
+    expect(a.body.slice(sentences[0]!.start, sentences[0]!.end)).toBe(sentences[0]!.text);
+  });
+
+  it('GIVEN more articles used than are kept decoded THEN only the most recent are kept, and the others still give the same values', async () => {
+    await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait' });
+    const read = await readCorpus(corpus);
+    const snap = await readSnapshot(await snapshotFile(cacheDir, corpus), corpusDigest(read.docs), { recentArticles: 2 });
+    if (!snap.ok) throw new Error(snap.reason);
+    const store = storeOf(snap.articles[0]!)!;
+    const first = snap.articles.map((a) => a.body);
+    expect(store.reads).toBe(5);
+    expect(store.kept).toBe(2); // the others are let go (read again unless still referenced)
+    for (const a of snap.articles) void a.figures;
+    expect(store.kept).toBe(2);
+    expect(snap.articles.map((a) => a.body)).toEqual(first);
+  });
+
+  it('GIVEN the snapshot file replaced or removed after a warm start THEN the index keeps reading the file it was loaded from', async () => {
+    const { cold, warm } = await coldAndWarm();
+    const expected = plain(cold.index.articles());
+    const file = await snapshotFile(cacheDir, corpus);
+    // a reload writes a new snapshot under the same name (another corpus here)
+    await fs.writeFile(path.join(corpus, 'zz-new.txt'), 'Published 2 May 2025\n\nOfficials said 12 people were killed in the flooding on Monday, according to the regional governor.\n');
+    const next = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait' });
+    expect(await next.stats.snapshotWritten).toBe(true);
+    const store = storeOf(warm.index.articles()[0]!)!;
+    store.forgetDecoded();
+    const reads = store.reads;
+    expect(plain(warm.index.articles())).toEqual(expected);
+    expect(store.reads).toBe(reads + 5);
+    rmSync(file);
+    store.forgetDecoded();
+    expect(plain(warm.index.articles())).toEqual(expected);
+    expect(store.reads).toBe(reads + 10);
+    expect(warm.index.search('north korean troops').length).toBeGreaterThan(0);
+  });
+});
+
+describe('swapping a cold-loaded index for its snapshot', () => {
+  it('GIVEN a cold load whose snapshot is written THEN the snapshot-backed index answers the same, with articles on disk, and a reload of an unchanged folder keeps it', async () => {
+    const cold = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    const lean = await snapshotBacked(cold.index, { corpusDir: corpus, cacheDir });
+    if (!lean) throw new Error('no snapshot-backed index');
+    expect(lean.articles().every(isOnDisk)).toBe(true);
+    expect(cold.index.articles().some(isOnDisk)).toBe(false);
+    expect(await answers(lean)).toBe(await answers(cold.index));
+    expect(lean.loadedAt).toBe(cold.index.loadedAt);
+    expect(await reloadBriefingIndex(lean, { corpusDir: corpus, cacheDir, clock, workers: 0 })).toBe(lean);
+    // nothing to gain from an index that already comes from the snapshot, or without one
+    expect(await snapshotBacked(lean, { corpusDir: corpus, cacheDir })).toBeNull();
+    const uncached = await loadCorpus({ corpusDir: corpus, cacheDir: null, clock, workers: 0 });
+    expect(await snapshotBacked(uncached.index, { corpusDir: corpus, cacheDir: null })).toBeNull();
+  });
+});
+
+describe('cited passages in the snapshot', () => {
+  it('GIVEN a wire copy printed by a second outlet THEN the passages both cite read back with their own article and outlet', async () => {
+    const first = (await fs.readdir(corpus)).sort()[0]!;
+    const text = await fs.readFile(path.join(corpus, first), 'utf8');
+    await fs.writeFile(path.join(corpus, 'zz-wire-copy.txt'), text.replace('Express & Star', 'Other Outlet'));
+    const { cold, warm } = await coldAndWarm(6);
+    const copied = warm.index.figures().flatMap((c) => c.sources).filter((s) => s.article === 'zz-wire-copy');
+    expect(copied.length).toBeGreaterThan(0);
+    expect(copied.every((s) => s.publisher === 'Other Outlet')).toBe(true);
+    const original = warm.index.figures().flatMap((c) => c.sources).filter((s) => s.article === first.replace(/\.txt$/, ''));
+    expect(original.some((o) => copied.some((c) => c.quote === o.quote && c.publisher !== o.publisher))).toBe(true);
+    expect(await answers(warm.index)).toBe(await answers(cold.index));
+  });
+});
+
+describe('article records', () => {
+  it('GIVEN sentences that are not slices of the body THEN they are stored whole and read back as they were', async () => {
+    const odd = (d: Parameters<typeof extractArticle>[0]) => {
+      const x = extractArticle(d);
+      x.sentences[0] = { ...x.sentences[0]!, text: `${x.sentences[0]!.text} (edited)` };
+      return x;
+    };
+    const cold = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait', extract: odd });
+    expect(await cold.stats.snapshotWritten).toBe(true);
+    const warm = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    expect(warm.stats.fromSnapshot).toBe(5);
+    expect(warm.index.articles()[0]!.sentences[0]!.text).toMatch(/ \(edited\)$/);
+    expect(plain(warm.index.articles())).toEqual(plain(cold.index.articles()));
+  });
+});

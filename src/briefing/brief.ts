@@ -66,13 +66,34 @@ export function briefStatements(articles: readonly Article[], stats?: BriefCorpu
 const INCREMENT = /\b(?:additional|extra|more|further|another|new|fresh|reinforcements)\b/i;
 const DISAGREE_KINDS: readonly FigureKind[] = ['killed', 'wounded', 'casualties', 'missing', 'captured', 'deployed', 'displaced'];
 
+/** Whether a claim is an increment ("3,000 additional troops", "another 4,000"): remembered per claim, claims are reused by every brief. */
+const increments = new WeakMap<FigureClaim, boolean>();
+function isIncrement(c: FigureClaim): boolean {
+  let v = increments.get(c);
+  if (v === undefined) increments.set(c, (v = INCREMENT.test(c.subject ?? '') || INCREMENT.test(c.qualifier ?? '')));
+  return v;
+}
+
+/** The first `n` of `list` in the order `cmp` gives (as a stable sort would), without sorting all of it. */
+function firstSorted<T>(list: readonly T[], n: number, cmp: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  for (const x of list) {
+    if (top.length === n && cmp(x, top[n - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && cmp(x, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, x);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}
+
 /** One point per figure kind on which several claimants give different numbers. */
 export function disagreementPoints(claims: readonly FigureClaim[], maxPoints = 3): BriefPointDraft[] {
   const byKind = new Map<FigureKind, FigureClaim[]>();
   for (const c of claims) {
     if (!DISAGREE_KINDS.includes(c.kind)) continue;
     // increments ("3,000 additional troops", "another 4,000") do not contradict totals
-    if (INCREMENT.test(c.subject ?? '') || INCREMENT.test(c.qualifier ?? '')) continue;
+    if (isIncrement(c)) continue;
     const list = byKind.get(c.kind);
     if (list) list.push(c);
     else byKind.set(c.kind, [c]);
@@ -81,9 +102,8 @@ export function disagreementPoints(claims: readonly FigureClaim[], maxPoints = 3
   for (const kind of KIND_ORDER) {
     const list = byKind.get(kind);
     if (!list || list.length < 2) continue;
-    const distinct = new Set(list.map((c) => `${c.low}-${c.high}`));
-    if (distinct.size < 2) continue;
-    const top = [...list].sort((a, b) => b.independentReports - a.independentReports || b.high - a.high).slice(0, 5);
+    if (list.every((c) => c.low === list[0]!.low && c.high === list[0]!.high)) continue;
+    const top = firstSorted(list, 5, (a, b) => b.independentReports - a.independentReports || b.high - a.high);
     // group claimants that give the same number
     const byNumber = new Map<string, FigureClaim[]>();
     for (const c of top) {
@@ -159,16 +179,19 @@ export function buildBrief(articles: readonly Article[], claims: readonly Figure
     ...points,
     ...chosen.map((c) => {
       // the representative's sentence first, then every other in corpus order, one per article
-      const sentences = sentencesOf(c).sort((x, y) => x - y);
+      const sentences = Int32Array.from(sentencesOf(c)).sort();
       const cited = new Set<string>();
       const sources: SourceRef[] = [];
-      for (const s of [c.first, ...sentences]) {
-        const ai = statements.articleOf(s);
+      let ai = 0;
+      const cite = (s: number) => {
+        if (s < statements.sentenceStart[ai]! || s >= statements.sentenceStart[ai + 1]!) ai = statements.articleOf(s);
         const a = articles[ai]!;
-        if (cited.has(a.id)) continue;
+        if (cited.has(a.id)) return;
         cited.add(a.id);
         sources.push(sentenceRef(a, s - statements.sentenceStart[ai]!));
-      }
+      };
+      cite(c.first);
+      for (const s of sentences) cite(s);
       return { text: textOf(c), sources };
     }),
   ];

@@ -110,16 +110,46 @@ class Claimants {
     return k;
   }
 
+  /** Known keywords by their first four letters, and by each spelling with one letter blanked (a keyword is at most five letters). */
+  private readonly byStart = new Map<string, string[]>();
+  private readonly byBlank = new Map<string, string[]>();
+  /** Keywords longer than `claimantKeywords` makes them: compared with every known one. */
+  private readonly long: string[] = [];
+  private readonly learnt = new Map<string, number>();
+
   private learn(token: string): void {
     if (this.matching.has(token)) return;
+    // the known keywords `tokensMatch` can accept: equal, one a prefix of the other
+    // (both at least four letters, so they share the first four), or one letter
+    // different (both five letters, so they share a blanked spelling)
+    const candidates = new Set<string>(this.long);
+    const blanks = token.length === 5 ? [0, 1, 2, 3, 4].map((i) => `${token.slice(0, i)}\u0000${token.slice(i + 1)}`) : [];
+    if (token.length > 5) for (const other of this.matching.keys()) candidates.add(other);
+    else {
+      if (token.length >= 4) for (const other of this.byStart.get(token.slice(0, 4)) ?? []) candidates.add(other);
+      for (const b of blanks) for (const other of this.byBlank.get(b) ?? []) candidates.add(other);
+    }
     const mine = [token];
-    for (const [other, theirs] of this.matching) {
+    // in the order they were learnt, as a scan over all of them finds them
+    for (const other of [...candidates].sort((x, y) => this.learnt.get(x)! - this.learnt.get(y)!)) {
       if (tokensMatch(token, other)) {
         mine.push(other);
-        theirs.push(token);
+        this.matching.get(other)!.push(token);
       }
     }
     this.matching.set(token, mine);
+    this.learnt.set(token, this.learnt.size);
+    if (token.length > 5) this.long.push(token);
+    if (token.length >= 4) {
+      const list = this.byStart.get(token.slice(0, 4));
+      if (list) list.push(token);
+      else this.byStart.set(token.slice(0, 4), [token]);
+    }
+    for (const b of blanks) {
+      const list = this.byBlank.get(b);
+      if (list) list.push(token);
+      else this.byBlank.set(b, [token]);
+    }
   }
 
   /** Known keywords matching some keyword of `name`. */

@@ -152,6 +152,9 @@ export class BriefStatements {
     const words: string[] = [];
     const df = new Growable();
     const wordGroup = new Growable();
+    /** the sentence that last saw each word (to list a sentence's words once) */
+    const wordSentence = new Growable();
+    let sentenceMark = 0;
     const statementIds = new Map<string, number>();
     const statementStart = new Growable();
     const statementWords = new Growable();
@@ -162,27 +165,32 @@ export class BriefStatements {
       const base = this.sentenceStart[ai]!;
       let figures: Set<number> | null = null;
       for (const s of a.sentences) {
-        const ws = contentWords(s.text);
-        for (const w of ws) {
+        const ids: number[] = [];
+        const mark = ++sentenceMark;
+        for (const w of contentWords(s.text)) {
           let id = wordIds.get(w);
           if (id === undefined) {
             wordIds.set(w, (id = words.length));
             words.push(w);
             df.push(0);
             wordGroup.push(-1);
+            wordSentence.push(0);
           }
           if (wordGroup.data[id] !== g) {
             wordGroup.data[id] = g;
             df.data[id]!++;
           }
+          if (wordSentence.data[id] !== mark) {
+            wordSentence.data[id] = mark;
+            ids.push(id);
+          }
         }
         if (!briefEligible(s.text)) continue;
-        const unique = [...new Set(ws)].sort();
-        const key = unique.join(' ');
+        ids.sort((x, y) => x - y);
+        const key = ids.join(',');
         let k = statementIds.get(key);
         if (k === undefined) {
           statementIds.set(key, (k = statementIds.size));
-          const ids = unique.map((w) => wordIds.get(w)!).sort((x, y) => x - y);
           for (const id of ids) statementWords.push(id);
           statementStart.push(statementWords.length);
         }

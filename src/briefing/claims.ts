@@ -135,6 +135,7 @@ class Claimants {
       if (tokensMatch(token, other)) {
         mine.push(other);
         this.matching.get(other)!.push(token);
+        this.matchSets.get(other)?.add(token);
       }
     }
     this.matching.set(token, mine);
@@ -152,6 +153,15 @@ class Claimants {
     }
   }
 
+  private readonly matchSets = new Map<string, Set<string>>();
+  /** `tokensMatch` for known keywords: every match of a keyword was found when it was learnt. */
+  private readonly match = (x: string, y: string): boolean => {
+    if (x === y) return true;
+    let set = this.matchSets.get(x);
+    if (!set) this.matchSets.set(x, (set = new Set(this.matching.get(x)!)));
+    return set.has(y);
+  };
+
   /** Known keywords matching some keyword of `name`. */
   matches(name: string): Set<string> {
     const out = new Set<string>();
@@ -164,7 +174,7 @@ class Claimants {
     if (!row) this.memo.set(a, (row = new Map()));
     let v = row.get(b);
     if (v === undefined) {
-      v = a === null || b === null ? true : keywordsCompatible(this.keywords(a), this.keywords(b), tokensMatch);
+      v = a === null || b === null ? true : keywordsCompatible(this.keywords(a), this.keywords(b), this.match);
       row.set(b, v);
     }
     return v;
@@ -229,6 +239,9 @@ class ClaimBucket {
   /** The claim `mention` (from `article`) joins, or -1 for a new one. */
   home(article: string, mention: FigureMention, names: Claimants): number {
     const who = mention.claimedBy;
+    // an unattributed mention is compatible with every claimant and conflicts with
+    // no mention: it joins the first claim of all
+    if (who === null) return this.homes.length > 0 ? 0 : -1;
     // a named claimant can only agree with sets whose first named claimant shares a matching keyword
     let sets: Iterable<Signature> = this.bySignature.values();
     if (who !== null && names.keywords(who).length > 0) {

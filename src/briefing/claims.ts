@@ -196,6 +196,8 @@ class ClaimBucket {
   private readonly byKeyword = new Map<string, Set<Signature>>();
   /** claimant sets with no keywords at all (unattributed, or generic names): compatible with anyone */
   private readonly anyone = new Set<Signature>();
+  /** the lookup that last considered each claimant set (to consider each once) */
+  private visit = 0;
 
   private static signature(claimants: readonly (string | null)[]): string {
     return claimants.map((c) => (c === null ? '\u0001' : c)).sort().join('\u0000');
@@ -205,7 +207,7 @@ class ClaimBucket {
     const h = this.homes[at]!;
     let s = this.bySignature.get(h.signature);
     if (!s) {
-      this.bySignature.set(h.signature, (s = { claimants: h.claimants, homes: [], keywords: [] }));
+      this.bySignature.set(h.signature, (s = { claimants: h.claimants, homes: [], keywords: [], visited: 0 }));
       const named = h.claimants.find((c) => c !== null && names.keywords(c).length > 0);
       s.keywords = named ? names.keywords(named) : [];
       if (s.keywords.length === 0) this.anyone.add(s);
@@ -243,16 +245,13 @@ class ClaimBucket {
     // no mention: it joins the first claim of all
     if (who === null) return this.homes.length > 0 ? 0 : -1;
     // a named claimant can only agree with sets whose first named claimant shares a matching keyword
-    let sets: Iterable<Signature> = this.bySignature.values();
-    if (who !== null && names.keywords(who).length > 0) {
-      const found = new Set<Signature>(this.anyone);
-      for (const k of names.matches(who)) for (const s of this.byKeyword.get(k) ?? []) found.add(s);
-      sets = found;
-    }
     let best = -1;
-    for (const s of sets) {
-      if (best >= 0 && s.homes[0]! > best) continue;
-      if (!s.claimants.every((c) => names.compatible(c, who))) continue;
+    const mark = ++this.visit;
+    const consider = (s: Signature): void => {
+      if (s.visited === mark) return;
+      s.visited = mark;
+      if (best >= 0 && s.homes[0]! > best) return;
+      if (!s.claimants.every((c) => names.compatible(c, who))) return;
       for (const at of s.homes) {
         if (best >= 0 && at > best) break;
         const same = this.homes[at]!.byArticle.get(article) ?? [];
@@ -261,7 +260,11 @@ class ClaimBucket {
           break;
         }
       }
-    }
+    };
+    if (who !== null && names.keywords(who).length > 0) {
+      for (const s of this.anyone) consider(s);
+      for (const k of names.matches(who)) for (const s of this.byKeyword.get(k) ?? []) consider(s);
+    } else for (const s of this.bySignature.values()) consider(s);
     return best;
   }
 
@@ -291,6 +294,7 @@ interface Signature {
   claimants: (string | null)[];
   homes: number[];
   keywords: string[];
+  visited: number;
 }
 
 /**

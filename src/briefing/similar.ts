@@ -1,6 +1,6 @@
 /**
  * "Which earlier sentence says nearly the same thing?" without comparing against
- * every earlier sentence: the merging steps (brief, timeline) ask it once per
+ * every earlier sentence: the timeline asks it once per
  * sentence, and a linear scan made them quadratic in the corpus size.
  *
  * Prefix filtering: order every word by a fixed global rank (rarest first).

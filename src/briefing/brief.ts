@@ -9,9 +9,8 @@
  */
 import type { Article, FigureClaim, FigureKind, SourceRef } from '../core/types.js';
 import { formatFigure, KIND_LABEL, KIND_ORDER } from './claims.js';
-import { citesArticle, sentenceRef } from './sources.js';
-import { SimilarSets } from './similar.js';
-import { contentWords, jaccard } from './text.js';
+import { sentenceRef } from './sources.js';
+import { BriefStatements, type StatementCluster } from './statements.js';
 
 export interface BriefPointDraft {
   text: string;
@@ -37,35 +36,56 @@ export interface BriefCorpusStats {
   nGroups: number;
 }
 
+/** The statements prepared for the corpus each `BriefCorpusStats` was computed from. */
+const prepared = new WeakMap<BriefCorpusStats, { articles: readonly Article[]; statements: BriefStatements }>();
+
 /**
  * Document frequency per syndication group: a wire story printed three times
  * counts once. Depends on the whole corpus, not on a topic, so an index computes
- * it once and passes it to every brief.
+ * it once and passes it to every brief; the same pass prepares the statements
+ * every brief is made of (kept with the result).
  */
 export function briefCorpusStats(articles: readonly Article[]): BriefCorpusStats {
-  const groupWords = new Map<string, Set<string>>();
-  for (const a of articles) {
-    const gw = groupWords.get(a.groupId) ?? new Set<string>();
-    for (const s of a.sentences) for (const w of contentWords(s.text)) gw.add(w);
-    groupWords.set(a.groupId, gw);
-  }
-  const df = new Map<string, number>();
-  for (const set of groupWords.values()) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
-  return { df, nGroups: groupWords.size };
+  const statements = new BriefStatements(articles);
+  const stats: BriefCorpusStats = { df: statements.dfMap(), nGroups: statements.nGroups };
+  prepared.set(stats, { articles, statements });
+  return stats;
 }
 
-interface Candidate {
-  text: string;
-  words: Set<string>;
-  sources: SourceRef[];
-  groups: Set<string>;
-  score: number;
-  hasFigure: boolean;
+/** The statements of `articles`: those prepared with `stats`, else prepared now (once per stats object). */
+export function briefStatements(articles: readonly Article[], stats?: BriefCorpusStats): BriefStatements {
+  if (stats) {
+    const p = prepared.get(stats);
+    if (p && p.articles === articles) return p.statements;
+  }
+  const statements = new BriefStatements(articles);
+  if (stats) prepared.set(stats, { articles, statements });
+  return statements;
 }
 
 const INCREMENT = /\b(?:additional|extra|more|further|another|new|fresh|reinforcements)\b/i;
-const WEAK_START = /^(?:He|She|It|They|This|That|These|Those|But|And|Still|However|Meanwhile|Also|So|Yet|Or|His|Her|Their|Its|Such)\b/;
 const DISAGREE_KINDS: readonly FigureKind[] = ['killed', 'wounded', 'casualties', 'missing', 'captured', 'deployed', 'displaced'];
+
+/** Whether a claim is an increment ("3,000 additional troops", "another 4,000"): remembered per claim, claims are reused by every brief. */
+const increments = new WeakMap<FigureClaim, boolean>();
+function isIncrement(c: FigureClaim): boolean {
+  let v = increments.get(c);
+  if (v === undefined) increments.set(c, (v = INCREMENT.test(c.subject ?? '') || INCREMENT.test(c.qualifier ?? '')));
+  return v;
+}
+
+/** The first `n` of `list` in the order `cmp` gives (as a stable sort would), without sorting all of it. */
+function firstSorted<T>(list: readonly T[], n: number, cmp: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  for (const x of list) {
+    if (top.length === n && cmp(x, top[n - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && cmp(x, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, x);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}
 
 /** One point per figure kind on which several claimants give different numbers. */
 export function disagreementPoints(claims: readonly FigureClaim[], maxPoints = 3): BriefPointDraft[] {
@@ -73,19 +93,25 @@ export function disagreementPoints(claims: readonly FigureClaim[], maxPoints = 3
   for (const c of claims) {
     if (!DISAGREE_KINDS.includes(c.kind)) continue;
     // increments ("3,000 additional troops", "another 4,000") do not contradict totals
-    if (INCREMENT.test(c.subject ?? '') || INCREMENT.test(c.qualifier ?? '')) continue;
-    byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+    if (isIncrement(c)) continue;
+    const list = byKind.get(c.kind);
+    if (list) list.push(c);
+    else byKind.set(c.kind, [c]);
   }
   const points: { weight: number; point: BriefPointDraft }[] = [];
   for (const kind of KIND_ORDER) {
     const list = byKind.get(kind);
     if (!list || list.length < 2) continue;
-    const distinct = new Set(list.map((c) => `${c.low}-${c.high}`));
-    if (distinct.size < 2) continue;
-    const top = [...list].sort((a, b) => b.independentReports - a.independentReports || b.high - a.high).slice(0, 5);
+    if (list.every((c) => c.low === list[0]!.low && c.high === list[0]!.high)) continue;
+    const top = firstSorted(list, 5, (a, b) => b.independentReports - a.independentReports || b.high - a.high);
     // group claimants that give the same number
     const byNumber = new Map<string, FigureClaim[]>();
-    for (const c of top) byNumber.set(formatFigure(c), [...(byNumber.get(formatFigure(c)) ?? []), c]);
+    for (const c of top) {
+      const num = formatFigure(c);
+      const same = byNumber.get(num);
+      if (same) same.push(c);
+      else byNumber.set(num, [c]);
+    }
     const parts = [...byNumber.entries()].map(([num, cs]) => {
       const named = [...new Set(cs.map((c) => c.claimedBy).filter((n): n is string => !!n))];
       return named.length > 0 ? `${num} per ${named.join(' and ')}` : `${num} (unattributed)`;
@@ -102,71 +128,71 @@ export function disagreementPoints(claims: readonly FigureClaim[], maxPoints = 3
     .map((p) => p.point);
 }
 
+/**
+ * The brief: disagreement points, then the best-reported statements, each
+ * citing every article that prints it or a near duplicate (wire copies counted
+ * once in the ranking). See `BriefStatements` for how it stays about linear.
+ * @example buildBrief(articles, claims, { stats }).map((p) => p.text)
+ */
 export function buildBrief(articles: readonly Article[], claims: readonly FigureClaim[], opts: BriefOptions = {}): BriefPointDraft[] {
   const maxPoints = opts.maxPoints ?? 8;
   const minPoints = opts.minPoints ?? 5;
   const allowed = opts.allowed ?? null;
   const isAllowed = opts.isAllowed ?? null;
-  const { df, nGroups } = opts.stats ?? briefCorpusStats(articles);
-
-  const candidates: Candidate[] = [];
-  const byText = new Map<string, Candidate>();
-  // near-duplicates (jaccard >= 0.6) of earlier candidates, found without a scan over all of them
-  const similar = new SimilarSets<Candidate>(0.6, (w) => df.get(w) ?? 0);
-  // with a list of the allowed sentences, only their articles are visited (a topic brief on a large corpus)
-  const visit = opts.allowedArticles ?? articles.map((_, ai) => ai);
-  visit.forEach((ai) => {
-    const a = articles[ai]!;
-    const figureSentences = new Set(a.figures.map((f) => f.sentence));
-    for (const s of a.sentences) {
-      if (allowed && !allowed.has(`${ai}:${s.index}`)) continue;
-      if (isAllowed && !isAllowed(ai, s.index)) continue;
-      const n = s.text.split(/\s+/).length;
-      if (n < 8 || n > 60) continue;
-      if (/[“”"]/.test(s.text) && (s.text.match(/[“”"]/g)?.length ?? 0) >= 2 && /[“"][^”"]{40,}/.test(s.text)) continue; // long quotes belong in /quotes
-      const set = new Set(contentWords(s.text));
-      const key = [...set].sort().join(' ');
-      const src = sentenceRef(a, s.index);
-      let c = byText.get(key) ?? similar.first(set);
-      if (c) {
-        if (!citesArticle(c.sources, a.id)) c.sources.push(src);
-        c.groups.add(a.groupId);
-        continue;
-      }
-      c = { text: s.text, words: set, sources: [src], groups: new Set([a.groupId]), score: 0, hasFigure: figureSentences.has(s.index) };
-      // lead sentences carry the story
-      c.score += 0.6 / (1 + s.index);
-      if (WEAK_START.test(s.text)) c.score -= 0.6;
-      candidates.push(c);
-      similar.add(set, c);
-      byText.set(key, c);
-    }
-  });
-  if (candidates.length === 0) return [];
-  for (const c of candidates) {
-    let central = 0;
-    for (const w of c.words) central += (df.get(w) ?? 0) / nGroups;
-    c.score += central / Math.sqrt(Math.max(c.words.size, 4));
-    c.score += 0.35 * (c.groups.size - 1);
-    if (c.hasFigure) c.score += 0.3;
-  }
+  const statements = briefStatements(articles, opts.stats);
+  const test =
+    allowed && isAllowed
+      ? (ai: number, si: number) => allowed.has(`${ai}:${si}`) && isAllowed(ai, si)
+      : allowed
+        ? (ai: number, si: number) => allowed.has(`${ai}:${si}`)
+        : isAllowed;
+  const filter = allowed || isAllowed || opts.allowedArticles ? { articles: opts.allowedArticles ?? null, test } : null;
 
   const points: BriefPointDraft[] = disagreementPoints(claims, 2);
   const coveredNumbers = new Set(points.flatMap((p) => p.text.match(/\d[\d,]*/g) ?? []));
-  const chosen: Candidate[] = [];
-  const ranked = candidates.sort((a, b) => b.score - a.score);
-  for (const c of ranked) {
-    if (points.length + chosen.length >= maxPoints) break;
-    if (chosen.some((x) => jaccard(x.words, c.words) >= 0.35)) continue;
-    // a sentence whose numbers are all in a disagreement point already adds nothing
-    const nums = c.text.match(/\d[\d,]*\d|\d/g) ?? [];
-    if (nums.length > 0 && nums.every((n) => coveredNumbers.has(n))) continue;
-    chosen.push(c);
-  }
-  // fill up to the minimum with the next best even if similar
-  for (const c of ranked) {
-    if (points.length + chosen.length >= minPoints) break;
-    if (!chosen.includes(c)) chosen.push(c);
-  }
-  return [...points, ...chosen.map((c) => ({ text: c.text, sources: c.sources }))];
+  const textOf = (c: StatementCluster): string => {
+    const ai = statements.articleOf(c.first);
+    return articles[ai]!.sentences[c.first - statements.sentenceStart[ai]!]!.text;
+  };
+  /** Points chosen from clusters ranked best first: dissimilar ones first, then the next best up to the minimum. */
+  const choose = (ranked: readonly StatementCluster[]): StatementCluster[] => {
+    const chosen: StatementCluster[] = [];
+    for (const c of ranked) {
+      if (points.length + chosen.length >= maxPoints) break;
+      if (chosen.some((x) => statements.similarity(x.representative, c.representative) >= 0.35)) continue;
+      // a sentence whose numbers are all in a disagreement point already adds nothing
+      const nums = textOf(c).match(/\d[\d,]*\d|\d/g) ?? [];
+      if (nums.length > 0 && nums.every((n) => coveredNumbers.has(n))) continue;
+      chosen.push(c);
+    }
+    // fill up to the minimum with the next best even if similar
+    for (const c of ranked) {
+      if (points.length + chosen.length >= minPoints) break;
+      if (!chosen.includes(c)) chosen.push(c);
+    }
+    return chosen;
+  };
+  const { ranked, sentencesOf } = statements.cluster(filter, (r) => points.length + choose(r).length >= maxPoints);
+  if (ranked.length === 0) return [];
+  const chosen = choose(ranked);
+  return [
+    ...points,
+    ...chosen.map((c) => {
+      // the representative's sentence first, then every other in corpus order, one per article
+      const sentences = Int32Array.from(sentencesOf(c)).sort();
+      const cited = new Set<string>();
+      const sources: SourceRef[] = [];
+      let ai = 0;
+      const cite = (s: number) => {
+        if (s < statements.sentenceStart[ai]! || s >= statements.sentenceStart[ai + 1]!) ai = statements.articleOf(s);
+        const a = articles[ai]!;
+        if (cited.has(a.id)) return;
+        cited.add(a.id);
+        sources.push(sentenceRef(a, s - statements.sentenceStart[ai]!));
+      };
+      cite(c.first);
+      for (const s of sentences) cite(s);
+      return { text: textOf(c), sources };
+    }),
+  ];
 }

@@ -110,17 +110,57 @@ class Claimants {
     return k;
   }
 
+  /** Known keywords by their first four letters, and by each spelling with one letter blanked (a keyword is at most five letters). */
+  private readonly byStart = new Map<string, string[]>();
+  private readonly byBlank = new Map<string, string[]>();
+  /** Keywords longer than `claimantKeywords` makes them: compared with every known one. */
+  private readonly long: string[] = [];
+  private readonly learnt = new Map<string, number>();
+
   private learn(token: string): void {
     if (this.matching.has(token)) return;
+    // the known keywords `tokensMatch` can accept: equal, one a prefix of the other
+    // (both at least four letters, so they share the first four), or one letter
+    // different (both five letters, so they share a blanked spelling)
+    const candidates = new Set<string>(this.long);
+    const blanks = token.length === 5 ? [0, 1, 2, 3, 4].map((i) => `${token.slice(0, i)}\u0000${token.slice(i + 1)}`) : [];
+    if (token.length > 5) for (const other of this.matching.keys()) candidates.add(other);
+    else {
+      if (token.length >= 4) for (const other of this.byStart.get(token.slice(0, 4)) ?? []) candidates.add(other);
+      for (const b of blanks) for (const other of this.byBlank.get(b) ?? []) candidates.add(other);
+    }
     const mine = [token];
-    for (const [other, theirs] of this.matching) {
+    // in the order they were learnt, as a scan over all of them finds them
+    for (const other of [...candidates].sort((x, y) => this.learnt.get(x)! - this.learnt.get(y)!)) {
       if (tokensMatch(token, other)) {
         mine.push(other);
-        theirs.push(token);
+        this.matching.get(other)!.push(token);
+        this.matchSets.get(other)?.add(token);
       }
     }
     this.matching.set(token, mine);
+    this.learnt.set(token, this.learnt.size);
+    if (token.length > 5) this.long.push(token);
+    if (token.length >= 4) {
+      const list = this.byStart.get(token.slice(0, 4));
+      if (list) list.push(token);
+      else this.byStart.set(token.slice(0, 4), [token]);
+    }
+    for (const b of blanks) {
+      const list = this.byBlank.get(b);
+      if (list) list.push(token);
+      else this.byBlank.set(b, [token]);
+    }
   }
+
+  private readonly matchSets = new Map<string, Set<string>>();
+  /** `tokensMatch` for known keywords: every match of a keyword was found when it was learnt. */
+  private readonly match = (x: string, y: string): boolean => {
+    if (x === y) return true;
+    let set = this.matchSets.get(x);
+    if (!set) this.matchSets.set(x, (set = new Set(this.matching.get(x)!)));
+    return set.has(y);
+  };
 
   /** Known keywords matching some keyword of `name`. */
   matches(name: string): Set<string> {
@@ -134,7 +174,7 @@ class Claimants {
     if (!row) this.memo.set(a, (row = new Map()));
     let v = row.get(b);
     if (v === undefined) {
-      v = a === null || b === null ? true : keywordsCompatible(this.keywords(a), this.keywords(b), tokensMatch);
+      v = a === null || b === null ? true : keywordsCompatible(this.keywords(a), this.keywords(b), this.match);
       row.set(b, v);
     }
     return v;
@@ -156,6 +196,8 @@ class ClaimBucket {
   private readonly byKeyword = new Map<string, Set<Signature>>();
   /** claimant sets with no keywords at all (unattributed, or generic names): compatible with anyone */
   private readonly anyone = new Set<Signature>();
+  /** the lookup that last considered each claimant set (to consider each once) */
+  private visit = 0;
 
   private static signature(claimants: readonly (string | null)[]): string {
     return claimants.map((c) => (c === null ? '\u0001' : c)).sort().join('\u0000');
@@ -165,7 +207,7 @@ class ClaimBucket {
     const h = this.homes[at]!;
     let s = this.bySignature.get(h.signature);
     if (!s) {
-      this.bySignature.set(h.signature, (s = { claimants: h.claimants, homes: [], keywords: [] }));
+      this.bySignature.set(h.signature, (s = { claimants: h.claimants, homes: [], keywords: [], visited: 0 }));
       const named = h.claimants.find((c) => c !== null && names.keywords(c).length > 0);
       s.keywords = named ? names.keywords(named) : [];
       if (s.keywords.length === 0) this.anyone.add(s);
@@ -199,17 +241,17 @@ class ClaimBucket {
   /** The claim `mention` (from `article`) joins, or -1 for a new one. */
   home(article: string, mention: FigureMention, names: Claimants): number {
     const who = mention.claimedBy;
+    // an unattributed mention is compatible with every claimant and conflicts with
+    // no mention: it joins the first claim of all
+    if (who === null) return this.homes.length > 0 ? 0 : -1;
     // a named claimant can only agree with sets whose first named claimant shares a matching keyword
-    let sets: Iterable<Signature> = this.bySignature.values();
-    if (who !== null && names.keywords(who).length > 0) {
-      const found = new Set<Signature>(this.anyone);
-      for (const k of names.matches(who)) for (const s of this.byKeyword.get(k) ?? []) found.add(s);
-      sets = found;
-    }
     let best = -1;
-    for (const s of sets) {
-      if (best >= 0 && s.homes[0]! > best) continue;
-      if (!s.claimants.every((c) => names.compatible(c, who))) continue;
+    const mark = ++this.visit;
+    const consider = (s: Signature): void => {
+      if (s.visited === mark) return;
+      s.visited = mark;
+      if (best >= 0 && s.homes[0]! > best) return;
+      if (!s.claimants.every((c) => names.compatible(c, who))) return;
       for (const at of s.homes) {
         if (best >= 0 && at > best) break;
         const same = this.homes[at]!.byArticle.get(article) ?? [];
@@ -218,7 +260,11 @@ class ClaimBucket {
           break;
         }
       }
-    }
+    };
+    if (who !== null && names.keywords(who).length > 0) {
+      for (const s of this.anyone) consider(s);
+      for (const k of names.matches(who)) for (const s of this.byKeyword.get(k) ?? []) consider(s);
+    } else for (const s of this.bySignature.values()) consider(s);
     return best;
   }
 
@@ -248,6 +294,7 @@ interface Signature {
   claimants: (string | null)[];
   homes: number[];
   keywords: string[];
+  visited: number;
 }
 
 /**

@@ -18,19 +18,34 @@ interface Draft {
 /** A partial quote ("annihilate and wipe out...") inside a longer printing of the same words merges with it. */
 const MIN_CONTAINED = 24;
 
+/** `f`, remembered per argument for one merge (wire copies repeat quotes and speakers). */
+function remembered<T>(f: (s: string) => T): (s: string) => T {
+  const memo = new Map<string, T>();
+  return (s) => {
+    let v = memo.get(s);
+    if (v === undefined && !memo.has(s)) memo.set(s, (v = f(s)));
+    return v as T;
+  };
+}
+
 export function mergeQuotes(articles: readonly Article[]): QuoteClaim[] {
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
+  const keyOf = remembered(quoteKey);
+  const canonical = remembered(normaliseSpeaker);
+  const groupKey = remembered(entityKey);
   // the earliest draft whose key contains this key or is contained in it, without a scan over all drafts
   const containing = new ContainingStrings<Draft>(MIN_CONTAINED);
   for (const a of articles) {
+    let people: string[] | null = null;
+    const peopleOf = () => (people ??= [...new Set(a.entities.filter((e) => e.type === 'person').map((e) => e.name))]);
     for (const q of a.quotes) {
-      const key = quoteKey(q.text);
+      const key = keyOf(q.text);
       if (!key) continue;
       let d = byKey.get(key);
       if (!d && key.length >= MIN_CONTAINED) d = containing.first(key);
       const src = sourceRef(a, q.start, q.end);
-      const speaker = fullName(a, q.speaker);
+      const speaker = fullName(peopleOf, q.speaker, canonical);
       if (d) {
         if (!citesArticle(d.sources, a.id)) d.sources.push(src);
         d.speakers.push(speaker);
@@ -44,28 +59,27 @@ export function mergeQuotes(articles: readonly Article[]): QuoteClaim[] {
       }
     }
   }
-  return drafts.map((d) => ({ speaker: pickSpeaker(d.speakers), text: d.text, sources: d.sources }));
+  return drafts.map((d) => ({ speaker: pickSpeaker(d.speakers, canonical, groupKey), text: d.text, sources: d.sources }));
 }
 
 /** "Kim" -> "Kim Jong Un" when the article names exactly one person with that name part. */
-function fullName(a: Article, speaker: string | null): string | null {
-  const canon = speaker ? normaliseSpeaker(speaker) : null;
+function fullName(people: () => string[], speaker: string | null, canonical: (s: string) => string | null): string | null {
+  const canon = speaker ? canonical(speaker) : null;
   if (!canon || /\s/.test(canon)) return speaker;
-  const people = [...new Set(a.entities.filter((e) => e.type === 'person').map((e) => e.name))].filter((n) =>
-    n.split(/[\s-]+/).some((part) => part.toLowerCase() === canon.toLowerCase()),
-  );
-  return people.length === 1 ? people[0]! : speaker;
+  const lower = canon.toLowerCase();
+  const named = people().filter((n) => n.split(/[\s-]+/).some((part) => part.toLowerCase() === lower));
+  return named.length === 1 ? named[0]! : speaker;
 }
 
 /** The most common canonical speaker, shown in its fullest spelling. */
-function pickSpeaker(names: (string | null)[]): string | null {
+function pickSpeaker(names: (string | null)[], canonical: (s: string) => string | null, groupKey: (s: string) => string): string | null {
   const counts = new Map<string, { n: number; longest: string }>();
   for (const raw of names) {
     if (!raw) continue;
-    const canon = normaliseSpeaker(raw);
+    const canon = canonical(raw);
     if (!canon) continue;
     // group case and spelling variants ("foreign ministry" / "Foreign Ministry")
-    const key = entityKey(canon) || canon.toLowerCase();
+    const key = groupKey(canon) || canon.toLowerCase();
     const c = counts.get(key) ?? { n: 0, longest: canon };
     c.n++;
     if (canon.length > c.longest.length) c.longest = canon;

@@ -1,6 +1,6 @@
 /**
  * "Which earlier sentence says nearly the same thing?" without comparing against
- * every earlier sentence: the merging steps (brief, timeline) ask it once per
+ * every earlier sentence: the timeline asks it once per
  * sentence, and a linear scan made them quadratic in the corpus size.
  *
  * Prefix filtering: order every word by a fixed global rank (rarest first).
@@ -46,6 +46,8 @@ export class SimilarSets<T> {
   private readonly ids = new Map<string, number>();
   /** Scratch: the query that last saw each entry (to list candidates once). */
   private seen = new Int32Array(0);
+  /** Each entry's number of words, beside `seen` (the size test without touching the entry). */
+  private sizes = new Int32Array(0);
   private generation = 0;
 
   constructor(
@@ -118,13 +120,21 @@ export class SimilarSets<T> {
         const grown = new Int32Array(this.seen.length * 2);
         grown.set(this.seen);
         this.seen = grown;
+        const sizes = new Int32Array(this.seen.length);
+        sizes.set(this.sizes);
+        this.sizes = sizes;
       }
+      this.sizes[at] = words.size;
       this.file(at);
     } else if (this.entries.length > SCAN_LIMIT) {
       // large enough for the index to beat a scan: file everything so far
       this.levels = Array.from({ length: TUPLE + 1 }, () => new Map());
       this.seen = new Int32Array(Math.max(1024, this.entries.length * 2));
-      for (let i = 0; i < this.entries.length; i++) this.file(i);
+      this.sizes = new Int32Array(this.seen.length);
+      for (let i = 0; i < this.entries.length; i++) {
+        this.sizes[i] = this.entries[i]!.words.size;
+        this.file(i);
+      }
     }
   }
 
@@ -163,6 +173,9 @@ export class SimilarSets<T> {
         for (const i of list) {
           if (this.seen[i] === mark) continue;
           this.seen[i] = mark;
+          // the size test first, on the packed sizes
+          const n = this.sizes[i]!;
+          if (n < low || n > high) continue;
           candidates.push(i);
         }
       }

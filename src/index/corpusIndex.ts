@@ -10,7 +10,7 @@
  */
 import type { AutocompleteSource } from '../core/command.js';
 import type { Article, Entity, FigureClaim, FigureKind, LoadWarning, QuoteClaim, Sentence, SourceRef } from '../core/types.js';
-import { briefCorpusStats, buildBrief, type BriefCorpusStats } from '../briefing/brief.js';
+import { briefCorpusStats, briefStatements, buildBrief, type BriefCorpusStats } from '../briefing/brief.js';
 import { mergeFigureClaims } from '../briefing/claims.js';
 import { mergeEntities } from '../briefing/entities.js';
 import { mergeQuotes } from '../briefing/quotes.js';
@@ -192,6 +192,8 @@ export class CorpusIndex implements BriefingIndex {
     void this.entityNames;
     void this.speakerNames;
     this.quotesBySpeaker();
+    // what topic briefs are made of (prepared with the statistics on a cold load; a snapshot does not hold it)
+    briefStatements(this.list, this.derived.briefStats);
   }
 
   /** Where the answers' sources sit (what the warm-start cache stores beside them). */

@@ -1,0 +1,506 @@
+/**
+ * What the brief is made of, prepared once per corpus so that a brief (the
+ * default one or a topic's) costs about as much as the sentences it may use.
+ *
+ * A *statement* is a set of content words: every sentence the brief may use
+ * (8-60 words, not a long quote) has one, and sentences with the same set are
+ * the same statement. Per statement: its words (as numbers), how central they
+ * are to the corpus, and an inverted list word -> statements, so the near
+ * duplicates of one statement (Jaccard >= 0.6) are found by prefix filtering
+ * without a scan. Per sentence: its statement and its own score (lead position,
+ * weak opening, carries a figure).
+ *
+ * A brief then:
+ * 1. gathers the allowed sentences by statement (distinct syndication groups
+ *    counted as it goes: articles are visited group by group);
+ * 2. ranks statements by their own score plus 0.35 per further independent report;
+ * 3. clusters only the best ones, best first: each takes every allowed near
+ *    duplicate not yet taken (a cluster is its representative's near duplicates,
+ *    so every source says nearly what the point says), and is scored again with
+ *    all the independent reports of its members;
+ * 4. picks points from the clusters (maximal marginal relevance), and clusters
+ *    more statements only when those run out.
+ */
+import type { Article } from '../core/types.js';
+import { contentWords } from './text.js';
+
+/** Near duplicates: this much Jaccard similarity between content-word sets. */
+export const SAME_STATEMENT = 0.6;
+
+const WEAK_START = /^(?:He|She|It|They|This|That|These|Those|But|And|Still|However|Meanwhile|Also|So|Yet|Or|His|Her|Their|Its|Such)\b/;
+
+/** Whether a sentence may be a point of the brief: 8-60 words, and not a long quote (those belong in /quotes). */
+export function briefEligible(text: string): boolean {
+  const n = text.split(/\s+/).length;
+  if (n < 8 || n > 60) return false;
+  if (/[“”"]/.test(text) && (text.match(/[“”"]/g)?.length ?? 0) >= 2 && /[“"][^”"]{40,}/.test(text)) return false;
+  return true;
+}
+
+/** A sentence's own score: lead sentences carry the story, "He said..." openings do not, figures count. */
+function ownScore(text: string, index: number, hasFigure: boolean): number {
+  let score = 0.6 / (1 + index);
+  if (WEAK_START.test(text)) score -= 0.6;
+  if (hasFigure) score += 0.3;
+  return score;
+}
+
+/** A cluster of statements: its representative and its members (representative first). */
+export interface StatementCluster {
+  representative: number;
+  members: number[];
+  /** Global sentence number of the representative's first allowed sentence. */
+  first: number;
+  groups: number;
+  score: number;
+}
+
+/** Which sentences a brief may use; null: every sentence. */
+export interface SentenceFilter {
+  /** Articles holding an allowed sentence (ascending); the others are skipped unread. */
+  articles?: readonly number[] | null;
+  /** Whether sentence `si` of article `ai` may be used. */
+  test?: ((ai: number, si: number) => boolean) | null;
+}
+
+class Growable {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/**
+ * The corpus prepared for briefs. Built in one pass over every sentence (the
+ * same pass gives the document frequencies `briefCorpusStats` reports).
+ */
+export class BriefStatements {
+  /** Words seen anywhere in the corpus, by number. */
+  readonly words: string[];
+  /** Syndication groups using each word (by word number). */
+  readonly df: Int32Array;
+  readonly nGroups: number;
+  /** First global sentence number of each article (length: articles + 1). */
+  readonly sentenceStart: Uint32Array;
+  /** Statement of each sentence (global number), or -1 when the brief may not use it. */
+  readonly statementOf: Int32Array;
+  /** Own score of each sentence (global number). */
+  readonly sentenceScore: Float32Array;
+  /** Group number of each article. */
+  readonly groupOf: Int32Array;
+  /** Articles ordered by group (then position): a visit in this order sees each group's sentences together. */
+  readonly byGroup: Int32Array;
+  /** Word numbers of each statement, ascending: `statementWords[statementStart[k]..statementStart[k+1]]`. */
+  readonly statementStart: Uint32Array;
+  readonly statementWords: Int32Array;
+  /** How central each statement's words are to the corpus. */
+  readonly central: Float64Array;
+  /** Statements using each word: `postings[postingStart[w]..postingStart[w+1]]`, ascending. */
+  readonly postingStart: Uint32Array;
+  readonly postings: Int32Array;
+  /**
+   * Family of each statement: statements that differ only in their rarest word
+   * ("People in Goma were..." / "People in Uvira were...") share one. A cluster
+   * is often one family, so a family's reports rank its statements before they
+   * are clustered.
+   */
+  readonly familyOf: Int32Array;
+  readonly families: number;
+
+  // scratch for one brief at a time (a brief runs to completion on one thread)
+  private generation = 0;
+  private readonly seenIn: Int32Array;
+  private readonly head: Int32Array;
+  private readonly firstSentence: Int32Array;
+  private readonly groupCount: Int32Array;
+  private readonly lastGroup: Int32Array;
+  private readonly taken: Int32Array;
+  private readonly probed: Int32Array;
+  private probe = 0;
+  private readonly groupSeen: Int32Array;
+  private groupMark = 0;
+  private readonly familyGroups: Int32Array;
+  private readonly familySeen: Int32Array;
+  private readonly familyBest: Int32Array;
+
+  constructor(private readonly articles: readonly Article[]) {
+    const groupIds = new Map<string, number>();
+    this.groupOf = Int32Array.from(articles, (a) => groupIds.get(a.groupId) ?? groupIds.set(a.groupId, groupIds.size).get(a.groupId)!);
+    this.nGroups = groupIds.size;
+    const order = Array.from(articles, (_, i) => i);
+    order.sort((x, y) => this.groupOf[x]! - this.groupOf[y]! || x - y);
+    this.byGroup = Int32Array.from(order);
+    this.sentenceStart = new Uint32Array(articles.length + 1);
+    articles.forEach((a, i) => (this.sentenceStart[i + 1] = this.sentenceStart[i]! + a.sentences.length));
+    const total = this.sentenceStart[articles.length]!;
+    this.statementOf = new Int32Array(total).fill(-1);
+    this.sentenceScore = new Float32Array(total);
+
+    const wordIds = new Map<string, number>();
+    const words: string[] = [];
+    const df = new Growable();
+    const wordGroup = new Growable();
+    /** the sentence that last saw each word (to list a sentence's words once) */
+    const wordSentence = new Growable();
+    let sentenceMark = 0;
+    const statementIds = new Map<string, number>();
+    const statementStart = new Growable();
+    const statementWords = new Growable();
+    statementStart.push(0);
+    for (const ai of order) {
+      const a = articles[ai]!;
+      const g = this.groupOf[ai]!;
+      const base = this.sentenceStart[ai]!;
+      let figures: Set<number> | null = null;
+      for (const s of a.sentences) {
+        const ids: number[] = [];
+        const mark = ++sentenceMark;
+        for (const w of contentWords(s.text)) {
+          let id = wordIds.get(w);
+          if (id === undefined) {
+            wordIds.set(w, (id = words.length));
+            words.push(w);
+            df.push(0);
+            wordGroup.push(-1);
+            wordSentence.push(0);
+          }
+          if (wordGroup.data[id] !== g) {
+            wordGroup.data[id] = g;
+            df.data[id]!++;
+          }
+          if (wordSentence.data[id] !== mark) {
+            wordSentence.data[id] = mark;
+            ids.push(id);
+          }
+        }
+        if (!briefEligible(s.text)) continue;
+        ids.sort((x, y) => x - y);
+        const key = ids.join(',');
+        let k = statementIds.get(key);
+        if (k === undefined) {
+          statementIds.set(key, (k = statementIds.size));
+          for (const id of ids) statementWords.push(id);
+          statementStart.push(statementWords.length);
+        }
+        figures ??= new Set(a.figures.map((f) => f.sentence));
+        this.statementOf[base + s.index] = k;
+        this.sentenceScore[base + s.index] = ownScore(s.text, s.index, figures.has(s.index));
+      }
+    }
+    this.words = words;
+    this.df = df.done();
+    this.statementStart = Uint32Array.from(statementStart.done());
+    this.statementWords = statementWords.done();
+    const nStatements = this.statementStart.length - 1;
+
+    this.central = new Float64Array(nStatements);
+    const postingCount = new Uint32Array(words.length + 1);
+    for (let k = 0; k < nStatements; k++) {
+      const from = this.statementStart[k]!;
+      const to = this.statementStart[k + 1]!;
+      let central = 0;
+      for (let i = from; i < to; i++) {
+        const w = this.statementWords[i]!;
+        central += this.df[w]! / this.nGroups;
+        postingCount[w + 1]!++;
+      }
+      this.central[k] = central / Math.sqrt(Math.max(to - from, 4));
+    }
+    for (let w = 0; w < words.length; w++) postingCount[w + 1]! += postingCount[w]!;
+    this.postingStart = postingCount;
+    this.postings = new Int32Array(this.statementWords.length);
+    const fill = this.postingStart.slice(0, words.length);
+    for (let k = 0; k < nStatements; k++) for (let i = this.statementStart[k]!; i < this.statementStart[k + 1]!; i++) this.postings[fill[this.statementWords[i]!]!++] = k;
+
+    this.familyOf = new Int32Array(nStatements);
+    const familyIds = new Map<number, number>();
+    for (let k = 0; k < nStatements; k++) {
+      const from = this.statementStart[k]!;
+      const to = this.statementStart[k + 1]!;
+      if (to - from < 4) {
+        // one word less is below the threshold: a family of its own
+        this.familyOf[k] = familyIds.size;
+        familyIds.set(-1 - k, familyIds.size);
+        continue;
+      }
+      let rarest = from;
+      for (let i = from + 1; i < to; i++) if (this.df[this.statementWords[i]!]! < this.df[this.statementWords[rarest]!]!) rarest = i;
+      // the other words, hashed (a collision only merges two families' estimates)
+      let h1 = 0x811c9dc5;
+      let h2 = to - from;
+      for (let i = from; i < to; i++) {
+        if (i === rarest) continue;
+        h1 = Math.imul(h1 ^ this.statementWords[i]!, 0x01000193);
+        h2 = Math.imul(h2 ^ this.statementWords[i]!, 0x9e3779b1) ^ (h2 >>> 15);
+      }
+      const h = (h1 >>> 0) * 0x200000 + (h2 >>> 11);
+      let f = familyIds.get(h);
+      if (f === undefined) familyIds.set(h, (f = familyIds.size));
+      this.familyOf[k] = f;
+    }
+    this.families = familyIds.size;
+    this.familyGroups = new Int32Array(this.families);
+    this.familySeen = new Int32Array(this.families);
+    this.familyBest = new Int32Array(this.families);
+
+    this.seenIn = new Int32Array(nStatements);
+    this.head = new Int32Array(nStatements);
+    this.firstSentence = new Int32Array(nStatements);
+    this.groupCount = new Int32Array(nStatements);
+    this.lastGroup = new Int32Array(nStatements);
+    this.taken = new Int32Array(nStatements);
+    this.probed = new Int32Array(nStatements);
+    this.groupSeen = new Int32Array(this.nGroups);
+  }
+
+  /** Document frequency per word, as `briefCorpusStats` reports it. */
+  dfMap(): Map<string, number> {
+    return new Map(this.words.map((w, i) => [w, this.df[i]!]));
+  }
+
+  get statements(): number {
+    return this.statementStart.length - 1;
+  }
+
+  /** The article holding a global sentence number. */
+  articleOf(sentence: number): number {
+    let lo = 0;
+    let hi = this.articles.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.sentenceStart[mid]! <= sentence) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Jaccard similarity of two statements' word sets. */
+  similarity(x: number, y: number): number {
+    const inter = this.overlap(x, y);
+    const n = this.statementStart[x + 1]! - this.statementStart[x]!;
+    const m = this.statementStart[y + 1]! - this.statementStart[y]!;
+    return n + m === 0 ? 1 : inter / (n + m - inter);
+  }
+
+  private overlap(x: number, y: number): number {
+    const w = this.statementWords;
+    let i = this.statementStart[x]!;
+    const ie = this.statementStart[x + 1]!;
+    let j = this.statementStart[y]!;
+    const je = this.statementStart[y + 1]!;
+    let inter = 0;
+    while (i < ie && j < je) {
+      const a = w[i]!;
+      const b = w[j]!;
+      if (a === b) {
+        inter++;
+        i++;
+        j++;
+      } else if (a < b) i++;
+      else j++;
+    }
+    return inter;
+  }
+
+  /**
+   * Ranked clusters of the allowed sentences, best first, and each sentence of
+   * a cluster by `sentencesOf`. `enough(clusters)` says when to stop clustering
+   * (it is asked after each batch of representatives).
+   */
+  cluster(filter: SentenceFilter | null, enough: (ranked: readonly StatementCluster[]) => boolean): { ranked: StatementCluster[]; sentencesOf: (c: StatementCluster) => number[] } {
+    const gen = ++this.generation;
+    // 1. allowed sentences by statement, as linked lists; groups counted per statement
+    const occSentence = new Growable();
+    const occNext = new Growable();
+    const touched = new Growable();
+    let visit: ArrayLike<number> = this.byGroup;
+    if (filter?.articles) {
+      const allowed = new Uint8Array(this.articles.length);
+      for (const ai of filter.articles) allowed[ai] = 1;
+      visit = this.byGroup.filter((ai) => allowed[ai] === 1);
+    }
+    const test = filter?.test ?? null;
+    for (let v = 0; v < visit.length; v++) {
+      const ai = visit[v]!;
+      const g = this.groupOf[ai]!;
+      const base = this.sentenceStart[ai]!;
+      const end = this.sentenceStart[ai + 1]!;
+      for (let s = base; s < end; s++) {
+        const k = this.statementOf[s]!;
+        if (k < 0) continue;
+        if (test && !test(ai, s - base)) continue;
+        if (this.seenIn[k] !== gen) {
+          this.seenIn[k] = gen;
+          this.head[k] = -1;
+          this.firstSentence[k] = s;
+          this.groupCount[k] = 0;
+          this.lastGroup[k] = -1;
+          touched.push(k);
+        }
+        occSentence.push(s);
+        occNext.push(this.head[k]!);
+        this.head[k] = occSentence.length - 1;
+        if (s < this.firstSentence[k]!) this.firstSentence[k] = s;
+        if (this.lastGroup[k] !== g) {
+          this.lastGroup[k] = g;
+          this.groupCount[k]!++;
+        }
+      }
+    }
+    const sentencesOfStatement = (k: number, out: number[]): void => {
+      for (let o = this.head[k]!; o >= 0; o = occNext.data[o]!) out.push(occSentence.data[o]!);
+    };
+
+    // 2. statements ranked by their own score and reports; the best of each family
+    //    by its family's reports (an estimate of its cluster's)
+    const n = touched.length;
+    const keys = touched.data;
+    const own = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      own[i] = this.sentenceScore[this.firstSentence[k]!]! + this.central[k]! + 0.35 * (this.groupCount[k]! - 1);
+      const f = this.familyOf[k]!;
+      if (this.familySeen[f] !== gen) {
+        this.familySeen[f] = gen;
+        this.familyGroups[f] = 0;
+        this.familyBest[f] = i;
+      } else if (own[i]! > own[this.familyBest[f]!]!) this.familyBest[f] = i;
+      this.familyGroups[f]! += this.groupCount[k]!;
+    }
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      const f = this.familyOf[k]!;
+      if (this.familyBest[f] === i) own[i]! += 0.35 * (this.familyGroups[f]! - this.groupCount[k]!);
+    }
+    const better = (i: number, j: number): boolean => own[i]! > own[j]! || (own[i] === own[j] && this.firstSentence[keys[i]!]! < this.firstSentence[keys[j]!]!);
+
+    // 3. clusters, best representatives first, in batches
+    const ranked: StatementCluster[] = [];
+    let order: number[] = [];
+    let next = 0;
+    let batch = 64;
+    while (next < n) {
+      if (next >= order.length) order = topIndices(n, Math.min(n, next + batch), better);
+      for (; next < order.length; next++) {
+        const k = keys[order[next]!]!;
+        if (this.taken[k] === gen) continue;
+        ranked.push(this.gather(k, gen, keys.subarray(0, n), sentencesOfStatement));
+      }
+      ranked.sort((x, y) => y.score - x.score || x.first - y.first);
+      if (enough(ranked)) break;
+      batch *= 4;
+    }
+    return {
+      ranked,
+      sentencesOf: (c) => {
+        const out: number[] = [];
+        for (const k of c.members) sentencesOfStatement(k, out);
+        return out;
+      },
+    };
+  }
+
+  /** A cluster around `rep`: every allowed statement not yet taken within `SAME_STATEMENT` of it. */
+  private gather(rep: number, gen: number, allowed: Int32Array, sentencesOfStatement: (k: number, out: number[]) => void): StatementCluster {
+    this.taken[rep] = gen;
+    const members = [rep];
+    const from = this.statementStart[rep]!;
+    const size = this.statementStart[rep + 1]! - from;
+    if (size > 0) {
+      // prefix filtering: a set with jaccard >= t shares one of the rep's first n - ceil(t n) + 1 rarest words
+      const byRarity = Array.from(this.statementWords.subarray(from, from + size)).sort((x, y) => this.df[x]! - this.df[y]! || x - y);
+      const prefix = size - Math.max(1, Math.ceil(SAME_STATEMENT * size - 1e-6)) + 1;
+      const low = SAME_STATEMENT * size - 1e-6;
+      const high = size / SAME_STATEMENT + 1e-6;
+      const probe = ++this.probe;
+      const consider = (k: number): void => {
+        if (this.seenIn[k] !== gen || this.taken[k] === gen || this.probed[k] === probe) return;
+        this.probed[k] = probe;
+        const m = this.statementStart[k + 1]! - this.statementStart[k]!;
+        if (m < low || m > high) return;
+        const inter = this.overlap(rep, k);
+        if (inter / (size + m - inter) >= SAME_STATEMENT) {
+          this.taken[k] = gen;
+          members.push(k);
+        }
+      };
+      let listed = 0;
+      for (let p = 0; p < prefix; p++) listed += this.postingStart[byRarity[p]! + 1]! - this.postingStart[byRarity[p]!]!;
+      if (listed > allowed.length) {
+        // a small topic: its own statements are fewer than the lists to read
+        for (let i = 0; i < allowed.length; i++) consider(allowed[i]!);
+      } else {
+        for (let p = 0; p < prefix; p++) {
+          const w = byRarity[p]!;
+          for (let i = this.postingStart[w]!, e = this.postingStart[w + 1]!; i < e; i++) consider(this.postings[i]!);
+        }
+      }
+    }
+    // independent reports across all members
+    const mark = ++this.groupMark;
+    let groups = 0;
+    const sentences: number[] = [];
+    for (const k of members) sentencesOfStatement(k, sentences);
+    let lastArticle = -1;
+    for (const s of sentences) {
+      const ai = lastArticle >= 0 && s >= this.sentenceStart[lastArticle]! && s < this.sentenceStart[lastArticle + 1]! ? lastArticle : this.articleOf(s);
+      lastArticle = ai;
+      const g = this.groupOf[ai]!;
+      if (this.groupSeen[g] !== mark) {
+        this.groupSeen[g] = mark;
+        groups++;
+      }
+    }
+    const first = this.firstSentence[rep]!;
+    return { representative: rep, members, first, groups, score: this.sentenceScore[first]! + this.central[rep]! + 0.35 * (groups - 1) };
+  }
+}
+
+/** Positions 0..n-1 ordered by `better`, the first `m` of them only (a heap: no full sort for a few). */
+function topIndices(n: number, m: number, better: (i: number, j: number) => boolean): number[] {
+  if (m >= n / 4) return Array.from({ length: n }, (_, i) => i).sort((i, j) => (better(i, j) ? -1 : better(j, i) ? 1 : 0)).slice(0, m);
+  // a heap of the best m so far, worst on top
+  const heap: number[] = [];
+  const up = (at: number) => {
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!better(heap[parent]!, heap[at]!)) break;
+      [heap[parent], heap[at]] = [heap[at]!, heap[parent]!];
+      at = parent;
+    }
+  };
+  const down = (at: number) => {
+    for (;;) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let worst = at;
+      if (l < heap.length && better(heap[worst]!, heap[l]!)) worst = l;
+      if (r < heap.length && better(heap[worst]!, heap[r]!)) worst = r;
+      if (worst === at) return;
+      [heap[worst], heap[at]] = [heap[at]!, heap[worst]!];
+      at = worst;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    if (heap.length < m) {
+      heap.push(i);
+      up(heap.length - 1);
+    } else if (better(i, heap[0]!)) {
+      heap[0] = i;
+      down(0);
+    }
+  }
+  return heap.sort((i, j) => (better(i, j) ? -1 : better(j, i) ? 1 : 0));
+}

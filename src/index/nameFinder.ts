@@ -34,15 +34,19 @@ const MAX_PATTERN = 32;
 export function substringEditDistance(pattern: string, text: string, max: number): number {
   const m = pattern.length;
   if (m === 0) return 0;
-  const peq = new Map<string, number>();
-  for (let i = 0; i < m; i++) peq.set(pattern[i]!, (peq.get(pattern[i]!) ?? 0) | (1 << i));
+  // the pattern's bit masks by character code: set here, cleared before returning
+  const peq = PEQ;
+  for (let i = 0; i < m; i++) {
+    const c = pattern.charCodeAt(i);
+    peq[c] = peq[c]! | (1 << i);
+  }
   const high = 1 << (m - 1);
   let pv = -1;
   let mv = 0;
   let score = m;
   let best = m;
   for (let j = 0; j < text.length; j++) {
-    const eq = peq.get(text[j]!) ?? 0;
+    const eq = peq[text.charCodeAt(j)]!;
     const xv = eq | mv;
     const xh = (((eq & pv) + pv) ^ pv) | eq;
     let ph = mv | ~(xh | pv);
@@ -58,8 +62,12 @@ export function substringEditDistance(pattern: string, text: string, max: number
       if (best === 0) break;
     }
   }
+  for (let i = 0; i < m; i++) peq[pattern.charCodeAt(i)] = 0;
   return best <= max ? best : max + 1;
 }
+
+/** Scratch for `substringEditDistance`: one mask per UTF-16 code unit, all zero between calls. */
+const PEQ = new Int32Array(65536);
 
 /** The most edits fuse.js accepts for a pattern of `len` characters: errors / length <= threshold. */
 function allowedEdits(len: number, threshold: number): number {
@@ -80,6 +88,8 @@ export class NameFinder<T extends Named> {
   private readonly pairs = new Map<string, number[]>();
   /** Letter pair one apart ("k.r") -> items holding it (ascending). */
   private readonly gapped = new Map<string, number[]>();
+  /** Per item, fuse.js's indexed names and aliases (lower-cased) with their length norms. */
+  private readonly texts: { text: string; n: number }[][];
   private readonly counts: Uint16Array;
   private readonly marks: Uint32Array;
   private generation = 0;
@@ -105,6 +115,9 @@ export class NameFinder<T extends Named> {
         for (let i = 0; i + 2 < v.length; i++) post(this.gapped, v[i]! + v[i + 2]!, item);
       }
     });
+    this.texts = this.records.map((record) =>
+      (record.$ ? Object.values(record.$) : []).flatMap((value) => (Array.isArray(value) ? value : [value]) as { v: string; n: number }[]).map(({ v, n }) => ({ text: v.toLowerCase(), n })),
+    );
     this.counts = new Uint16Array(items.length);
     this.marks = new Uint32Array(items.length);
   }
@@ -190,39 +203,62 @@ export class NameFinder<T extends Named> {
   }
 
   /**
-   * fuse.js's score of each candidate that matches, computed as fuse.js computes
-   * it (the same numbers multiplied in the same order): per name or alias, 0 for
-   * the pattern itself, else the fewest edits over the pattern's length (at least
-   * 0.001), raised to the key's weight times the name's length norm.
+   * fuse.js's score of item `idx` for pattern `p` (lower case), computed as fuse.js
+   * computes it (the same numbers multiplied in the same order): per name or
+   * alias, 0 for the pattern itself, else the fewest edits over the pattern's
+   * length (at least 0.001), raised to the key's weight times the name's length
+   * norm. Undefined: no name matches.
    */
-  private scores(p: string, candidates: readonly number[]): { idx: number; score: number }[] {
+  private scoreOf(idx: number, p: string, edits: number, weight: number): number | undefined {
     const len = p.length;
-    const edits = allowedEdits(len, this.options.threshold ?? 0.6);
-    const weight = 1 / this.keys.length; // every key weighs 1, normalised over the keys
-    const out: { idx: number; score: number }[] = [];
-    for (const idx of candidates) {
-      const record = this.records[idx]!;
-      let total = 1;
-      let matched = false;
-      for (let k = 0; k < this.keys.length; k++) {
-        const value = record.$![k] as { v: string; n: number } | { v: string; n: number }[] | undefined;
-        if (value === undefined) continue;
-        for (const { v, n } of Array.isArray(value) ? value : [value]) {
-          const text = v.toLowerCase();
-          let score: number;
-          if (text === p) score = 0;
-          else {
-            const d = substringEditDistance(p, text, edits);
-            if (d > edits) continue;
-            score = Math.max(0.001, d / len);
-          }
-          matched = true;
-          total *= Math.pow(score === 0 && weight ? Number.EPSILON : score, (weight || 1) * n);
-        }
+    let total = 1;
+    let matched = false;
+    for (const { text, n } of this.texts[idx]!) {
+      let score: number;
+      if (text === p) score = 0;
+      else {
+        const d = substringEditDistance(p, text, edits);
+        if (d > edits) continue;
+        score = Math.max(0.001, d / len);
       }
-      if (matched) out.push({ idx, score: total });
+      matched = true;
+      total *= Math.pow(score === 0 && weight ? Number.EPSILON : score, (weight || 1) * n);
     }
-    return out.sort((a, b) => (a.score === b.score ? a.idx - b.idx : a.score < b.score ? -1 : 1));
+    return matched ? total : undefined;
+  }
+
+  /**
+   * The candidates that match, best first (score, then item), at most `limit`
+   * (all when absent). With a limit, names holding the pattern are scored first;
+   * then an item whose names all need an edit is skipped when even one edit in
+   * every one of its names could not beat the last of the best found.
+   */
+  private ranked(p: string, candidates: readonly number[], limit?: number): number[] {
+    const edits = allowedEdits(p.length, this.options.threshold ?? 0.6);
+    const weight = 1 / this.keys.length; // every key weighs 1, normalised over the keys
+    const best = new Best(limit === undefined || limit < 0 ? Infinity : limit);
+    const rest: number[] = [];
+    for (const idx of candidates) {
+      if (best.k !== Infinity && !this.texts[idx]!.some(({ text }) => text.includes(p))) {
+        rest.push(idx);
+        continue;
+      }
+      const score = this.scoreOf(idx, p, edits, weight);
+      if (score !== undefined) best.offer(idx, score);
+    }
+    const floor = 1 / p.length;
+    for (const idx of rest) {
+      if (best.full) {
+        // the score with one edit in every name: the same operations as `scoreOf`, each factor at most
+        // what a match gives (rounding is monotonic), so no name of this item can score lower
+        let bound = 1;
+        for (const { n } of this.texts[idx]!) bound *= Math.pow(floor, (weight || 1) * n);
+        if (bound > best.worst || (bound === best.worst && idx > best.worstItem)) continue;
+      }
+      const score = this.scoreOf(idx, p, edits, weight);
+      if (score !== undefined) best.offer(idx, score);
+    }
+    return best.sorted();
   }
 
   /**
@@ -236,8 +272,7 @@ export class NameFinder<T extends Named> {
     const candidates = this.candidates(pattern) ?? this.items.map((_, i) => i);
     const lower = pattern.toLowerCase();
     if (lower.length > 0 && lower.length <= MAX_PATTERN && this.keys.every((k) => (k as { weight?: number }).weight === 1)) {
-      const ranked = this.scores(lower, candidates);
-      return (limit === undefined || limit < 0 ? ranked : ranked.slice(0, limit)).map((r) => this.items[r.idx]!);
+      return this.ranked(lower, candidates, limit).map((idx) => this.items[idx]!);
     }
     // keep only names fuse.js will match (a cheap exact test), so it scores a handful
     const p = pattern.toLowerCase();
@@ -247,5 +282,78 @@ export class NameFinder<T extends Named> {
     const records = matching.map((i) => this.records[i]!);
     const subset = Fuse.parseIndex<T>({ keys: this.keys, records });
     return new Fuse(this.items as T[], this.options, subset).search(pattern, opts).map((r) => r.item);
+  }
+}
+
+/** The best k items seen by (score, item), lowest first; the worst kept at the root of a heap. */
+class Best {
+  private readonly idx: number[] = [];
+  private readonly score: number[] = [];
+  constructor(readonly k: number) {}
+
+  get full(): boolean {
+    return this.idx.length >= this.k;
+  }
+
+  /** The score to beat (or tie with a lower item) once full. */
+  get worst(): number {
+    return this.score[0]!;
+  }
+
+  get worstItem(): number {
+    return this.idx[0]!;
+  }
+
+  /** Entry i ranks after entry j. */
+  private after(i: number, j: number): boolean {
+    const a = this.score[i]!;
+    const b = this.score[j]!;
+    return a > b || (a === b && this.idx[i]! > this.idx[j]!);
+  }
+
+  private swap(i: number, j: number): void {
+    const t = this.idx[i]!;
+    this.idx[i] = this.idx[j]!;
+    this.idx[j] = t;
+    const u = this.score[i]!;
+    this.score[i] = this.score[j]!;
+    this.score[j] = u;
+  }
+
+  offer(item: number, score: number): void {
+    if (this.k === 0) return;
+    if (!this.full) {
+      this.idx.push(item);
+      this.score.push(score);
+      for (let i = this.idx.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!this.after(i, parent)) break;
+        this.swap(i, parent);
+        i = parent;
+      }
+      return;
+    }
+    const s0 = this.score[0]!;
+    if (score > s0 || (score === s0 && item > this.idx[0]!)) return;
+    this.idx[0] = item;
+    this.score[0] = score;
+    const n = this.idx.length;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let w = i;
+      if (l < n && this.after(l, w)) w = l;
+      if (r < n && this.after(r, w)) w = r;
+      if (w === i) break;
+      this.swap(i, w);
+      i = w;
+    }
+  }
+
+  /** Items best first. */
+  sorted(): number[] {
+    const order = this.idx.map((_, i) => i);
+    order.sort((i, j) => (this.after(i, j) ? 1 : this.after(j, i) ? -1 : 0));
+    return order.map((i) => this.idx[i]!);
   }
 }

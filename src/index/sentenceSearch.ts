@@ -87,6 +87,8 @@ export interface SentenceMatch {
 /** Matches in rank order, produced as they are asked for. */
 export interface RankedMatches {
   readonly count: number;
+  /** No match at all: cheaper than `count === 0`, which counts every match (ranks only the first few). */
+  readonly empty: boolean;
   /** The next match in rank order, or undefined at the end. */
   next(): SentenceMatch | undefined;
 }
@@ -192,21 +194,114 @@ class Cursor {
   }
 }
 
-/** One distinct query term: its lists, and its score on the document being looked at. */
-interface Group {
-  index: number;
-  lists: Cursor[];
+/**
+ * One distinct query term: its posting lists merged in document order (a heap on
+ * document, then list position), and its score on the document last looked at.
+ */
+class Group {
   /** times the term occurs in the query */
-  mult: number;
-  /** first position in the query */
-  firstPos: number;
+  mult = 0;
   /** the most the term adds to any document's sum (all occurrences) */
-  ub: number;
+  ub = 0;
   /** postings over all lists */
-  size: number;
-  score: number;
+  readonly size: number;
+  score = 0;
   /** first list holding the document, -1: none */
-  first: number;
+  first = -1;
+  private readonly heap: Int32Array;
+
+  constructor(
+    readonly index: number,
+    readonly lists: Cursor[],
+    /** first position in the query */
+    readonly firstPos: number,
+  ) {
+    this.size = lists.reduce((n, c) => n + c.size, 0);
+    this.heap = Int32Array.from(lists, (_, i) => i);
+  }
+
+  /** Positions every list on its first posting. */
+  start(): void {
+    for (const c of this.lists) c.next();
+    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  /** The lowest document any list is on (END: none left). */
+  get doc(): number {
+    return this.heap.length ? this.lists[this.heap[0]!]!.doc : END;
+  }
+
+  private before(a: number, b: number): boolean {
+    const da = this.lists[a]!.doc;
+    const db = this.lists[b]!.doc;
+    return da < db || (da === db && a < b);
+  }
+
+  private down(i: number): void {
+    const heap = this.heap;
+    const n = heap.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && this.before(heap[l]!, heap[m]!)) m = l;
+      if (r < n && this.before(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      const t = heap[i]!;
+      heap[i] = heap[m]!;
+      heap[m] = t;
+      i = m;
+    }
+  }
+
+  /**
+   * Scores document `doc` (no list may have passed it): `contribution` of each
+   * list holding it, added in list order as MiniSearch adds them; every list
+   * ends past `doc`.
+   */
+  scoreAt(doc: number, contribution: (c: Cursor) => number): void {
+    const heap = this.heap;
+    let s = 0;
+    let first = -1;
+    if (heap.length === 0) {
+      this.score = 0;
+      this.first = -1;
+      return;
+    }
+    // first every list up to `doc`, then the lists on it leave the heap in list order
+    for (let c = this.lists[heap[0]!]!; c.doc < doc; c = this.lists[heap[0]!]!) {
+      c.advance(doc);
+      this.down(0);
+    }
+    for (;;) {
+      const li = heap[0]!;
+      const c = this.lists[li]!;
+      if (c.doc !== doc) break;
+      s += contribution(c);
+      if (first < 0) first = li;
+      c.next();
+      this.down(0);
+    }
+    this.score = s;
+    this.first = first;
+  }
+
+  /** Moves past `doc` without scoring; true when some list held it. */
+  holds(doc: number): boolean {
+    const heap = this.heap;
+    let found = false;
+    while (heap.length) {
+      const c = this.lists[heap[0]!]!;
+      if (c.doc > doc) break;
+      if (c.doc < doc) c.advance(doc);
+      if (c.doc === doc) {
+        found = true;
+        c.next();
+      }
+      this.down(0);
+    }
+    return found;
+  }
 }
 
 /** The best k (document, score, tie key) seen: higher score first, then lower key. */
@@ -294,6 +389,7 @@ export class SentenceSearch {
   private generation = 0;
   /** Summaries of the posting lists queries used: their score bounds and skip blocks. */
   private readonly infos = new Map<number, ListInfo>();
+  private lastExpansions = new Map<string, TermPostings[]>();
 
   private constructor(data: SentenceSearchData) {
     this.d = data;
@@ -625,8 +721,7 @@ export class SentenceSearch {
    */
   ranked(query: string, combineWith: 'AND' | 'OR'): RankedMatches {
     const terms = SentenceSearch.queryTerms(query);
-    const expansions = new Map<string, TermPostings[]>();
-    for (const t of terms) if (!expansions.has(t)) expansions.set(t, this.expand(t));
+    const expansions = this.expansionsOf(terms);
     let k = 0;
     let top: SentenceMatch[] = [];
     let at = 0;
@@ -646,6 +741,10 @@ export class SentenceSearch {
         }
         return count;
       },
+      get empty(): boolean {
+        if (k === 0) round();
+        return top.length === 0;
+      },
       next: (): SentenceMatch | undefined => {
         if (at >= top.length) {
           if (k !== 0 && top.length < k) return undefined;
@@ -664,9 +763,19 @@ export class SentenceSearch {
    */
   top(query: string, combineWith: 'AND' | 'OR', k: number): SentenceMatch[] {
     const terms = SentenceSearch.queryTerms(query);
-    const expansions = new Map<string, TermPostings[]>();
-    for (const t of terms) if (!expansions.has(t)) expansions.set(t, this.expand(t));
+    const expansions = this.expansionsOf(terms);
     return this.topOf(terms, expansions, combineWith, k);
+  }
+
+  /**
+   * Each distinct term's expansion; those of the previous query are reused (a
+   * search runs AND, then OR on the same terms when AND finds nothing).
+   */
+  private expansionsOf(terms: readonly string[]): Map<string, TermPostings[]> {
+    const out = new Map<string, TermPostings[]>();
+    for (const t of terms) if (!out.has(t)) out.set(t, this.lastExpansions.get(t) ?? this.expand(t));
+    this.lastExpansions = out;
+    return out;
   }
 
   /** The posting-list summary `listInfo` caches: its best possible BM25 part and its skip blocks. */
@@ -736,14 +845,17 @@ export class SentenceSearch {
           const info = this.listInfo(field, t);
           lists.push(new Cursor(this.d.postings[field], this.d.offsets[field][t]!, this.d.offsets[field][t + 1]!, info, weight * 1 * FIELD_BOOST[field] * 1, invDocFreq, field, matching));
         }
-        g = { index: groups.length, lists, mult: 0, firstPos: pos, ub: 0, size: lists.reduce((n, c) => n + c.size, 0), score: 0, first: -1 };
+        g = new Group(groups.length, lists, pos);
         byTerm.set(term, g);
         groups.push(g);
       }
       g.mult++;
       groupOf[pos] = g.index;
     });
-    for (const g of groups) g.ub = g.lists.reduce((s, c) => s + c.factor * (c.idf * c.info.maxPart), 0) * g.mult * MARGIN;
+    for (const g of groups) {
+      g.ub = g.lists.reduce((s, c) => s + c.factor * (c.idf * c.info.maxPart), 0) * g.mult * MARGIN;
+      g.start();
+    }
     return { groups, groupOf };
   }
 
@@ -753,23 +865,6 @@ export class SentenceSearch {
     const fieldLength = c.field === 0 ? this.d.textLength[c.doc]! : this.fieldLength(c.doc, 1);
     const raw = c.idf * (d + (c.freq * (k + 1)) / (c.freq + k * (1 - bParam + (bParam * fieldLength) / this.d.avgFieldLength[c.field])));
     return c.factor * raw;
-  }
-
-  /** Scores group `g` on document `doc` (its lists already advanced to it), in list order; moves past it when `step`. */
-  private scoreGroup(g: Group, doc: number, step: boolean): void {
-    let s = 0;
-    let first = -1;
-    const lists = g.lists;
-    for (let li = 0; li < lists.length; li++) {
-      const c = lists[li]!;
-      if (!step) c.advance(doc);
-      if (c.doc !== doc) continue;
-      s += this.contribution(c);
-      if (first < 0) first = li;
-      if (step) c.next();
-    }
-    g.score = s;
-    g.first = first;
   }
 
   /** The final score of the current document: MiniSearch's combined sum, left to right over the query's terms, times its quality. */
@@ -805,17 +900,17 @@ export class SentenceSearch {
     const prefix = new Float64Array(n + 1);
     for (let j = 0; j < n; j++) prefix[j + 1] = prefix[j]! + sorted[j]!.ub;
     const width = Math.max(...groups.map((g) => g.lists.length)) + 1;
-    for (const g of groups) for (const c of g.lists) c.next();
     let weak = 0;
+    const contribution = (c: Cursor) => this.contribution(c);
     for (;;) {
       let doc = END;
-      for (let j = weak; j < n; j++) for (const c of sorted[j]!.lists) if (c.doc < doc) doc = c.doc;
+      for (let j = weak; j < n; j++) doc = Math.min(doc, sorted[j]!.doc);
       if (doc === END) break;
       let known = 0;
       let matched = 0;
       for (let j = weak; j < n; j++) {
         const g = sorted[j]!;
-        this.scoreGroup(g, doc, true);
+        g.scoreAt(doc, contribution);
         if (g.first >= 0) {
           known += g.score * g.mult;
           matched++;
@@ -828,7 +923,7 @@ export class SentenceSearch {
           break;
         }
         const g = sorted[j]!;
-        this.scoreGroup(g, doc, false);
+        g.scoreAt(doc, contribution);
         if (g.first >= 0) {
           known += g.score * g.mult;
           matched++;
@@ -853,13 +948,12 @@ export class SentenceSearch {
     const rest = new Float64Array(others.length + 1);
     for (let j = others.length - 1; j >= 0; j--) rest[j] = rest[j + 1]! + others[j]!.ub;
     const last = groups[groupOf[groupOf.length - 1]!]!;
-    for (const c of lead.lists) c.next();
+    const contribution = (c: Cursor) => this.contribution(c);
     for (;;) {
       if ((lead.ub + rest[0]!) * quality * MARGIN < best.threshold) break;
-      let doc = END;
-      for (const c of lead.lists) if (c.doc < doc) doc = c.doc;
+      const doc = lead.doc;
       if (doc === END) break;
-      this.scoreGroup(lead, doc, true);
+      lead.scoreAt(doc, contribution);
       let known = lead.score * lead.mult;
       let ok = true;
       for (let j = 0; j < others.length; j++) {
@@ -868,7 +962,7 @@ export class SentenceSearch {
           break;
         }
         const g = others[j]!;
-        this.scoreGroup(g, doc, false);
+        g.scoreAt(doc, contribution);
         if (g.first < 0) {
           ok = false;
           break;
@@ -889,21 +983,12 @@ export class SentenceSearch {
     if (bySize.length === 1) return this.unionSize(bySize[0]!.lists);
     const lead = bySize[0]!;
     let n = 0;
-    for (const c of lead.lists) c.next();
     for (;;) {
-      let doc = END;
-      for (const c of lead.lists) if (c.doc < doc) doc = c.doc;
+      const doc = lead.doc;
       if (doc === END) break;
-      for (const c of lead.lists) if (c.doc === doc) c.next();
+      lead.holds(doc);
       let all = true;
-      for (let j = 1; j < bySize.length && all; j++) {
-        let found = false;
-        for (const c of bySize[j]!.lists) {
-          c.advance(doc);
-          if (c.doc === doc) found = true;
-        }
-        all = found;
-      }
+      for (let j = 1; j < bySize.length && all; j++) all = bySize[j]!.holds(doc);
       if (all) n++;
     }
     return n;
@@ -919,7 +1004,7 @@ export class SentenceSearch {
     const extra: number[] = [];
     for (const c of lists) {
       if (c === longest) continue;
-      for (c.next(); c.doc !== END; c.next()) {
+      for (; c.doc !== END; c.next()) {
         if (this.totalMark[c.doc] === mark) continue;
         this.totalMark[c.doc] = mark;
         extra.push(c.doc);

@@ -201,8 +201,10 @@ class Cursor {
 class Group {
   /** times the term occurs in the query */
   mult = 0;
-  /** the most the term adds to any document's sum (all occurrences) */
+  /** the most the term adds to any document's sum (all occurrences), with a margin: for ordering terms */
   ub = 0;
+  /** the most one occurrence of the term can score: each list's most, added in list order as a score is */
+  max = 0;
   /** postings over all lists */
   readonly size: number;
   score = 0;
@@ -313,6 +315,11 @@ class TopK {
 
   get full(): boolean {
     return this.docs.length >= this.k;
+  }
+
+  /** The tie key of the last kept. */
+  get worstKey(): number {
+    return this.keys[0]!;
   }
 
   /** The score a document must beat (or tie with a lower key) to get in. */
@@ -853,7 +860,8 @@ export class SentenceSearch {
       groupOf[pos] = g.index;
     });
     for (const g of groups) {
-      g.ub = g.lists.reduce((s, c) => s + c.factor * (c.idf * c.info.maxPart), 0) * g.mult * MARGIN;
+      g.max = g.lists.reduce((s, c) => s + c.factor * (c.idf * c.info.maxPart), 0);
+      g.ub = g.max * g.mult * MARGIN;
       g.start();
     }
     return { groups, groupOf };
@@ -867,17 +875,24 @@ export class SentenceSearch {
     return c.factor * raw;
   }
 
-  /** The final score of the current document: MiniSearch's combined sum, left to right over the query's terms, times its quality. */
-  private static finalScore(groups: readonly Group[], groupOf: Int32Array, quality: number): number {
+  /**
+   * MiniSearch's combined sum for one document: `values[g]` of each query term's
+   * group added left to right over the query, skipping groups with `use[g] = 0`.
+   * With each group's most possible (`Group.max`) in place of unknown scores the
+   * same additions in the same order give a bound no document can exceed, not
+   * even by rounding (rounding is monotonic), so it needs no safety margin and
+   * equal scores can be pruned by their tie order.
+   */
+  private static fold(groupOf: Int32Array, values: Float64Array, use: Uint8Array): number {
     let total = 0;
     let started = false;
     for (let pos = 0; pos < groupOf.length; pos++) {
-      const g = groups[groupOf[pos]!]!;
-      if (g.first < 0) continue;
-      total = started ? total + g.score : g.score;
+      const g = groupOf[pos]!;
+      if (!use[g]) continue;
+      total = started ? total + values[g]! : values[g]!;
       started = true;
     }
-    return total * quality;
+    return total;
   }
 
   private topOf(terms: readonly string[], expansions: ReadonlyMap<string, TermPostings[]>, combineWith: 'AND' | 'OR', k: number): SentenceMatch[] {
@@ -892,50 +907,64 @@ export class SentenceSearch {
   /**
    * OR, document at a time with MaxScore pruning: query terms ordered by the most
    * they can add; the weakest ones, which together cannot lift a document into the
-   * best k, only score documents found through the others.
+   * best k, only score documents found through the others, and only while the
+   * document can still get in.
    */
   private topOr(groups: Group[], groupOf: Int32Array, best: TopK): void {
     const sorted = [...groups].sort((a, b) => a.ub - b.ub);
     const n = sorted.length;
-    const prefix = new Float64Array(n + 1);
-    for (let j = 0; j < n; j++) prefix[j + 1] = prefix[j]! + sorted[j]!.ub;
+    const values = new Float64Array(n);
+    const use = new Uint8Array(n);
     const width = Math.max(...groups.map((g) => g.lists.length)) + 1;
-    let weak = 0;
     const contribution = (c: Cursor) => this.contribution(c);
+    // a document at or after `doc` (tie key at least `doc`) cannot get in with at most `bound`
+    const hopeless = (bound: number, doc: number): boolean => bound < best.threshold || (bound === best.threshold && doc > best.worstKey);
+    /** Documents matching only the `p` weakest terms, from `doc` on, cannot get in. */
+    const weakOnly = (p: number, doc: number): boolean => {
+      use.fill(0);
+      for (let j = 0; j < p; j++) {
+        values[sorted[j]!.index] = sorted[j]!.max;
+        use[sorted[j]!.index] = 1;
+      }
+      return hopeless(SentenceSearch.fold(groupOf, values, use) * p, doc);
+    };
+    let weak = 0;
     for (;;) {
       let doc = END;
       for (let j = weak; j < n; j++) doc = Math.min(doc, sorted[j]!.doc);
       if (doc === END) break;
-      let known = 0;
       let matched = 0;
       for (let j = weak; j < n; j++) {
         const g = sorted[j]!;
         g.scoreAt(doc, contribution);
-        if (g.first >= 0) {
-          known += g.score * g.mult;
-          matched++;
-        }
+        values[g.index] = g.score;
+        use[g.index] = g.first >= 0 ? 1 : 0;
+        if (g.first >= 0) matched++;
+      }
+      for (let j = 0; j < weak; j++) {
+        values[sorted[j]!.index] = sorted[j]!.max;
+        use[sorted[j]!.index] = 1;
       }
       let pruned = false;
       for (let j = weak - 1; j >= 0; j--) {
-        if ((known + prefix[j + 1]!) * (matched + j + 1) * MARGIN < best.threshold) {
+        // terms j..0 unknown: at most their maximum each
+        if (hopeless(SentenceSearch.fold(groupOf, values, use) * (matched + j + 1), doc)) {
           pruned = true;
           break;
         }
         const g = sorted[j]!;
         g.scoreAt(doc, contribution);
-        if (g.first >= 0) {
-          known += g.score * g.mult;
-          matched++;
-        }
+        values[g.index] = g.score;
+        use[g.index] = g.first >= 0 ? 1 : 0;
+        if (g.first >= 0) matched++;
       }
       if (pruned) continue;
-      const score = SentenceSearch.finalScore(groups, groupOf, matched);
+      const score = SentenceSearch.fold(groupOf, values, use) * matched;
       // MiniSearch's order: by the first query term matching, then that term's first list, then document
       let lead: Group | undefined;
       for (const g of groups) if (g.first >= 0 && (!lead || g.firstPos < lead.firstPos)) lead = g;
       best.offer(doc, score, (lead!.firstPos * width + lead!.first) * this.docCount + doc);
-      if (best.full) while (weak < n && prefix[weak + 1]! * (weak + 1) * MARGIN < best.threshold) weak++;
+      if (best.full) while (weak < n && weakOnly(weak + 1, doc + 1)) weak++;
     }
   }
 
@@ -943,34 +972,36 @@ export class SentenceSearch {
   private topAnd(groups: Group[], groupOf: Int32Array, best: TopK): void {
     const bySize = [...groups].sort((a, b) => a.size - b.size);
     const lead = bySize[0]!;
-    const others = bySize.slice(1);
     const quality = groups.length;
-    const rest = new Float64Array(others.length + 1);
-    for (let j = others.length - 1; j >= 0; j--) rest[j] = rest[j + 1]! + others[j]!.ub;
+    const values = Float64Array.from(groups, (g) => g.max);
+    const use = new Uint8Array(groups.length).fill(1);
+    const most = SentenceSearch.fold(groupOf, values, use) * quality;
     const last = groups[groupOf[groupOf.length - 1]!]!;
     const contribution = (c: Cursor) => this.contribution(c);
+    const hopeless = (bound: number, doc: number): boolean => bound < best.threshold || (bound === best.threshold && doc > best.worstKey);
     for (;;) {
-      if ((lead.ub + rest[0]!) * quality * MARGIN < best.threshold) break;
       const doc = lead.doc;
-      if (doc === END) break;
+      // the tie key of a document is at least its number
+      if (doc === END || hopeless(most, doc)) break;
+      for (const g of groups) values[g.index] = g.max;
       lead.scoreAt(doc, contribution);
-      let known = lead.score * lead.mult;
+      values[lead.index] = lead.score;
       let ok = true;
-      for (let j = 0; j < others.length; j++) {
-        if ((known + rest[j]!) * quality * MARGIN < best.threshold) {
+      for (let j = 1; j < bySize.length; j++) {
+        if (hopeless(SentenceSearch.fold(groupOf, values, use) * quality, doc)) {
           ok = false;
           break;
         }
-        const g = others[j]!;
+        const g = bySize[j]!;
         g.scoreAt(doc, contribution);
         if (g.first < 0) {
           ok = false;
           break;
         }
-        known += g.score * g.mult;
+        values[g.index] = g.score;
       }
       if (!ok) continue;
-      best.offer(doc, SentenceSearch.finalScore(groups, groupOf, quality), last.first * this.docCount + doc);
+      best.offer(doc, SentenceSearch.fold(groupOf, values, use) * quality, last.first * this.docCount + doc);
     }
   }
 

@@ -93,6 +93,7 @@ export class NameFinder<T extends Named> {
   private readonly counts: Uint16Array;
   private readonly marks: Uint32Array;
   private generation = 0;
+  private minTree: Int32Array | null = null;
 
   constructor(
     private readonly items: readonly T[],
@@ -128,22 +129,94 @@ export class NameFinder<T extends Named> {
    */
   startingWith(prefix: string, keep?: (item: number) => boolean, max = Infinity): T[] {
     const lower = prefix.toLowerCase();
+    const sorted = this.sorted;
     let lo = 0;
-    let hi = this.sorted.length;
+    let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.sorted[mid]!.value < lower) lo = mid + 1;
+      if (sorted[mid]!.value < lower) lo = mid + 1;
       else hi = mid;
     }
-    const found = new Set<number>();
-    for (let i = lo; i < this.sorted.length && this.sorted[i]!.value.startsWith(lower); i++) {
-      const item = this.sorted[i]!.item;
-      if (!keep || keep(item)) found.add(item);
+    // names starting with the prefix follow each other from `lo`
+    const first = lo;
+    hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]!.value.startsWith(lower)) lo = mid + 1;
+      else hi = mid;
     }
-    return [...found]
-      .sort((a, b) => a - b)
-      .slice(0, max)
-      .map((i) => this.items[i]!);
+    const end = lo;
+    if (end - first <= 4 * max || max === Infinity) {
+      const found = new Set<number>();
+      for (let i = first; i < end; i++) {
+        const item = sorted[i]!.item;
+        if (!keep || keep(item)) found.add(item);
+      }
+      return [...found]
+        .sort((a, b) => a - b)
+        .slice(0, max)
+        .map((i) => this.items[i]!);
+    }
+    // many names: the lowest items of the range, in order, from a tree of range minima
+    const tree = (this.minTree ??= this.buildMinTree());
+    const base = tree.length >> 1;
+    const heap: number[] = [];
+    const push = (node: number) => {
+      heap.push(node);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (tree[heap[parent]!]! <= tree[heap[i]!]!) break;
+        [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+        i = parent;
+      }
+    };
+    const pop = (): number => {
+      const top = heap[0]!;
+      const last = heap.pop()!;
+      if (heap.length) {
+        heap[0] = last;
+        for (let i = 0; ; ) {
+          const l = 2 * i + 1;
+          const r = l + 1;
+          let m = i;
+          if (l < heap.length && tree[heap[l]!]! < tree[heap[m]!]!) m = l;
+          if (r < heap.length && tree[heap[r]!]! < tree[heap[m]!]!) m = r;
+          if (m === i) break;
+          [heap[m], heap[i]] = [heap[i]!, heap[m]!];
+          i = m;
+        }
+      }
+      return top;
+    };
+    for (let l = first + base, r = end + base; l < r; l >>= 1, r >>= 1) {
+      if (l & 1) push(l++);
+      if (r & 1) push(--r);
+    }
+    const seen = new Set<number>();
+    const out: T[] = [];
+    while (heap.length && out.length < max) {
+      const node = pop();
+      if (node < base) {
+        push(2 * node);
+        push(2 * node + 1);
+        continue;
+      }
+      const item = tree[node]!;
+      if (seen.has(item)) continue;
+      seen.add(item);
+      if (!keep || keep(item)) out.push(this.items[item]!);
+    }
+    return out;
+  }
+
+  /** Minimum item over each node of a segment tree on `sorted` (leaves from the middle; padding: no item). */
+  private buildMinTree(): Int32Array {
+    let base = 1;
+    while (base < this.sorted.length) base *= 2;
+    const tree = new Int32Array(2 * base).fill(0x7fffffff);
+    this.sorted.forEach(({ item }, i) => (tree[base + i] = item));
+    for (let i = base - 1; i >= 1; i--) tree[i] = Math.min(tree[2 * i]!, tree[2 * i + 1]!);
+    return tree;
   }
 
   /** Items that may match `pattern` within fuse.js's edit allowance, ascending; null: all may. */

@@ -172,8 +172,8 @@ describe('NameFinder finds exactly what fuse.js finds', () => {
       if (k % 4 === 3) p = `${p} ${entities[r(entities.length)]!.name}`;
       patterns.push(p);
     }
-    for (const p of [...patterns, 'ku', 'kur', 'int', 'a', 'e', 'the']) {
-      for (const limit of [50, undefined]) {
+    for (const p of [...patterns, 'ku', 'kur', 'int', 'a', 'e', 'the', 'age', 'shash', 'con', 'ara', 'ministr']) {
+      for (const limit of [1, 5, 25, 50, undefined]) {
         const expected = fuse.search(p, limit ? { limit } : undefined).map((x) => x.item);
         expect(finder.search(p, limit), `"${p}" limit ${limit}`).toEqual(expected);
       }
@@ -184,6 +184,21 @@ describe('NameFinder finds exactly what fuse.js finds', () => {
     const speakerFuse = new Fuse(speakers, speakerOptions);
     const speakerFinder = new NameFinder(speakers, speakerOptions);
     for (const p of patterns.slice(0, 100)) expect(speakerFinder.search(p, 25), `speaker "${p}"`).toEqual(speakerFuse.search(p, { limit: 25 }).map((x) => x.item));
+  });
+
+  it('GIVEN prefixes of many names THEN startingWith gives the lowest items whose name or alias starts with them, in order', () => {
+    const entities = [...index.entities(), ...generated.entities()];
+    const finder = new NameFinder(entities, { keys: ['name', 'aliases'], threshold: 0.34, ignoreLocation: true });
+    const naive = (prefix: string, keep?: (i: number) => boolean, max = Infinity) =>
+      entities
+        .map((e, i) => ({ e, i }))
+        .filter(({ e, i }) => [e.name, ...(e.aliases ?? [])].some((v) => v.toLowerCase().startsWith(prefix.toLowerCase())) && (!keep || keep(i)))
+        .slice(0, max)
+        .map(({ e }) => e);
+    const keeps = [undefined, (i: number) => i % 3 !== 0, (i: number) => entities[i]!.type !== 'other'];
+    for (const prefix of ['a', 'B', 'm', 's', 'th', 'int', 'al-', 'zz', '']) {
+      for (const keep of keeps) for (const max of [1, 2, 5, 25, undefined]) expect(finder.startingWith(prefix, keep, max), `"${prefix}" ${max}`).toEqual(naive(prefix, keep, max));
+    }
   });
 
   it('GIVEN a pattern and a text THEN the substring edit distance is the fewest edits to any part of the text', () => {

@@ -90,6 +90,9 @@ export class NameFinder<T extends Named> {
   private readonly gapped = new Map<string, number[]>();
   /** Per item, fuse.js's indexed names and aliases (lower-cased) with their length norms. */
   private readonly texts: { text: string; n: number }[][];
+  /** Per item, its list of length norms, as an index into `normSets` (few distinct lists). */
+  private readonly normSet: Uint32Array;
+  private readonly normSets: number[][] = [];
   private readonly counts: Uint16Array;
   private readonly marks: Uint32Array;
   private generation = 0;
@@ -119,6 +122,18 @@ export class NameFinder<T extends Named> {
     this.texts = this.records.map((record) =>
       (record.$ ? Object.values(record.$) : []).flatMap((value) => (Array.isArray(value) ? value : [value]) as { v: string; n: number }[]).map(({ v, n }) => ({ text: v.toLowerCase(), n })),
     );
+    const setIds = new Map<string, number>();
+    this.normSet = Uint32Array.from(this.texts, (ts) => {
+      const norms = ts.map((t) => t.n);
+      const key = norms.join(',');
+      let id = setIds.get(key);
+      if (id === undefined) {
+        id = this.normSets.length;
+        setIds.set(key, id);
+        this.normSets.push(norms);
+      }
+      return id;
+    });
     this.counts = new Uint16Array(items.length);
     this.marks = new Uint32Array(items.length);
   }
@@ -221,6 +236,11 @@ export class NameFinder<T extends Named> {
 
   /** Items that may match `pattern` within fuse.js's edit allowance, ascending; null: all may. */
   private candidates(pattern: string): number[] | null {
+    return this.unorderedCandidates(pattern)?.sort((a, b) => a - b) ?? null;
+  }
+
+  /** `candidates`, in no particular order. */
+  private unorderedCandidates(pattern: string): number[] | null {
     const p = pattern.toLowerCase();
     if (p.length <= MAX_PATTERN) return this.chunkCandidates(p);
     const all = new Set<number>();
@@ -272,7 +292,8 @@ export class NameFinder<T extends Named> {
       for (const pair of [...distinct, p[0]! + p[2]!]) count(this.pairs.get(pair), 1);
       count(this.gapped.get(p[0]! + p[2]!), 1);
     } else return null;
-    return out.sort((a, b) => a - b);
+    // unordered: `ranked` does not need an order, the other paths sort
+    return out;
   }
 
   /**
@@ -320,12 +341,19 @@ export class NameFinder<T extends Named> {
       if (score !== undefined) best.offer(idx, score);
     }
     const floor = 1 / p.length;
+    // per set of length norms (items sharing one share the bound), computed on first need
+    const bounds = new Float64Array(this.normSets.length).fill(NaN);
     for (const idx of rest) {
       if (best.full) {
         // the score with one edit in every name: the same operations as `scoreOf`, each factor at most
         // what a match gives (rounding is monotonic), so no name of this item can score lower
-        let bound = 1;
-        for (const { n } of this.texts[idx]!) bound *= Math.pow(floor, (weight || 1) * n);
+        const set = this.normSet[idx]!;
+        let bound = bounds[set]!;
+        if (Number.isNaN(bound)) {
+          bound = 1;
+          for (const n of this.normSets[set]!) bound *= Math.pow(floor, (weight || 1) * n);
+          bounds[set] = bound;
+        }
         if (bound > best.worst || (bound === best.worst && idx > best.worstItem)) continue;
       }
       const score = this.scoreOf(idx, p, edits, weight);
@@ -342,11 +370,12 @@ export class NameFinder<T extends Named> {
     // fuse.js answers a blank pattern with every item, in order
     if (!pattern.trim()) return limit === undefined || limit < 0 ? [...this.items] : this.items.slice(0, limit);
     const opts = limit === undefined ? undefined : { limit };
-    const candidates = this.candidates(pattern) ?? this.items.map((_, i) => i);
     const lower = pattern.toLowerCase();
     if (lower.length > 0 && lower.length <= MAX_PATTERN && this.keys.every((k) => (k as { weight?: number }).weight === 1)) {
+      const candidates = this.unorderedCandidates(pattern) ?? this.items.map((_, i) => i);
       return this.ranked(lower, candidates, limit).map((idx) => this.items[idx]!);
     }
+    const candidates = this.candidates(pattern) ?? this.items.map((_, i) => i);
     // keep only names fuse.js will match (a cheap exact test), so it scores a handful
     const p = pattern.toLowerCase();
     const chunks = this.chunks(p).map((c) => ({ c, edits: allowedEdits(c.length, this.options.threshold ?? 0.6) }));

@@ -16,7 +16,8 @@
  * which its result map first saw each document). `tests/index/search.test.ts`
  * compares the two on real text.
  *
- * Goals: exact MiniSearch ranking; ~O(matches) per query; a compact,
+ * Goals: exact MiniSearch ranking; the best few found without scoring every
+ * match (MaxScore pruning over skip blocks, see `ranked`); a compact,
  * serialisable form (the warm-start snapshot stores it as bytes).
  * Non-goals: adding or removing single documents (a changed corpus is a new
  * snapshot; the index is rebuilt from articles, which is fast).

@@ -236,7 +236,7 @@ export class CorpusIndex implements BriefingIndex {
     const q = query.trim();
     if (!q) return [];
     let results = this.search_.ranked(q, 'AND');
-    if (results.count === 0) results = this.search_.ranked(q, 'OR');
+    if (results.empty) results = this.search_.ranked(q, 'OR');
     const hits: SearchHit[] = [];
     const seen = new Map<string, SearchHit>();
     for (let r = results.next(); r; r = results.next()) {

@@ -34,15 +34,19 @@ const MAX_PATTERN = 32;
 export function substringEditDistance(pattern: string, text: string, max: number): number {
   const m = pattern.length;
   if (m === 0) return 0;
-  const peq = new Map<string, number>();
-  for (let i = 0; i < m; i++) peq.set(pattern[i]!, (peq.get(pattern[i]!) ?? 0) | (1 << i));
+  // the pattern's bit masks by character code: set here, cleared before returning
+  const peq = PEQ;
+  for (let i = 0; i < m; i++) {
+    const c = pattern.charCodeAt(i);
+    peq[c] = peq[c]! | (1 << i);
+  }
   const high = 1 << (m - 1);
   let pv = -1;
   let mv = 0;
   let score = m;
   let best = m;
   for (let j = 0; j < text.length; j++) {
-    const eq = peq.get(text[j]!) ?? 0;
+    const eq = peq[text.charCodeAt(j)]!;
     const xv = eq | mv;
     const xh = (((eq & pv) + pv) ^ pv) | eq;
     let ph = mv | ~(xh | pv);
@@ -58,8 +62,12 @@ export function substringEditDistance(pattern: string, text: string, max: number
       if (best === 0) break;
     }
   }
+  for (let i = 0; i < m; i++) peq[pattern.charCodeAt(i)] = 0;
   return best <= max ? best : max + 1;
 }
+
+/** Scratch for `substringEditDistance`: one mask per UTF-16 code unit, all zero between calls. */
+const PEQ = new Int32Array(65536);
 
 /** The most edits fuse.js accepts for a pattern of `len` characters: errors / length <= threshold. */
 function allowedEdits(len: number, threshold: number): number {
@@ -80,9 +88,15 @@ export class NameFinder<T extends Named> {
   private readonly pairs = new Map<string, number[]>();
   /** Letter pair one apart ("k.r") -> items holding it (ascending). */
   private readonly gapped = new Map<string, number[]>();
+  /** Per item, fuse.js's indexed names and aliases (lower-cased) with their length norms. */
+  private readonly texts: { text: string; n: number }[][];
+  /** Per item, its list of length norms, as an index into `normSets` (few distinct lists). */
+  private readonly normSet: Uint32Array;
+  private readonly normSets: number[][] = [];
   private readonly counts: Uint16Array;
   private readonly marks: Uint32Array;
   private generation = 0;
+  private minTree: Int32Array | null = null;
 
   constructor(
     private readonly items: readonly T[],
@@ -105,6 +119,21 @@ export class NameFinder<T extends Named> {
         for (let i = 0; i + 2 < v.length; i++) post(this.gapped, v[i]! + v[i + 2]!, item);
       }
     });
+    this.texts = this.records.map((record) =>
+      (record.$ ? Object.values(record.$) : []).flatMap((value) => (Array.isArray(value) ? value : [value]) as { v: string; n: number }[]).map(({ v, n }) => ({ text: v.toLowerCase(), n })),
+    );
+    const setIds = new Map<string, number>();
+    this.normSet = Uint32Array.from(this.texts, (ts) => {
+      const norms = ts.map((t) => t.n);
+      const key = norms.join(',');
+      let id = setIds.get(key);
+      if (id === undefined) {
+        id = this.normSets.length;
+        setIds.set(key, id);
+        this.normSets.push(norms);
+      }
+      return id;
+    });
     this.counts = new Uint16Array(items.length);
     this.marks = new Uint32Array(items.length);
   }
@@ -115,26 +144,103 @@ export class NameFinder<T extends Named> {
    */
   startingWith(prefix: string, keep?: (item: number) => boolean, max = Infinity): T[] {
     const lower = prefix.toLowerCase();
+    const sorted = this.sorted;
     let lo = 0;
-    let hi = this.sorted.length;
+    let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.sorted[mid]!.value < lower) lo = mid + 1;
+      if (sorted[mid]!.value < lower) lo = mid + 1;
       else hi = mid;
     }
-    const found = new Set<number>();
-    for (let i = lo; i < this.sorted.length && this.sorted[i]!.value.startsWith(lower); i++) {
-      const item = this.sorted[i]!.item;
-      if (!keep || keep(item)) found.add(item);
+    // names starting with the prefix follow each other from `lo`
+    const first = lo;
+    hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]!.value.startsWith(lower)) lo = mid + 1;
+      else hi = mid;
     }
-    return [...found]
-      .sort((a, b) => a - b)
-      .slice(0, max)
-      .map((i) => this.items[i]!);
+    const end = lo;
+    if (end - first <= 4 * max || max === Infinity) {
+      const found = new Set<number>();
+      for (let i = first; i < end; i++) {
+        const item = sorted[i]!.item;
+        if (!keep || keep(item)) found.add(item);
+      }
+      return [...found]
+        .sort((a, b) => a - b)
+        .slice(0, max)
+        .map((i) => this.items[i]!);
+    }
+    // many names: the lowest items of the range, in order, from a tree of range minima
+    const tree = (this.minTree ??= this.buildMinTree());
+    const base = tree.length >> 1;
+    const heap: number[] = [];
+    const push = (node: number) => {
+      heap.push(node);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (tree[heap[parent]!]! <= tree[heap[i]!]!) break;
+        [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+        i = parent;
+      }
+    };
+    const pop = (): number => {
+      const top = heap[0]!;
+      const last = heap.pop()!;
+      if (heap.length) {
+        heap[0] = last;
+        for (let i = 0; ; ) {
+          const l = 2 * i + 1;
+          const r = l + 1;
+          let m = i;
+          if (l < heap.length && tree[heap[l]!]! < tree[heap[m]!]!) m = l;
+          if (r < heap.length && tree[heap[r]!]! < tree[heap[m]!]!) m = r;
+          if (m === i) break;
+          [heap[m], heap[i]] = [heap[i]!, heap[m]!];
+          i = m;
+        }
+      }
+      return top;
+    };
+    for (let l = first + base, r = end + base; l < r; l >>= 1, r >>= 1) {
+      if (l & 1) push(l++);
+      if (r & 1) push(--r);
+    }
+    const seen = new Set<number>();
+    const out: T[] = [];
+    while (heap.length && out.length < max) {
+      const node = pop();
+      if (node < base) {
+        push(2 * node);
+        push(2 * node + 1);
+        continue;
+      }
+      const item = tree[node]!;
+      if (seen.has(item)) continue;
+      seen.add(item);
+      if (!keep || keep(item)) out.push(this.items[item]!);
+    }
+    return out;
+  }
+
+  /** Minimum item over each node of a segment tree on `sorted` (leaves from the middle; padding: no item). */
+  private buildMinTree(): Int32Array {
+    let base = 1;
+    while (base < this.sorted.length) base *= 2;
+    const tree = new Int32Array(2 * base).fill(0x7fffffff);
+    this.sorted.forEach(({ item }, i) => (tree[base + i] = item));
+    for (let i = base - 1; i >= 1; i--) tree[i] = Math.min(tree[2 * i]!, tree[2 * i + 1]!);
+    return tree;
   }
 
   /** Items that may match `pattern` within fuse.js's edit allowance, ascending; null: all may. */
   private candidates(pattern: string): number[] | null {
+    return this.unorderedCandidates(pattern)?.sort((a, b) => a - b) ?? null;
+  }
+
+  /** `candidates`, in no particular order. */
+  private unorderedCandidates(pattern: string): number[] | null {
     const p = pattern.toLowerCase();
     if (p.length <= MAX_PATTERN) return this.chunkCandidates(p);
     const all = new Set<number>();
@@ -186,43 +292,74 @@ export class NameFinder<T extends Named> {
       for (const pair of [...distinct, p[0]! + p[2]!]) count(this.pairs.get(pair), 1);
       count(this.gapped.get(p[0]! + p[2]!), 1);
     } else return null;
-    return out.sort((a, b) => a - b);
+    // unordered: `ranked` does not need an order, the other paths sort
+    return out;
   }
 
   /**
-   * fuse.js's score of each candidate that matches, computed as fuse.js computes
-   * it (the same numbers multiplied in the same order): per name or alias, 0 for
-   * the pattern itself, else the fewest edits over the pattern's length (at least
-   * 0.001), raised to the key's weight times the name's length norm.
+   * fuse.js's score of item `idx` for pattern `p` (lower case), computed as fuse.js
+   * computes it (the same numbers multiplied in the same order): per name or
+   * alias, 0 for the pattern itself, else the fewest edits over the pattern's
+   * length (at least 0.001), raised to the key's weight times the name's length
+   * norm. Undefined: no name matches.
    */
-  private scores(p: string, candidates: readonly number[]): { idx: number; score: number }[] {
+  private scoreOf(idx: number, p: string, edits: number, weight: number): number | undefined {
     const len = p.length;
-    const edits = allowedEdits(len, this.options.threshold ?? 0.6);
-    const weight = 1 / this.keys.length; // every key weighs 1, normalised over the keys
-    const out: { idx: number; score: number }[] = [];
-    for (const idx of candidates) {
-      const record = this.records[idx]!;
-      let total = 1;
-      let matched = false;
-      for (let k = 0; k < this.keys.length; k++) {
-        const value = record.$![k] as { v: string; n: number } | { v: string; n: number }[] | undefined;
-        if (value === undefined) continue;
-        for (const { v, n } of Array.isArray(value) ? value : [value]) {
-          const text = v.toLowerCase();
-          let score: number;
-          if (text === p) score = 0;
-          else {
-            const d = substringEditDistance(p, text, edits);
-            if (d > edits) continue;
-            score = Math.max(0.001, d / len);
-          }
-          matched = true;
-          total *= Math.pow(score === 0 && weight ? Number.EPSILON : score, (weight || 1) * n);
-        }
+    let total = 1;
+    let matched = false;
+    for (const { text, n } of this.texts[idx]!) {
+      let score: number;
+      if (text === p) score = 0;
+      else {
+        const d = substringEditDistance(p, text, edits);
+        if (d > edits) continue;
+        score = Math.max(0.001, d / len);
       }
-      if (matched) out.push({ idx, score: total });
+      matched = true;
+      total *= Math.pow(score === 0 && weight ? Number.EPSILON : score, (weight || 1) * n);
     }
-    return out.sort((a, b) => (a.score === b.score ? a.idx - b.idx : a.score < b.score ? -1 : 1));
+    return matched ? total : undefined;
+  }
+
+  /**
+   * The candidates that match, best first (score, then item), at most `limit`
+   * (all when absent). With a limit, names holding the pattern are scored first;
+   * then an item whose names all need an edit is skipped when even one edit in
+   * every one of its names could not beat the last of the best found.
+   */
+  private ranked(p: string, candidates: readonly number[], limit?: number): number[] {
+    const edits = allowedEdits(p.length, this.options.threshold ?? 0.6);
+    const weight = 1 / this.keys.length; // every key weighs 1, normalised over the keys
+    const best = new Best(limit === undefined || limit < 0 ? Infinity : limit);
+    const rest: number[] = [];
+    for (const idx of candidates) {
+      if (best.k !== Infinity && !this.texts[idx]!.some(({ text }) => text.includes(p))) {
+        rest.push(idx);
+        continue;
+      }
+      const score = this.scoreOf(idx, p, edits, weight);
+      if (score !== undefined) best.offer(idx, score);
+    }
+    const floor = 1 / p.length;
+    // per set of length norms (items sharing one share the bound), computed on first need
+    const bounds = new Float64Array(this.normSets.length).fill(NaN);
+    for (const idx of rest) {
+      if (best.full) {
+        // the score with one edit in every name: the same operations as `scoreOf`, each factor at most
+        // what a match gives (rounding is monotonic), so no name of this item can score lower
+        const set = this.normSet[idx]!;
+        let bound = bounds[set]!;
+        if (Number.isNaN(bound)) {
+          bound = 1;
+          for (const n of this.normSets[set]!) bound *= Math.pow(floor, (weight || 1) * n);
+          bounds[set] = bound;
+        }
+        if (bound > best.worst || (bound === best.worst && idx > best.worstItem)) continue;
+      }
+      const score = this.scoreOf(idx, p, edits, weight);
+      if (score !== undefined) best.offer(idx, score);
+    }
+    return best.sorted();
   }
 
   /**
@@ -233,12 +370,12 @@ export class NameFinder<T extends Named> {
     // fuse.js answers a blank pattern with every item, in order
     if (!pattern.trim()) return limit === undefined || limit < 0 ? [...this.items] : this.items.slice(0, limit);
     const opts = limit === undefined ? undefined : { limit };
-    const candidates = this.candidates(pattern) ?? this.items.map((_, i) => i);
     const lower = pattern.toLowerCase();
     if (lower.length > 0 && lower.length <= MAX_PATTERN && this.keys.every((k) => (k as { weight?: number }).weight === 1)) {
-      const ranked = this.scores(lower, candidates);
-      return (limit === undefined || limit < 0 ? ranked : ranked.slice(0, limit)).map((r) => this.items[r.idx]!);
+      const candidates = this.unorderedCandidates(pattern) ?? this.items.map((_, i) => i);
+      return this.ranked(lower, candidates, limit).map((idx) => this.items[idx]!);
     }
+    const candidates = this.candidates(pattern) ?? this.items.map((_, i) => i);
     // keep only names fuse.js will match (a cheap exact test), so it scores a handful
     const p = pattern.toLowerCase();
     const chunks = this.chunks(p).map((c) => ({ c, edits: allowedEdits(c.length, this.options.threshold ?? 0.6) }));
@@ -247,5 +384,78 @@ export class NameFinder<T extends Named> {
     const records = matching.map((i) => this.records[i]!);
     const subset = Fuse.parseIndex<T>({ keys: this.keys, records });
     return new Fuse(this.items as T[], this.options, subset).search(pattern, opts).map((r) => r.item);
+  }
+}
+
+/** The best k items seen by (score, item), lowest first; the worst kept at the root of a heap. */
+class Best {
+  private readonly idx: number[] = [];
+  private readonly score: number[] = [];
+  constructor(readonly k: number) {}
+
+  get full(): boolean {
+    return this.idx.length >= this.k;
+  }
+
+  /** The score to beat (or tie with a lower item) once full. */
+  get worst(): number {
+    return this.score[0]!;
+  }
+
+  get worstItem(): number {
+    return this.idx[0]!;
+  }
+
+  /** Entry i ranks after entry j. */
+  private after(i: number, j: number): boolean {
+    const a = this.score[i]!;
+    const b = this.score[j]!;
+    return a > b || (a === b && this.idx[i]! > this.idx[j]!);
+  }
+
+  private swap(i: number, j: number): void {
+    const t = this.idx[i]!;
+    this.idx[i] = this.idx[j]!;
+    this.idx[j] = t;
+    const u = this.score[i]!;
+    this.score[i] = this.score[j]!;
+    this.score[j] = u;
+  }
+
+  offer(item: number, score: number): void {
+    if (this.k === 0) return;
+    if (!this.full) {
+      this.idx.push(item);
+      this.score.push(score);
+      for (let i = this.idx.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!this.after(i, parent)) break;
+        this.swap(i, parent);
+        i = parent;
+      }
+      return;
+    }
+    const s0 = this.score[0]!;
+    if (score > s0 || (score === s0 && item > this.idx[0]!)) return;
+    this.idx[0] = item;
+    this.score[0] = score;
+    const n = this.idx.length;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let w = i;
+      if (l < n && this.after(l, w)) w = l;
+      if (r < n && this.after(r, w)) w = r;
+      if (w === i) break;
+      this.swap(i, w);
+      i = w;
+    }
+  }
+
+  /** Items best first. */
+  sorted(): number[] {
+    const order = this.idx.map((_, i) => i);
+    order.sort((i, j) => (this.after(i, j) ? 1 : this.after(j, i) ? -1 : 0));
+    return order.map((i) => this.idx[i]!);
   }
 }

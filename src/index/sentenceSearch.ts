@@ -16,7 +16,8 @@
  * which its result map first saw each document). `tests/index/search.test.ts`
  * compares the two on real text.
  *
- * Goals: exact MiniSearch ranking; ~O(matches) per query; a compact,
+ * Goals: exact MiniSearch ranking; the best few found without scoring every
+ * match (MaxScore pruning over skip blocks, see `ranked`); a compact,
  * serialisable form (the warm-start snapshot stores it as bytes).
  * Non-goals: adding or removing single documents (a changed corpus is a new
  * snapshot; the index is rebuilt from articles, which is fast).
@@ -87,6 +88,8 @@ export interface SentenceMatch {
 /** Matches in rank order, produced as they are asked for. */
 export interface RankedMatches {
   readonly count: number;
+  /** No match at all: cheaper than `count === 0`, which counts every match (ranks only the first few). */
+  readonly empty: boolean;
   /** The next match in rank order, or undefined at the end. */
   next(): SentenceMatch | undefined;
 }
@@ -96,6 +99,288 @@ interface TermPostings {
   /** term id */
   term: number;
   weight: number;
+}
+
+/** Postings per skip block of a long posting list. */
+const BLOCK = 64;
+/** Upper bounds are raised by this factor: sums of the same numbers in another order may differ in their last bits. */
+const MARGIN = 1 + 1e-9;
+/** A cursor's document once it is past its last posting. */
+const END = 0x7fffffff;
+/** Matches ranked by `ranked` before it is asked for more: a command shows about ten. */
+const FIRST_ROUND = 32;
+/** Posting-list summaries kept between queries (one per list a query touched). */
+const MAX_CACHED_LISTS = 200_000;
+
+/** What pruning needs to know of one posting list, computed on first use. */
+interface ListInfo {
+  /** The largest `d + tf part` of BM25 in the list: times idf and weight, no posting scores more. */
+  maxPart: number;
+  /** Per block of BLOCK postings (lists longer than two blocks): last document, byte offset of its first posting, document before it. */
+  lastDoc: Int32Array | null;
+  start: Uint32Array | null;
+  base: Int32Array | null;
+}
+
+/** Reads one posting list in document order; `advance` skips whole blocks. */
+class Cursor {
+  doc = -1;
+  freq = 0;
+  private at: number;
+  private block = 0;
+  constructor(
+    private readonly bytes: Uint8Array,
+    start: number,
+    private readonly end: number,
+    readonly info: ListInfo,
+    /** term weight × field boost: what multiplies the BM25 score */
+    readonly factor: number,
+    readonly idf: number,
+    readonly field: 0 | 1,
+    /** postings in the list */
+    readonly size: number,
+  ) {
+    this.at = start;
+  }
+
+  next(): void {
+    if (this.at >= this.end) {
+      this.doc = END;
+      return;
+    }
+    const bytes = this.bytes;
+    let at = this.at;
+    let byte = bytes[at++]!;
+    let v = byte & 0x7f;
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      byte = bytes[at++]!;
+      v += (byte & 0x7f) * 2 ** shift;
+    }
+    let freq = 1;
+    if (v % 2 === 1) {
+      byte = bytes[at++]!;
+      freq = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        freq += (byte & 0x7f) * 2 ** shift;
+      }
+    }
+    this.doc += (v - (v % 2)) / 2;
+    this.freq = freq;
+    this.at = at;
+  }
+
+  /** Moves to the first posting at or after `target`. */
+  advance(target: number): void {
+    if (this.doc >= target) return;
+    const { lastDoc, start, base } = this.info;
+    if (lastDoc) {
+      let b = this.block;
+      const n = lastDoc.length;
+      while (b < n && lastDoc[b]! < target) b++;
+      if (b === n) {
+        this.block = n;
+        this.at = this.end;
+        this.doc = END;
+        return;
+      }
+      this.block = b;
+      if (start![b]! > this.at) {
+        this.at = start![b]!;
+        this.doc = base![b]!;
+      }
+    }
+    do this.next();
+    while (this.doc < target);
+  }
+}
+
+/**
+ * One distinct query term: its posting lists merged in document order (a heap on
+ * document, then list position), and its score on the document last looked at.
+ */
+class Group {
+  /** times the term occurs in the query */
+  mult = 0;
+  /** the most the term adds to any document's sum (all occurrences), with a margin: for ordering terms */
+  ub = 0;
+  /** the most one occurrence of the term can score: each list's most, added in list order as a score is */
+  max = 0;
+  /** postings over all lists */
+  readonly size: number;
+  score = 0;
+  /** first list holding the document, -1: none */
+  first = -1;
+  private readonly heap: Int32Array;
+
+  constructor(
+    readonly index: number,
+    readonly lists: Cursor[],
+    /** first position in the query */
+    readonly firstPos: number,
+  ) {
+    this.size = lists.reduce((n, c) => n + c.size, 0);
+    this.heap = Int32Array.from(lists, (_, i) => i);
+  }
+
+  /** Positions every list on its first posting. */
+  start(): void {
+    for (const c of this.lists) c.next();
+    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  /** The lowest document any list is on (END: none left). */
+  get doc(): number {
+    return this.heap.length ? this.lists[this.heap[0]!]!.doc : END;
+  }
+
+  private before(a: number, b: number): boolean {
+    const da = this.lists[a]!.doc;
+    const db = this.lists[b]!.doc;
+    return da < db || (da === db && a < b);
+  }
+
+  private down(i: number): void {
+    const heap = this.heap;
+    const n = heap.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && this.before(heap[l]!, heap[m]!)) m = l;
+      if (r < n && this.before(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      const t = heap[i]!;
+      heap[i] = heap[m]!;
+      heap[m] = t;
+      i = m;
+    }
+  }
+
+  /**
+   * Scores document `doc` (no list may have passed it): `contribution` of each
+   * list holding it, added in list order as MiniSearch adds them; every list
+   * ends past `doc`.
+   */
+  scoreAt(doc: number, contribution: (c: Cursor) => number): void {
+    const heap = this.heap;
+    let s = 0;
+    let first = -1;
+    if (heap.length === 0) {
+      this.score = 0;
+      this.first = -1;
+      return;
+    }
+    // first every list up to `doc`, then the lists on it leave the heap in list order
+    for (let c = this.lists[heap[0]!]!; c.doc < doc; c = this.lists[heap[0]!]!) {
+      c.advance(doc);
+      this.down(0);
+    }
+    for (;;) {
+      const li = heap[0]!;
+      const c = this.lists[li]!;
+      if (c.doc !== doc) break;
+      s += contribution(c);
+      if (first < 0) first = li;
+      c.next();
+      this.down(0);
+    }
+    this.score = s;
+    this.first = first;
+  }
+
+  /** Moves past `doc` without scoring; true when some list held it. */
+  holds(doc: number): boolean {
+    const heap = this.heap;
+    let found = false;
+    while (heap.length) {
+      const c = this.lists[heap[0]!]!;
+      if (c.doc > doc) break;
+      if (c.doc < doc) c.advance(doc);
+      if (c.doc === doc) {
+        found = true;
+        c.next();
+      }
+      this.down(0);
+    }
+    return found;
+  }
+}
+
+/** The best k (document, score, tie key) seen: higher score first, then lower key. */
+class TopK {
+  private readonly docs: number[] = [];
+  private readonly scores: number[] = [];
+  private readonly keys: number[] = [];
+  constructor(private readonly k: number) {}
+
+  get full(): boolean {
+    return this.docs.length >= this.k;
+  }
+
+  /** The tie key of the last kept. */
+  get worstKey(): number {
+    return this.keys[0]!;
+  }
+
+  /** The score a document must beat (or tie with a lower key) to get in. */
+  get threshold(): number {
+    return this.full ? this.scores[0]! : -Infinity;
+  }
+
+  /** Item i ranks after item j. */
+  private after(i: number, j: number): boolean {
+    const a = this.scores[i]!;
+    const b = this.scores[j]!;
+    return a < b || (a === b && this.keys[i]! > this.keys[j]!);
+  }
+
+  private swap(i: number, j: number): void {
+    for (const arr of [this.docs, this.scores, this.keys]) {
+      const t = arr[i]!;
+      arr[i] = arr[j]!;
+      arr[j] = t;
+    }
+  }
+
+  offer(doc: number, score: number, key: number): void {
+    if (!this.full) {
+      this.docs.push(doc);
+      this.scores.push(score);
+      this.keys.push(key);
+      // the worst at the root
+      for (let i = this.docs.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!this.after(i, parent)) break;
+        this.swap(i, parent);
+        i = parent;
+      }
+      return;
+    }
+    const s0 = this.scores[0]!;
+    if (score < s0 || (score === s0 && key > this.keys[0]!)) return;
+    this.docs[0] = doc;
+    this.scores[0] = score;
+    this.keys[0] = key;
+    const n = this.docs.length;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < n && this.after(l, worst)) worst = l;
+      if (r < n && this.after(r, worst)) worst = r;
+      if (worst === i) break;
+      this.swap(i, worst);
+      i = worst;
+    }
+  }
+
+  /** (document, score) best first. */
+  sorted(): [number, number][] {
+    const idx = this.docs.map((_, i) => i);
+    idx.sort((i, j) => (this.after(i, j) ? 1 : this.after(j, i) ? -1 : 0));
+    return idx.map((i) => [this.docs[i]!, this.scores[i]!]);
+  }
 }
 
 export class SentenceSearch {
@@ -110,6 +395,9 @@ export class SentenceSearch {
   private totalMark: Int32Array;
   private quality: Uint16Array;
   private generation = 0;
+  /** Summaries of the posting lists queries used: their score bounds and skip blocks. */
+  private readonly infos = new Map<number, ListInfo>();
+  private lastExpansions = new Map<string, TermPostings[]>();
 
   private constructor(data: SentenceSearchData) {
     this.d = data;
@@ -434,42 +722,333 @@ export class SentenceSearch {
 
   /**
    * Matches for `query` in rank order (score, then MiniSearch's tie order), computed
-   * lazily: a command that shows ten results does not sort a hundred thousand.
+   * lazily: the best few first (`top`), more on demand, so a command that shows ten
+   * results neither scores nor sorts the hundred thousand sentences holding "the".
+   * `count` (every match) is computed when read.
    * @example index.ranked('kursk casualties', 'AND').next()?.id
    */
   ranked(query: string, combineWith: 'AND' | 'OR'): RankedMatches {
-    const { docs, scores } = this.run(query, combineWith);
-    const n = docs.length;
-    // a binary heap of positions: higher score first, then earlier position
-    const heap = new Int32Array(n);
-    for (let i = 0; i < n; i++) heap[i] = i;
-    const before = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
-    let size = n;
-    const down = (i: number): void => {
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let best = i;
-        if (l < size && before(heap[l]!, heap[best]!)) best = l;
-        if (r < size && before(heap[r]!, heap[best]!)) best = r;
-        if (best === i) return;
-        const t = heap[i]!;
-        heap[i] = heap[best]!;
-        heap[best] = t;
-        i = best;
-      }
+    const terms = SentenceSearch.queryTerms(query);
+    const expansions = this.expansionsOf(terms);
+    let k = 0;
+    let top: SentenceMatch[] = [];
+    let at = 0;
+    let count: number | undefined;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    const round = (): void => {
+      k = k === 0 ? FIRST_ROUND : k * 8;
+      top = this.topOf(terms, expansions, combineWith, k);
     };
-    for (let i = (n >> 1) - 1; i >= 0; i--) down(i);
     return {
-      count: n,
+      get count(): number {
+        if (count === undefined) {
+          if (k === 0) round();
+          // a round that found fewer than it asked for found them all (nothing is pruned before k are found)
+          count = top.length < k ? top.length : self.countOf(terms, expansions, combineWith);
+        }
+        return count;
+      },
+      get empty(): boolean {
+        if (k === 0) round();
+        return top.length === 0;
+      },
       next: (): SentenceMatch | undefined => {
-        if (size === 0) return undefined;
-        const top = heap[0]!;
-        heap[0] = heap[--size]!;
-        down(0);
-        return { id: this.idOf(docs[top]!), score: scores[top]! };
+        if (at >= top.length) {
+          if (k !== 0 && top.length < k) return undefined;
+          round();
+          if (at >= top.length) return undefined;
+        }
+        return top[at++];
       },
     };
+  }
+
+  /**
+   * The best `k` matches for `query`, in rank order: exactly the first `k` of
+   * MiniSearch's results (ids, scores, order), without scoring the rest.
+   * @example index.top('refugees crossed the border', 'OR', 10)
+   */
+  top(query: string, combineWith: 'AND' | 'OR', k: number): SentenceMatch[] {
+    const terms = SentenceSearch.queryTerms(query);
+    const expansions = this.expansionsOf(terms);
+    return this.topOf(terms, expansions, combineWith, k);
+  }
+
+  /**
+   * Each distinct term's expansion; those of the previous query are reused (a
+   * search runs AND, then OR on the same terms when AND finds nothing).
+   */
+  private expansionsOf(terms: readonly string[]): Map<string, TermPostings[]> {
+    const out = new Map<string, TermPostings[]>();
+    for (const t of terms) if (!out.has(t)) out.set(t, this.lastExpansions.get(t) ?? this.expand(t));
+    this.lastExpansions = out;
+    return out;
+  }
+
+  /** The posting-list summary `listInfo` caches: its best possible BM25 part and its skip blocks. */
+  private listInfo(field: 0 | 1, t: number): ListInfo {
+    const key = t * 2 + field;
+    const cached = this.infos.get(key);
+    if (cached) return cached;
+    const { k, b: bParam, d } = BM25;
+    const avg = this.d.avgFieldLength[field];
+    const textLength = this.d.textLength;
+    const bytes = this.d.postings[field];
+    const n = this.d.counts[field][t]!;
+    const blocks = n > 2 * BLOCK ? Math.ceil(n / BLOCK) : 0;
+    const lastDoc = blocks ? new Int32Array(blocks) : null;
+    const start = blocks ? new Uint32Array(blocks) : null;
+    const base = blocks ? new Int32Array(blocks) : null;
+    let at = this.d.offsets[field][t]!;
+    const end = this.d.offsets[field][t + 1]!;
+    let doc = -1;
+    let maxPart = 0;
+    for (let i = 0; at < end; i++) {
+      if (blocks && i % BLOCK === 0) {
+        start![i / BLOCK] = at;
+        base![i / BLOCK] = doc;
+      }
+      let byte = bytes[at++]!;
+      let v = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        v += (byte & 0x7f) * 2 ** shift;
+      }
+      let freq = 1;
+      if (v % 2 === 1) {
+        byte = bytes[at++]!;
+        freq = byte & 0x7f;
+        for (let shift = 7; byte & 0x80; shift += 7) {
+          byte = bytes[at++]!;
+          freq += (byte & 0x7f) * 2 ** shift;
+        }
+      }
+      doc += (v - (v % 2)) / 2;
+      if (blocks) lastDoc![Math.floor(i / BLOCK)] = doc;
+      const fieldLength = field === 0 ? textLength[doc]! : this.fieldLength(doc, 1);
+      // the same expression the score uses, so the bound is not below any score by rounding
+      const part = d + (freq * (k + 1)) / (freq + k * (1 - bParam + (bParam * fieldLength) / avg));
+      if (part > maxPart) maxPart = part;
+    }
+    const info: ListInfo = { maxPart, lastDoc, start, base };
+    if (this.infos.size >= MAX_CACHED_LISTS) this.infos.clear();
+    this.infos.set(key, info);
+    return info;
+  }
+
+  /** Cursors over the posting lists of each distinct query term, in MiniSearch's order. */
+  private groupsOf(terms: readonly string[], expansions: ReadonlyMap<string, TermPostings[]>): { groups: Group[]; groupOf: Int32Array } {
+    const groups: Group[] = [];
+    const byTerm = new Map<string, Group>();
+    const groupOf = new Int32Array(terms.length);
+    terms.forEach((term, pos) => {
+      let g = byTerm.get(term);
+      if (!g) {
+        const lists: Cursor[] = [];
+        for (const { term: t, field, weight } of expansions.get(term)!) {
+          const matching = this.d.counts[field][t]!;
+          if (matching === 0) continue;
+          const invDocFreq = Math.log(1 + (this.docCount - matching + 0.5) / (matching + 0.5));
+          const info = this.listInfo(field, t);
+          lists.push(new Cursor(this.d.postings[field], this.d.offsets[field][t]!, this.d.offsets[field][t + 1]!, info, weight * 1 * FIELD_BOOST[field] * 1, invDocFreq, field, matching));
+        }
+        g = new Group(groups.length, lists, pos);
+        byTerm.set(term, g);
+        groups.push(g);
+      }
+      g.mult++;
+      groupOf[pos] = g.index;
+    });
+    for (const g of groups) {
+      g.max = g.lists.reduce((s, c) => s + c.factor * (c.idf * c.info.maxPart), 0);
+      g.ub = g.max * g.mult * MARGIN;
+      g.start();
+    }
+    return { groups, groupOf };
+  }
+
+  /** One list's contribution to the current document's score: MiniSearch's `termResults`, the same operations. */
+  private contribution(c: Cursor): number {
+    const { k, b: bParam, d } = BM25;
+    const fieldLength = c.field === 0 ? this.d.textLength[c.doc]! : this.fieldLength(c.doc, 1);
+    const raw = c.idf * (d + (c.freq * (k + 1)) / (c.freq + k * (1 - bParam + (bParam * fieldLength) / this.d.avgFieldLength[c.field])));
+    return c.factor * raw;
+  }
+
+  /**
+   * MiniSearch's combined sum for one document: `values[g]` of each query term's
+   * group added left to right over the query, skipping groups with `use[g] = 0`.
+   * With each group's most possible (`Group.max`) in place of unknown scores the
+   * same additions in the same order give a bound no document can exceed, not
+   * even by rounding (rounding is monotonic), so it needs no safety margin and
+   * equal scores can be pruned by their tie order.
+   */
+  private static fold(groupOf: Int32Array, values: Float64Array, use: Uint8Array): number {
+    let total = 0;
+    let started = false;
+    for (let pos = 0; pos < groupOf.length; pos++) {
+      const g = groupOf[pos]!;
+      if (!use[g]) continue;
+      total = started ? total + values[g]! : values[g]!;
+      started = true;
+    }
+    return total;
+  }
+
+  private topOf(terms: readonly string[], expansions: ReadonlyMap<string, TermPostings[]>, combineWith: 'AND' | 'OR', k: number): SentenceMatch[] {
+    if (terms.length === 0 || k <= 0) return [];
+    const { groups, groupOf } = this.groupsOf(terms, expansions);
+    const best = new TopK(k);
+    if (combineWith === 'AND') this.topAnd(groups, groupOf, best);
+    else this.topOr(groups, groupOf, best);
+    return best.sorted().map(([doc, score]) => ({ id: this.idOf(doc), score }));
+  }
+
+  /**
+   * OR, document at a time with MaxScore pruning: query terms ordered by the most
+   * they can add; the weakest ones, which together cannot lift a document into the
+   * best k, only score documents found through the others, and only while the
+   * document can still get in.
+   */
+  private topOr(groups: Group[], groupOf: Int32Array, best: TopK): void {
+    const sorted = [...groups].sort((a, b) => a.ub - b.ub);
+    const n = sorted.length;
+    const values = new Float64Array(n);
+    const use = new Uint8Array(n);
+    const width = Math.max(...groups.map((g) => g.lists.length)) + 1;
+    const contribution = (c: Cursor) => this.contribution(c);
+    // a document at or after `doc` (tie key at least `doc`) cannot get in with at most `bound`
+    const hopeless = (bound: number, doc: number): boolean => bound < best.threshold || (bound === best.threshold && doc > best.worstKey);
+    /** Documents matching only the `p` weakest terms, from `doc` on, cannot get in. */
+    const weakOnly = (p: number, doc: number): boolean => {
+      use.fill(0);
+      for (let j = 0; j < p; j++) {
+        values[sorted[j]!.index] = sorted[j]!.max;
+        use[sorted[j]!.index] = 1;
+      }
+      return hopeless(SentenceSearch.fold(groupOf, values, use) * p, doc);
+    };
+    let weak = 0;
+    for (;;) {
+      let doc = END;
+      for (let j = weak; j < n; j++) doc = Math.min(doc, sorted[j]!.doc);
+      if (doc === END) break;
+      let matched = 0;
+      for (let j = weak; j < n; j++) {
+        const g = sorted[j]!;
+        g.scoreAt(doc, contribution);
+        values[g.index] = g.score;
+        use[g.index] = g.first >= 0 ? 1 : 0;
+        if (g.first >= 0) matched++;
+      }
+      for (let j = 0; j < weak; j++) {
+        values[sorted[j]!.index] = sorted[j]!.max;
+        use[sorted[j]!.index] = 1;
+      }
+      let pruned = false;
+      for (let j = weak - 1; j >= 0; j--) {
+        // terms j..0 unknown: at most their maximum each
+        if (hopeless(SentenceSearch.fold(groupOf, values, use) * (matched + j + 1), doc)) {
+          pruned = true;
+          break;
+        }
+        const g = sorted[j]!;
+        g.scoreAt(doc, contribution);
+        values[g.index] = g.score;
+        use[g.index] = g.first >= 0 ? 1 : 0;
+        if (g.first >= 0) matched++;
+      }
+      if (pruned) continue;
+      const score = SentenceSearch.fold(groupOf, values, use) * matched;
+      // MiniSearch's order: by the first query term matching, then that term's first list, then document
+      let lead: Group | undefined;
+      for (const g of groups) if (g.first >= 0 && (!lead || g.firstPos < lead.firstPos)) lead = g;
+      best.offer(doc, score, (lead!.firstPos * width + lead!.first) * this.docCount + doc);
+      if (best.full) while (weak < n && weakOnly(weak + 1, doc + 1)) weak++;
+    }
+  }
+
+  /** AND: documents of the rarest term, checked against the others (skipping blocks), pruned by what they can still score. */
+  private topAnd(groups: Group[], groupOf: Int32Array, best: TopK): void {
+    const bySize = [...groups].sort((a, b) => a.size - b.size);
+    const lead = bySize[0]!;
+    const quality = groups.length;
+    const values = Float64Array.from(groups, (g) => g.max);
+    const use = new Uint8Array(groups.length).fill(1);
+    const most = SentenceSearch.fold(groupOf, values, use) * quality;
+    const last = groups[groupOf[groupOf.length - 1]!]!;
+    const contribution = (c: Cursor) => this.contribution(c);
+    const hopeless = (bound: number, doc: number): boolean => bound < best.threshold || (bound === best.threshold && doc > best.worstKey);
+    for (;;) {
+      const doc = lead.doc;
+      // the tie key of a document is at least its number
+      if (doc === END || hopeless(most, doc)) break;
+      for (const g of groups) values[g.index] = g.max;
+      lead.scoreAt(doc, contribution);
+      values[lead.index] = lead.score;
+      let ok = true;
+      for (let j = 1; j < bySize.length; j++) {
+        if (hopeless(SentenceSearch.fold(groupOf, values, use) * quality, doc)) {
+          ok = false;
+          break;
+        }
+        const g = bySize[j]!;
+        g.scoreAt(doc, contribution);
+        if (g.first < 0) {
+          ok = false;
+          break;
+        }
+        values[g.index] = g.score;
+      }
+      if (!ok) continue;
+      best.offer(doc, SentenceSearch.fold(groupOf, values, use) * quality, last.first * this.docCount + doc);
+    }
+  }
+
+  /** How many documents match (what MiniSearch returns in full), without scoring them. */
+  private countOf(terms: readonly string[], expansions: ReadonlyMap<string, TermPostings[]>, combineWith: 'AND' | 'OR'): number {
+    if (terms.length === 0) return 0;
+    const { groups } = this.groupsOf(terms, expansions);
+    if (combineWith === 'OR') return this.unionSize(groups.flatMap((g) => g.lists));
+    const bySize = [...groups].sort((a, b) => a.size - b.size);
+    if (bySize.length === 1) return this.unionSize(bySize[0]!.lists);
+    const lead = bySize[0]!;
+    let n = 0;
+    for (;;) {
+      const doc = lead.doc;
+      if (doc === END) break;
+      lead.holds(doc);
+      let all = true;
+      for (let j = 1; j < bySize.length && all; j++) all = bySize[j]!.holds(doc);
+      if (all) n++;
+    }
+    return n;
+  }
+
+  /** Documents in any of `lists`: the longest counted from its length, the others looked up in it. */
+  private unionSize(lists: Cursor[]): number {
+    if (lists.length === 0) return 0;
+    let longest = lists[0]!;
+    for (const c of lists) if (c.size > longest.size) longest = c;
+    const mark = ++this.generation;
+    this.ensureScratch();
+    const extra: number[] = [];
+    for (const c of lists) {
+      if (c === longest) continue;
+      for (; c.doc !== END; c.next()) {
+        if (this.totalMark[c.doc] === mark) continue;
+        this.totalMark[c.doc] = mark;
+        extra.push(c.doc);
+      }
+    }
+    extra.sort((a, b) => a - b);
+    let n = longest.size;
+    for (const doc of extra) {
+      longest.advance(doc);
+      if (longest.doc !== doc) n++;
+    }
+    return n;
   }
 
   /**

@@ -3,6 +3,9 @@
  * `SentenceSearch` as MiniSearch with `SEARCH_OPTIONS`, `NameFinder` as fuse.js.
  * Compared on real text (the crisis-timelines corpus and the seeds).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,16 +13,42 @@ import type { Article } from '../../src/core/types.js';
 import { SEARCH_OPTIONS } from '../../src/index/corpusIndex.js';
 import { loadBriefingIndex } from '../../src/index/load.js';
 import { NameFinder, substringEditDistance } from '../../src/index/nameFinder.js';
-import { SENTENCE_BITS, SentenceSearch } from '../../src/index/sentenceSearch.js';
+import { SENTENCE_BITS, SentenceSearch, type SentenceMatch } from '../../src/index/sentenceSearch.js';
 import type { BriefingIndex } from '../../src/index/briefingIndex.js';
-import { CRISIS } from '../helpers.js';
+import { writeCorpus } from '../../bench/generate.js';
+import { CRISIS, SEEDS } from '../helpers.js';
 
 let index: BriefingIndex;
 let articles: readonly Article[];
+/** The seeds, and the first 150 articles of the benchmark's generated corpus (seed 42, as in `.bench/corpus-1000`). */
+let seeds: readonly Article[];
+let generated: BriefingIndex;
 beforeAll(async () => {
   index = await loadBriefingIndex({ corpusDir: CRISIS, cacheDir: null, workers: 0 });
   articles = index.articles();
-});
+  seeds = (await loadBriefingIndex({ corpusDir: SEEDS, cacheDir: null, workers: 0 })).articles();
+  const dir = mkdtempSync(path.join(tmpdir(), 'briefbot-search-'));
+  try {
+    await writeCorpus(dir, 150);
+    generated = await loadBriefingIndex({ corpusDir: dir, cacheDir: null, workers: 0 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
+
+/** MiniSearch with `SEARCH_OPTIONS` over every sentence of `list`, as the index was built before `SentenceSearch`. */
+function miniSearchOf(list: readonly Article[]) {
+  const mini = new MiniSearch<{ id: number; text: string; title: string }>(SEARCH_OPTIONS as unknown as ConstructorParameters<typeof MiniSearch>[0]);
+  const docs: { id: number; text: string; title: string }[] = [];
+  list.forEach((a, ai) => {
+    for (const s of a.sentences) {
+      if (s.index >= SENTENCE_BITS) break;
+      docs.push({ id: ai * SENTENCE_BITS + s.index, text: s.text, title: s.index === 0 ? (a.title ?? '') : '' });
+    }
+  });
+  mini.addAll(docs);
+  return { mini, docs };
+}
 
 /** A deterministic pseudo-random sequence, for typos. */
 function rng(seed: number) {
@@ -60,6 +89,61 @@ describe('SentenceSearch ranks exactly as MiniSearch', () => {
     }
   });
 
+  it('GIVEN common words, fuzzy and prefix terms on three corpora THEN the best k are MiniSearch\'s first k, and count and empty agree', () => {
+    const common = ['the', 'of the', 'the the', 'refugees crossed the border', 'the border', 'a the of and', 'killed in the', 'said the ministry of health'];
+    const fuzzy = ['goverment', 'protestors', 'killled', 'evacuatd', 'hospitl', 'ceasfire talks', 'internationl committee of the red cross', 'minstry of helth'];
+    for (const [name, list] of [
+      ['crisis', articles],
+      ['seeds', seeds],
+      ['generated', generated.articles()],
+    ] as const) {
+      const { mini, docs } = miniSearchOf(list);
+      const mine = SentenceSearch.build(list);
+      const r = rng(name.length);
+      const words = docs.flatMap((d) => d.text.split(/\s+/)).filter((w) => /^[A-Za-z]{3,}$/.test(w));
+      const sampled = Array.from({ length: 12 }, (_, i) => {
+        const w = words[r(words.length)]!;
+        // a typo (dropped letter) or a prefix, with a common word
+        return i % 2 ? `the ${w.slice(0, 1)}${w.slice(2)}` : `${w.slice(0, 4)} of the ${words[r(words.length)]}`;
+      });
+      for (const q of [...common, ...fuzzy, ...sampled]) {
+        for (const combineWith of ['AND', 'OR'] as const) {
+          const expected = mini.search(q, { combineWith }).map((x) => ({ id: x.id as number, score: x.score }));
+          for (const k of [1, 2, 5, 10, 33]) expect(mine.top(q, combineWith, k), `${name} ${combineWith} "${q}" k=${k}`).toEqual(expected.slice(0, k));
+          const ranked = mine.ranked(q, combineWith);
+          expect(ranked.empty, `${name} ${combineWith} "${q}" empty`).toBe(expected.length === 0);
+          const first: SentenceMatch[] = [];
+          for (let m = ranked.next(); m && first.length < 40; m = ranked.next()) first.push(m);
+          expect(first, `${name} ${combineWith} "${q}" ranked`).toEqual(expected.slice(0, 40));
+          expect(mine.ranked(q, combineWith).count, `${name} ${combineWith} "${q}" count`).toBe(expected.length);
+        }
+      }
+    }
+  }, 120_000);
+
+  it('GIVEN equal scores THEN ties keep MiniSearch\'s order (query term, then list, then sentence), in full and in the best k', () => {
+    const article = (i: number, text: string) => ({ id: `a${i}`, title: '', sentences: [{ index: 0, text }] }) as unknown as Article;
+    const cases: [string[], string][] = [
+      [['alpha', 'beta'], 'beta alpha'],
+      [['beta', 'alpha'], 'beta alpha'],
+      [['alphy', 'alpha', 'alphz'], 'alphx'],
+      [['alpha', 'alphz', 'alphy'], 'alphx'],
+      [['alphy zeta', 'alpha zeta', 'zeta'], 'zeta alphx'],
+      [['alpha zeta', 'alphy zeta', 'zeta'], 'zeta alphx'],
+      // AND keeps the order of the last term's lists: "alpha" documents, then "alphy" ones
+      [['alpha zeta', 'alphy zeta', 'alpha zeta', 'alphy zeta'], 'zeta alphx'],
+    ];
+    for (const [texts, q] of cases) {
+      const list = texts.map((t, i) => article(i, t));
+      const { mini } = miniSearchOf(list);
+      const mine = SentenceSearch.build(list);
+      for (const combineWith of ['AND', 'OR'] as const) {
+        const expected = mini.search(q, { combineWith }).map((x) => ({ id: x.id as number, score: x.score }));
+        for (const k of [1, 2, 3]) expect(mine.top(q, combineWith, k), `${texts} ${combineWith} "${q}" k=${k}`).toEqual(expected.slice(0, k));
+      }
+    }
+  });
+
   it('GIVEN the index as data (a snapshot) THEN the rebuilt index answers the same', () => {
     const a = SentenceSearch.build(articles);
     const b = SentenceSearch.fromData(a.data());
@@ -88,8 +172,8 @@ describe('NameFinder finds exactly what fuse.js finds', () => {
       if (k % 4 === 3) p = `${p} ${entities[r(entities.length)]!.name}`;
       patterns.push(p);
     }
-    for (const p of [...patterns, 'ku', 'kur', 'int', 'a', 'e', 'the']) {
-      for (const limit of [50, undefined]) {
+    for (const p of [...patterns, 'ku', 'kur', 'int', 'a', 'e', 'the', 'age', 'shash', 'con', 'ara', 'ministr']) {
+      for (const limit of [1, 5, 25, 50, undefined]) {
         const expected = fuse.search(p, limit ? { limit } : undefined).map((x) => x.item);
         expect(finder.search(p, limit), `"${p}" limit ${limit}`).toEqual(expected);
       }
@@ -100,6 +184,21 @@ describe('NameFinder finds exactly what fuse.js finds', () => {
     const speakerFuse = new Fuse(speakers, speakerOptions);
     const speakerFinder = new NameFinder(speakers, speakerOptions);
     for (const p of patterns.slice(0, 100)) expect(speakerFinder.search(p, 25), `speaker "${p}"`).toEqual(speakerFuse.search(p, { limit: 25 }).map((x) => x.item));
+  });
+
+  it('GIVEN prefixes of many names THEN startingWith gives the lowest items whose name or alias starts with them, in order', () => {
+    const entities = [...index.entities(), ...generated.entities()];
+    const finder = new NameFinder(entities, { keys: ['name', 'aliases'], threshold: 0.34, ignoreLocation: true });
+    const naive = (prefix: string, keep?: (i: number) => boolean, max = Infinity) =>
+      entities
+        .map((e, i) => ({ e, i }))
+        .filter(({ e, i }) => [e.name, ...(e.aliases ?? [])].some((v) => v.toLowerCase().startsWith(prefix.toLowerCase())) && (!keep || keep(i)))
+        .slice(0, max)
+        .map(({ e }) => e);
+    const keeps = [undefined, (i: number) => i % 3 !== 0, (i: number) => entities[i]!.type !== 'other'];
+    for (const prefix of ['a', 'B', 'm', 's', 'th', 'int', 'al-', 'zz', '']) {
+      for (const keep of keeps) for (const max of [1, 2, 5, 25, undefined]) expect(finder.startingWith(prefix, keep, max), `"${prefix}" ${max}`).toEqual(naive(prefix, keep, max));
+    }
   });
 
   it('GIVEN a pattern and a text THEN the substring edit distance is the fewest edits to any part of the text', () => {

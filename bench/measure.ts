@@ -12,6 +12,7 @@ import Fuse from 'fuse.js';
 import { commands } from '../commands/index.js';
 import type { CommandArgs, CommandContext } from '../src/core/command.js';
 import { dispatch } from '../src/dispatch.js';
+import { renderDiscord } from '../src/render/discord.js';
 import type { BriefingIndex } from '../src/index/briefingIndex.js';
 
 export interface Percentiles {
@@ -96,7 +97,8 @@ export interface CommandResults {
 
 /**
  * Times every command of the query set, `rounds` times each after one warm-up
- * round (the first call of a process pays for JIT compilation once).
+ * round (the first call of a process pays for JIT compilation once). A command's
+ * time is `dispatch` plus rendering the first Discord page of its reply.
  */
 export async function measureCommands(index: BriefingIndex, queries: QuerySet, rounds = 3): Promise<CommandResults> {
   const ctx: CommandContext = { index, now: new Date('2026-01-01T00:00:00Z'), commands, user: { id: 'bench', isAdmin: true } };
@@ -114,7 +116,10 @@ export async function measureCommands(index: BriefingIndex, queries: QuerySet, r
     calls.push({
       buckets: [name, `${name}:${withTopic ? 'with' : 'without'}`],
       run: async () => {
+        // what a user waits for: the answer and its first page, as Discord shows it
+        // (replies are lazy: a page builds its own statements)
         const reply = await dispatch(ctx, name, args);
+        renderDiscord(reply, 0, { replyId: 'bench' });
         if (reply.kind === 'error') errors.push(`/${name} ${JSON.stringify(args)}: ${reply.message}`);
       },
     });

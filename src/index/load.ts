@@ -232,6 +232,9 @@ export async function loadCorpus(opts: LoadOptions, previous: BriefingIndex | nu
   return r;
 }
 
+/** A reload worker could not write the snapshot it hands over (a full disk, say). */
+class SnapshotWriteError extends Error {}
+
 /** What the previous index of a reload was built from, when the reload runs in a worker that does not have it. */
 export interface PriorLoad {
   digest: string | null;
@@ -437,7 +440,11 @@ async function runLoad(opts: LoadOptions, previous: BriefingIndex | null, prior:
     if (!snapPath) throw new Error('a reload worker needs a cache folder');
     const temporary = opts.snapshot === 'never';
     const file = temporary ? `${snapPath}.reload-${process.pid}-${randomBytes(4).toString('hex')}` : snapPath;
-    await writeSnapshot(file, digest, index, extractionWarnings, folder && !temporary ? { ...folder, readWarnings: read.warnings } : null);
+    try {
+      await writeSnapshot(file, digest, index, extractionWarnings, folder && !temporary ? { ...folder, readWarnings: read.warnings } : null);
+    } catch (err) {
+      throw new SnapshotWriteError(`could not write the snapshot ${file}: ${(err as Error).message.split('\n')[0]}`);
+    }
     lap('snapshot write');
     const { snapshotWritten: _w, whenHydrated: _h, articles: _a, ...plain } = stats;
     return { handoff: { unchanged: false, snapshot: file, temporary, digest, warnings, stats: plain } };
@@ -550,7 +557,12 @@ export interface ReloadRequest {
 }
 
 /** What a reload worker posts: log lines as they come, then one result. */
-export type ReloadMessage = { log: string } | { handoff: ReloadHandoff } | { error: string; corpusError: boolean };
+export type ReloadMessage = { log: string } | { handoff: ReloadHandoff } | { error: string; corpusError: boolean; snapshotWrite?: boolean };
+
+/** The message a reload worker posts when the reload fails. */
+export function reloadFailure(err: unknown): ReloadMessage {
+  return { error: err instanceof Error ? err.message : String(err), corpusError: err instanceof CorpusError, snapshotWrite: err instanceof SnapshotWriteError };
+}
 
 /** Runs in the reload worker: the load, compared with `prior`, ending in a snapshot file. */
 export async function prepareReload(req: ReloadRequest): Promise<ReloadHandoff> {
@@ -588,7 +600,7 @@ function runReloadWorker(script: URL, req: ReloadRequest): Promise<ReloadHandoff
     worker.on('message', (m: ReloadMessage) => {
       if ('log' in m) relayLog(m.log);
       else if ('handoff' in m) settle(() => resolve(m.handoff));
-      else settle(() => reject(m.corpusError ? new CorpusError(m.error) : new Error(m.error)));
+      else settle(() => reject(m.corpusError ? new CorpusError(m.error) : m.snapshotWrite ? new SnapshotWriteError(m.error) : new Error(m.error)));
     });
     worker.on('error', (err) => settle(() => reject(new Error(`reload worker failed: ${err.message.split('\n')[0]}`))));
     worker.on('exit', (code) => settle(() => reject(new Error(`reload worker exited (code ${code}) before finishing`))));
@@ -610,7 +622,15 @@ async function reloadInWorker(previous: BriefingIndex, opts: LoadOptions, script
     },
     prior: { digest: digests.get(previous) ?? null, warnings: readWarnings.get(previous) ?? null },
   };
-  const handoff = await runReloadWorker(script, req);
+  let handoff: ReloadHandoff;
+  try {
+    handoff = await runReloadWorker(script, req);
+  } catch (err) {
+    if (!(err instanceof SnapshotWriteError)) throw err;
+    // the worker's work cannot reach this thread: do it here (commands wait, but the reload happens)
+    log.warn('reload worker could not write its snapshot; reloading in this thread', { err: err.message });
+    return (await loadCorpus(opts, previous)).index;
+  }
   if (handoff.unchanged) return previous;
   const t0 = performance.now();
   const snap = await readSnapshot(handoff.snapshot, handoff.digest).finally(() => (handoff.temporary ? fs.rm(handoff.snapshot, { force: true }).catch(() => undefined) : undefined));

@@ -7,14 +7,13 @@
  * `dist/` code. Log lines go to the main thread, which logs them at its level.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { CorpusError } from '../corpus/read.js';
 import { setLogLevel, setLogSink } from '../log.js';
-import { prepareReload, type ReloadMessage, type ReloadRequest } from './load.js';
+import { prepareReload, reloadFailure, type ReloadMessage, type ReloadRequest } from './load.js';
 
 const post = (m: ReloadMessage) => parentPort!.postMessage(m);
 setLogLevel('debug');
 setLogSink((line) => post({ log: line }));
 prepareReload(workerData as ReloadRequest).then(
   (handoff) => post({ handoff }),
-  (err: unknown) => post({ error: err instanceof Error ? err.message : String(err), corpusError: err instanceof CorpusError }),
+  (err: unknown) => post(reloadFailure(err)),
 );

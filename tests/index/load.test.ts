@@ -166,6 +166,25 @@ describe.skipIf(!existsSync(DIST_LOAD) || !existsSync(DIST_RELOAD))('reloads in 
     expect(answers(next)).toBe(answers(await d.loadBriefingIndex({ corpusDir: corpus, cacheDir: null, clock, workers: 0 })));
   });
 
+  it('GIVEN the worker cannot write its snapshot THEN the reload happens in this thread, with one warning', async () => {
+    const d = await dist();
+    const { setLogSink } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'src', 'log.js')).href)) as typeof import('../../src/log.js');
+    const cacheDir = path.join(root, 'cache');
+    const first = await d.loadBriefingIndex({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'never' });
+    writeFileSync(path.join(cacheDir, 'snapshots'), 'not a folder');
+    writeFileSync(path.join(corpus, 'new.txt'), 'Officials said 12 people were killed in the storm on Monday.\n');
+    const lines: string[] = [];
+    setLogSink((l) => lines.push(l));
+    try {
+      const next = await d.reloadBriefingIndex(first, { corpusDir: corpus, cacheDir, clock, workers: 0 });
+      expect(next.articles()).toHaveLength(6);
+      expect(d.statsOf(next)!.timings['worker']).toBeUndefined();
+      expect(lines.filter((x) => JSON.parse(x).msg === 'reload worker could not write its snapshot; reloading in this thread')).toHaveLength(1);
+    } finally {
+      setLogSink((line) => process.stderr.write(line + '\n'));
+    }
+  });
+
   it('GIVEN the corpus folder is gone THEN the reload rejects with a corpus error', async () => {
     const d = await dist();
     const cacheDir = path.join(root, 'cache');

@@ -73,13 +73,13 @@ export function progressBar(stream: ProgressStream, opts: ProgressOptions = {}):
       if (t - last < interval && done < total) return;
       last = t;
       drawn = true;
-      stream.write(`\r${renderProgress(label, done, total, t - started, stream.columns ?? 80)}\x1b[K`);
+      stream.write(`\r${renderProgress(label, done, total, t - started, stream.columns || 80)}\x1b[K`);
     },
     status(text) {
       drawn = true;
       last = -Infinity;
       const line = `${label}: ${text}`;
-      const width = (stream.columns ?? 80) - 1;
+      const width = (stream.columns || 80) - 1;
       stream.write(`\r${line.length > width ? line.slice(0, Math.max(0, width - 1)) + '…' : line}\x1b[K`);
     },
     clear() {

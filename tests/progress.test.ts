@@ -80,3 +80,12 @@ describe('progress bar around a load', () => {
     expect(out).toEqual([]);
   });
 });
+
+describe('progress bar on a terminal that reports no width', () => {
+  it('GIVEN columns 0 (a pseudo-terminal without a size) THEN 80 columns are assumed', () => {
+    const out: string[] = [];
+    const bar = progressBar({ isTTY: true, columns: 0, write: (s) => out.push(s) }, { label: 'Loading', now: () => 0 });
+    bar.status('building the answers');
+    expect(out).toEqual(['\rLoading: building the answers\x1b[K']);
+  });
+});

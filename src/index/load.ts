@@ -424,7 +424,7 @@ async function runLoad(opts: LoadOptions, previous: BriefingIndex | null, prior:
       extractions.push(r);
     }
   });
-  opts.onPhase?.('building the answers (figures, timeline, quotes, brief, search)');
+  opts.onPhase?.('building figures, timeline, quotes, brief and search');
   const articles = assembleArticles(extractions);
   lap('assemble');
   const derived = deriveCorpus(articles, (step, ms) => (timings[step] = ms));

@@ -100,17 +100,23 @@ export function progressBar(stream: ProgressStream, opts: ProgressOptions = {}):
 export async function withProgressBar<T>(stream: ProgressStream, label: string, work: (bar: ProgressBar) => Promise<T>, opts: Omit<ProgressOptions, 'label'> = {}): Promise<T> {
   const bar = progressBar(stream, { ...opts, label });
   const sinks = stream.isTTY && stream === process.stderr;
+  // the process may exit mid-load (a stop signal during start-up): leave no partial line then either
+  const onExit = () => bar.finish();
   if (sinks) {
     setLogSink((line) => {
       bar.clear();
       process.stderr.write(line + '\n');
     });
+    process.once('exit', onExit);
   }
   try {
     return await work(bar);
   } finally {
     bar.finish();
-    // back to log.ts's own sink
-    if (sinks) setLogSink((line) => process.stderr.write(line + '\n'));
+    if (sinks) {
+      // back to log.ts's own sink
+      setLogSink((line) => process.stderr.write(line + '\n'));
+      process.off('exit', onExit);
+    }
   }
 }

@@ -11,7 +11,7 @@ import { dispatch, findCommand } from './dispatch.js';
 import { CorpusError, loadBriefingIndex } from './index/load.js';
 import { parseCommandLine, renderPlain } from './adapters/console.js';
 import { setLogLevel } from './log.js';
-import { withProgressBar, type ProgressStream } from './progress.js';
+import { LOADING_LABEL, withProgressBar, type ProgressStream } from './progress.js';
 
 export function usage(): string {
   const lines = [
@@ -86,7 +86,7 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
   let index;
   try {
     const load = { corpusDir: config.corpusDir, cacheDir: config.cacheDir };
-    index = progress && !json ? await withProgressBar(progress, 'Loading articles', (bar) => loadBriefingIndex({ ...load, onProgress: bar.update, onPhase: bar.status })) : await loadBriefingIndex(load);
+    index = progress && !json ? await withProgressBar(progress, LOADING_LABEL, (bar) => loadBriefingIndex({ ...load, onProgress: bar.update, onPhase: bar.status })) : await loadBriefingIndex(load);
   } catch (err) {
     if (err instanceof CorpusError) return { code: 2, stdout: '', stderr: `briefbot: ${err.message}\n` };
     throw err;

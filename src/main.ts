@@ -33,7 +33,7 @@ import { Workload, type DrainResult } from './adapters/workload.js';
 import { LiveCorpus } from './index/live.js';
 import { loadBriefingIndex, reloadBriefingIndex } from './index/load.js';
 import { log, scrub, setLogLevel } from './log.js';
-import { withProgressBar, type ProgressStream } from './progress.js';
+import { LOADING_LABEL, withProgressBar, type ProgressStream } from './progress.js';
 import { RateLimiter } from './rateLimit.js';
 import { DeliveryError } from './schedule/scheduler.js';
 import { startScheduledPosts, type ScheduledPosts, type ScheduledPostsOptions } from './schedule/setup.js';
@@ -70,9 +70,6 @@ export interface StartOptions {
   /** Where the first load draws its progress bar (only if it is a terminal); default stderr. */
   progress?: ProgressStream;
 }
-
-/** The label of the load progress bar. */
-export const LOADING_LABEL = 'Loading articles';
 
 /** True when the configuration enables at least one chat platform. */
 export function hasPlatforms(config: Config): boolean {

@@ -34,6 +34,9 @@ export interface ProgressOptions {
   now?: () => number;
 }
 
+/** The label of the corpus load's bar (start-up and the CLI). */
+export const LOADING_LABEL = 'Loading articles';
+
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** The bar's text for `done` of `total` after `elapsedMs`, fitted to `width` columns. */

@@ -590,11 +590,11 @@ function relayLog(line: string): void {
 function runReloadWorker(script: URL, req: ReloadRequest): Promise<ReloadHandoff> {
   return new Promise((resolve, reject) => {
     let settled = false;
+    // the worker is stopped (its memory released) before this thread reads the snapshot
     const settle = (f: () => void) => {
       if (settled) return;
       settled = true;
-      f();
-      void worker.terminate();
+      void worker.terminate().finally(f);
     };
     const worker = new Worker(script, { workerData: req });
     worker.on('message', (m: ReloadMessage) => {

@@ -11,6 +11,7 @@ import { dispatch, findCommand } from './dispatch.js';
 import { CorpusError, loadBriefingIndex } from './index/load.js';
 import { parseCommandLine, renderPlain } from './adapters/console.js';
 import { setLogLevel } from './log.js';
+import { LOADING_LABEL, withProgressBar, type ProgressStream } from './progress.js';
 
 export function usage(): string {
   const lines = [
@@ -45,7 +46,11 @@ export interface CliResult {
 /** The settings the CLI uses; chat-platform settings are not its business (a bad Slack token must not stop it). */
 const CLI_VARIABLES = ['CORPUS_DIR', 'CACHE_DIR', 'DATA_DIR', 'LOG_LEVEL', 'TZ'];
 
-export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = environmentWithDotenv()): Promise<CliResult> {
+/**
+ * `progress`: where loading the corpus draws its progress bar (`main` passes stderr;
+ * drawn only on a terminal, never with `--json`).
+ */
+export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = environmentWithDotenv(), progress: ProgressStream | null = null): Promise<CliResult> {
   const rest: string[] = [];
   let json = false;
   let verbose = false;
@@ -80,7 +85,8 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
   setLogLevel(config.logLevel === 'debug' ? 'debug' : 'error');
   let index;
   try {
-    index = await loadBriefingIndex({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
+    const load = { corpusDir: config.corpusDir, cacheDir: config.cacheDir };
+    index = progress && !json ? await withProgressBar(progress, LOADING_LABEL, (bar) => loadBriefingIndex({ ...load, onProgress: bar.update, onPhase: bar.status })) : await loadBriefingIndex(load);
   } catch (err) {
     if (err instanceof CorpusError) return { code: 2, stdout: '', stderr: `briefbot: ${err.message}\n` };
     throw err;
@@ -97,7 +103,7 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
 /** Entry point for bin/briefbot.js. */
 export async function main(argv = process.argv.slice(2)): Promise<void> {
   try {
-    const r = await runCli(argv);
+    const r = await runCli(argv, undefined, process.stderr);
     process.stdout.write(r.stdout);
     process.stderr.write(r.stderr);
     process.exitCode = r.code;

@@ -33,6 +33,7 @@ import { Workload, type DrainResult } from './adapters/workload.js';
 import { LiveCorpus } from './index/live.js';
 import { loadBriefingIndex, reloadBriefingIndex } from './index/load.js';
 import { log, scrub, setLogLevel } from './log.js';
+import { LOADING_LABEL, withProgressBar, type ProgressStream } from './progress.js';
 import { RateLimiter } from './rateLimit.js';
 import { DeliveryError } from './schedule/scheduler.js';
 import { startScheduledPosts, type ScheduledPosts, type ScheduledPostsOptions } from './schedule/setup.js';
@@ -66,6 +67,8 @@ export interface StartOptions {
   watchCorpus?: boolean;
   /** Scheduler settings (grace period, retries, polling); defaults in `SCHEDULER_DEFAULTS`. */
   scheduler?: Omit<NonNullable<ScheduledPostsOptions['scheduler']>, 'platforms'>;
+  /** Where the first load draws its progress bar (only if it is a terminal); default stderr. */
+  progress?: ProgressStream;
 }
 
 /** True when the configuration enables at least one chat platform. */
@@ -84,8 +87,16 @@ export async function startBriefbot(config: Config, opts: StartOptions = {}): Pr
   const commands = opts.commands ?? declaredCommands;
   const now = opts.now ?? (() => new Date());
   const platforms: ChatPlatform[] = [];
-  // A reload re-extracts only the files that changed (the rest come from the previous snapshot).
-  const corpus = new LiveCorpus({ corpusDir: config.corpusDir, load: (previous) => reloadBriefingIndex(previous, { corpusDir: config.corpusDir, cacheDir: config.cacheDir }) });
+  // The first load draws a progress bar on a terminal. A reload re-extracts only the files that
+  // changed and, with a cache folder, runs in a worker thread: commands go on meanwhile.
+  const loadOpts = { corpusDir: config.corpusDir, cacheDir: config.cacheDir };
+  const corpus = new LiveCorpus({
+    corpusDir: config.corpusDir,
+    load: (previous) =>
+      previous
+        ? reloadBriefingIndex(previous, loadOpts)
+        : withProgressBar(opts.progress ?? process.stderr, LOADING_LABEL, (bar) => reloadBriefingIndex(null, { ...loadOpts, onProgress: bar.update, onPhase: bar.status })),
+  });
   const workload = new Workload();
   let scheduled: ScheduledPosts | null = null;
   let wasReady = false;
@@ -239,7 +250,8 @@ async function main(argv: readonly string[]): Promise<number> {
     if (!config.forceConsole) log.info('no DISCORD_TOKEN or SLACK_BOT_TOKEN set: starting the local console');
     const quit = new AbortController();
     void stopRequest.then(() => quit.abort());
-    const index = await Promise.race([loadBriefingIndex({ corpusDir: config.corpusDir, cacheDir: config.cacheDir }), stopRequest.then(() => null)]);
+    const load = withProgressBar(process.stderr, LOADING_LABEL, (bar) => loadBriefingIndex({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, onProgress: bar.update, onPhase: bar.status }));
+    const index = await Promise.race([load, stopRequest.then(() => null)]);
     if (index) await runConsole({ index, commands: declaredCommands, input: process.stdin, output: process.stdout, signal: quit.signal });
     return 0;
   }

@@ -7,6 +7,7 @@
  * file). On anything that is not a TTY (a log file, CI, a pipe) it draws nothing,
  * so logs stay clean. No dependency: a bar is twenty lines.
  */
+import { setLogSink } from './log.js';
 
 export interface ProgressStream {
   isTTY?: boolean;
@@ -17,6 +18,10 @@ export interface ProgressStream {
 export interface ProgressBar {
   /** Reports `done` of `total`; pass it straight as `loadBriefingIndex({ onProgress })`. */
   update(done: number, total: number): void;
+  /** Shows what is being done once the count is complete (e.g. the steps after reading every file). */
+  status(text: string): void;
+  /** Clears the line for something else (a log line); the next update or status draws it again. */
+  clear(): void;
   /** Clears the bar (call when the work is over). */
   finish(): void;
 }
@@ -28,6 +33,9 @@ export interface ProgressOptions {
   /** The clock, for tests. */
   now?: () => number;
 }
+
+/** The label of the corpus load's bar (start-up and the CLI). */
+export const LOADING_LABEL = 'Loading articles';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -54,21 +62,64 @@ export function progressBar(stream: ProgressStream, opts: ProgressOptions = {}):
   const now = opts.now ?? (() => performance.now());
   const label = opts.label ?? 'Loading';
   const interval = opts.interval ?? 100;
-  if (!stream.isTTY) return { update: () => undefined, finish: () => undefined };
+  if (!stream.isTTY) return { update: () => undefined, status: () => undefined, clear: () => undefined, finish: () => undefined };
   const started = now();
   let last = -Infinity;
   let drawn = false;
+  const clear = () => {
+    if (drawn) stream.write('\r\x1b[K');
+    drawn = false;
+  };
   return {
     update(done, total) {
       const t = now();
       if (t - last < interval && done < total) return;
       last = t;
       drawn = true;
-      stream.write(`\r${renderProgress(label, done, total, t - started, stream.columns ?? 80)}\x1b[K`);
+      stream.write(`\r${renderProgress(label, done, total, t - started, stream.columns || 80)}\x1b[K`);
     },
-    finish() {
-      if (drawn) stream.write('\r\x1b[K');
-      drawn = false;
+    status(text) {
+      drawn = true;
+      last = -Infinity;
+      const line = `${label}: ${text}`;
+      const width = (stream.columns || 80) - 1;
+      stream.write(`\r${line.length > width ? line.slice(0, Math.max(0, width - 1)) + '…' : line}\x1b[K`);
     },
+    clear() {
+      clear();
+      last = -Infinity;
+    },
+    finish: clear,
   };
+}
+
+/**
+ * Runs `work` with a progress bar on `stream` when it is a terminal (nothing
+ * otherwise), and clears the bar when the work ends, whether it succeeds or
+ * throws, so no partial line is left. Log lines written meanwhile (they go to
+ * stderr too) clear the bar first and it is drawn again below them.
+ * @example const index = await withProgressBar(process.stderr, 'Loading articles', (bar) => loadBriefingIndex({ corpusDir, onProgress: bar.update, onPhase: bar.status }));
+ */
+export async function withProgressBar<T>(stream: ProgressStream, label: string, work: (bar: ProgressBar) => Promise<T>, opts: Omit<ProgressOptions, 'label'> = {}): Promise<T> {
+  const bar = progressBar(stream, { ...opts, label });
+  const sinks = stream.isTTY && stream === process.stderr;
+  // the process may exit mid-load (a stop signal during start-up): leave no partial line then either
+  const onExit = () => bar.finish();
+  if (sinks) {
+    setLogSink((line) => {
+      bar.clear();
+      process.stderr.write(line + '\n');
+    });
+    process.once('exit', onExit);
+  }
+  try {
+    return await work(bar);
+  } finally {
+    bar.finish();
+    if (sinks) {
+      // back to log.ts's own sink
+      setLogSink((line) => process.stderr.write(line + '\n'));
+      process.off('exit', onExit);
+    }
+  }
 }

@@ -104,3 +104,36 @@ describe('the console', () => {
     expect(text).toMatch(/Error: \/search needs query/);
   });
 });
+
+describe('the CLI load progress bar', () => {
+  const terminal = () => {
+    const out: string[] = [];
+    return { out, stream: { isTTY: true, columns: 100, write: (s: string) => out.push(s) } };
+  };
+  const uncached = { ...env, CACHE_DIR: 'off' } as NodeJS.ProcessEnv;
+
+  it('GIVEN a terminal THEN loading draws a bar that is cleared before the answer, leaving no partial line', async () => {
+    const { out, stream } = terminal();
+    const r = await runCli(['casualties'], uncached, stream);
+    expect(r.code).toBe(0);
+    expect(out.some((s) => s.includes('Loading articles [') && s.includes('5/5'))).toBe(true);
+    expect(out.at(-1)).toBe('\r\x1b[K');
+    expect(r.stdout).not.toContain('Loading');
+  });
+
+  it('GIVEN --json, or a stream that is not a terminal THEN nothing is drawn', async () => {
+    const { out, stream } = terminal();
+    expect((await runCli(['casualties', '--json'], uncached, stream)).code).toBe(0);
+    expect(out).toEqual([]);
+    const piped: string[] = [];
+    expect((await runCli(['casualties'], uncached, { isTTY: false, write: (s) => piped.push(s) })).code).toBe(0);
+    expect(piped).toEqual([]);
+  });
+
+  it('GIVEN a corpus folder that cannot be read THEN the error line is the only output and no bar is left', async () => {
+    const { out, stream } = terminal();
+    const r = await runCli(['casualties', '--corpus', path.join(tmpdir(), 'briefbot-no-such-folder')], uncached, stream);
+    expect(r.code).toBe(2);
+    expect(out.filter((s) => s !== '\r\x1b[K')).toEqual([]);
+  });
+});

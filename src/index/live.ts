@@ -9,6 +9,8 @@
  * - A file still being written (modified in the last `settleMs`) is not read until
  *   it has been quiet that long.
  * - Reloads run one at a time; a request during a reload runs once more after it.
+ *   The bot's loader (`reloadBriefingIndex`) does the work in a worker thread, so
+ *   commands are answered from the current snapshot until the swap.
  * - A failed reload keeps serving the previous snapshot and logs one line.
  */
 import { watch, type FSWatcher } from 'node:fs';
@@ -150,13 +152,14 @@ export class LiveCorpus {
     this.running = (async () => {
       try {
         const before = this.index;
+        const started = Date.now();
         const fp = await folderFingerprint(this.opts.corpusDir);
         const next = await this.opts.load(before);
         this.fingerprint = fp.fingerprint;
         const changed = next !== before;
         this.index = next;
         if (changed) {
-          log.info('corpus reloaded', { reason, articles: next.articles().length, warnings: next.warnings().length });
+          log.info('corpus reloaded', { reason, articles: next.articles().length, warnings: next.warnings().length, ms: Date.now() - started });
           for (const l of this.listeners) {
             try {
               l(next);

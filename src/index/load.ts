@@ -12,9 +12,11 @@
  *    is available, else in this thread.
  * Whatever the source, the index is the one a plain single-threaded load builds.
  */
-import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Article, ArticleExtraction, LoadWarning } from '../core/types.js';
 import { CorpusError, listCorpusFiles, readDocument, readManifest, type RawDocument } from '../corpus/read.js';
 import { EXTRACTION_VERSION, extractArticle } from '../extract/article.js';
@@ -35,6 +37,8 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Called as files are processed (for a progress bar: `progressBar(process.stderr).update`). */
   onProgress?: (done: number, total: number) => void;
+  /** Called when a long step without a count starts (for the progress bar: `bar.status`). */
+  onPhase?: (what: string) => void;
   /** The clock, for "loaded at". */
   clock?: () => Date;
   /** Extraction threads; default one per core; 0 extracts in this thread. */
@@ -54,6 +58,12 @@ export interface LoadOptions {
   stampSlackMs?: number;
   /** Extraction function (tests count calls with it); runs in this thread. */
   extract?: (doc: RawDocument) => ArticleExtraction;
+  /**
+   * The compiled reload worker script: a reload with a cache folder loads and
+   * derives in that thread, so this one keeps answering; default `reloadWorker.js`
+   * beside this module (absent under vitest); null reloads in this thread.
+   */
+  reloadScript?: URL | null;
 }
 
 /** What a load did, for logs, tests and the benchmark. */
@@ -218,6 +228,36 @@ export function statsOf(index: BriefingIndex): LoadStats | undefined {
  * @example const { index, stats } = await loadCorpus({ corpusDir: 'seeds', cacheDir: '.cache' });
  */
 export async function loadCorpus(opts: LoadOptions, previous: BriefingIndex | null = null): Promise<{ index: BriefingIndex; stats: LoadStats }> {
+  const r = await runLoad(opts, previous, null);
+  if ('handoff' in r) throw new Error('a load in this thread has no handoff');
+  return r;
+}
+
+/** A reload worker could not write the snapshot it hands over (a full disk, say). */
+class SnapshotWriteError extends Error {}
+
+/** What the previous index of a reload was built from, when the reload runs in a worker that does not have it. */
+export interface PriorLoad {
+  digest: string | null;
+  warnings: readonly LoadWarning[] | null;
+}
+
+/**
+ * What a reload worker hands back: nothing changed, or the snapshot file it wrote
+ * (the main thread opens it like a warm start) and how the load went.
+ */
+export type ReloadHandoff =
+  | { unchanged: true }
+  | { unchanged: false; snapshot: string; temporary: boolean; digest: string; warnings: LoadWarning[]; stats: Omit<LoadStats, 'snapshotWritten' | 'whenHydrated' | 'articles'> };
+
+type LoadOutcome = { index: BriefingIndex; stats: LoadStats } | { handoff: ReloadHandoff };
+
+/**
+ * The load itself. With `prior` (in a reload worker, which has no previous index):
+ * compares with `prior` instead of `previous`, reuses extractions from the cache,
+ * and instead of an index returns the snapshot file it wrote.
+ */
+async function runLoad(opts: LoadOptions, previous: BriefingIndex | null, prior: PriorLoad | null): Promise<LoadOutcome> {
   const clock = opts.clock ?? (() => new Date());
   const timings: Record<string, number> = {};
   let t0 = performance.now();
@@ -242,18 +282,15 @@ export async function loadCorpus(opts: LoadOptions, previous: BriefingIndex | nu
     return { index, stats };
   };
   const fromSnapshot = (snap: Extract<SnapshotRead, { ok: true }>, digest: string, warnings: LoadWarning[]) => {
-    const index = new CorpusIndex({ corpusDir: opts.corpusDir, articles: snap.articles, warnings: [...warnings, ...snap.extractionWarnings], loadedAt: clock(), derived: snap.derived, locations: snap.locations });
+    const index = indexFromSnapshot(opts, snap, warnings, stats);
     lap('index');
-    stats.whenHydrated = prepareInBackground(() => index.prepare());
-    stats.files = snap.articles.length + snap.extractionWarnings.filter((w) => w.message.startsWith('could not be processed')).length;
-    stats.fromSnapshot = snap.articles.length;
     opts.onProgress?.(stats.files, stats.files);
     return finish(index, digest, warnings);
   };
 
   // warm start without reading: every file has the size and times the snapshot saw
   let snapshotTried = false;
-  if (snapPath && folder && !previous) {
+  if (snapPath && folder && !previous && !prior) {
     const h = await readSnapshotHeader(snapPath);
     if (h.ok && h.header.stamps && sameFolder(h.header.stamps, folder, opts.stampSlackMs ?? 2000)) {
       const snap = await readSnapshot(snapPath, h.header.digest);
@@ -272,14 +309,25 @@ export async function loadCorpus(opts: LoadOptions, previous: BriefingIndex | nu
   stats.files = docs.length;
 
   // unchanged since the previous snapshot in memory: nothing to do
-  if (previous && digests.get(previous) === digest && sameWarnings(readWarnings.get(previous), warnings)) {
+  if (prior) {
+    if (prior.digest === digest && sameWarnings(prior.warnings ?? undefined, warnings)) return { handoff: { unchanged: true } };
+  } else if (previous && digests.get(previous) === digest && sameWarnings(readWarnings.get(previous), warnings)) {
     stats.reused = docs.length;
     opts.onProgress?.(docs.length, docs.length);
     return finish(previous, digest, warnings);
   }
+  // (in a reload worker) the snapshot on disk already holds these documents: hand it over as it is
+  if (prior && snapPath && opts.snapshot !== 'never') {
+    const h = await readSnapshotHeader(snapPath);
+    if (h.ok && h.header.digest === digest) {
+      if (folder) await restampSnapshot(snapPath, { ...folder, readWarnings: read.warnings }).catch(() => undefined);
+      const { snapshotWritten: _w, whenHydrated: _h, articles: _a, ...plain } = stats;
+      return { handoff: { unchanged: false, snapshot: snapPath, temporary: false, digest, warnings, stats: plain } };
+    }
+  }
 
   // warm start by content: the same documents (files touched, say, but not changed)
-  if (snapPath && !previous && !snapshotTried) {
+  if (snapPath && !previous && !prior && !snapshotTried) {
     const snap = await readSnapshot(snapPath, digest);
     lap('snapshot read');
     if (snap.ok) {
@@ -377,6 +425,7 @@ export async function loadCorpus(opts: LoadOptions, previous: BriefingIndex | nu
       extractions.push(r);
     }
   });
+  opts.onPhase?.('building figures, timeline, quotes, brief and search');
   const articles = assembleArticles(extractions);
   lap('assemble');
   const derived = deriveCorpus(articles, (step, ms) => (timings[step] = ms));
@@ -387,6 +436,20 @@ export async function loadCorpus(opts: LoadOptions, previous: BriefingIndex | nu
   await Promise.all(writes);
   if (cache && (cache.stats.writeErrors > 0)) log.warn('extraction cache not fully written', { errors: cache.stats.writeErrors, examples: cache.problems });
   if (cache) void cache.pruneOtherVersions();
+  if (prior) {
+    // a reload worker: the snapshot is how the index gets to the main thread, so it must be written
+    if (!snapPath) throw new Error('a reload worker needs a cache folder');
+    const temporary = opts.snapshot === 'never';
+    const file = temporary ? `${snapPath}.reload-${process.pid}-${randomBytes(4).toString('hex')}` : snapPath;
+    try {
+      await writeSnapshot(file, digest, index, extractionWarnings, folder && !temporary ? { ...folder, readWarnings: read.warnings } : null);
+    } catch (err) {
+      throw new SnapshotWriteError(`could not write the snapshot ${file}: ${(err as Error).message.split('\n')[0]}`);
+    }
+    lap('snapshot write');
+    const { snapshotWritten: _w, whenHydrated: _h, articles: _a, ...plain } = stats;
+    return { handoff: { unchanged: false, snapshot: file, temporary, digest, warnings, stats: plain } };
+  }
   if (snapPath && opts.snapshot !== 'never') {
     const write = async () => {
       try {
@@ -403,6 +466,15 @@ export async function loadCorpus(opts: LoadOptions, previous: BriefingIndex | nu
     } else stats.snapshotWritten = new Promise((resolve) => setImmediate(() => resolve(write())));
   }
   return finish(index, digest, warnings);
+}
+
+/** The index of a snapshot just read (a warm start, or a reload worker's handoff); fills in `stats`. */
+function indexFromSnapshot(opts: LoadOptions, snap: Extract<SnapshotRead, { ok: true }>, warnings: LoadWarning[], stats: LoadStats): CorpusIndex {
+  const index = new CorpusIndex({ corpusDir: opts.corpusDir, articles: snap.articles, warnings: [...warnings, ...snap.extractionWarnings], loadedAt: (opts.clock ?? (() => new Date()))(), derived: snap.derived, locations: snap.locations });
+  stats.whenHydrated = prepareInBackground(() => index.prepare());
+  stats.files = snap.articles.length + snap.extractionWarnings.filter((w) => w.message.startsWith('could not be processed')).length;
+  stats.fromSnapshot = snap.articles.length;
+  return index;
 }
 
 /**
@@ -445,9 +517,22 @@ export async function loadBriefingIndex(opts: LoadOptions): Promise<BriefingInde
  * Re-reads the folder and builds a new immutable snapshot, re-extracting only
  * files whose content changed (the others come from `previous`, then the cache).
  * Returns `previous` itself when nothing changed, so a watcher can tell.
+ *
+ * With a previous index and a cache folder, the work (reading, extraction,
+ * every corpus-level answer) runs in a worker thread (`reloadWorker.ts`), which
+ * writes the snapshot file; this thread then opens it as a warm start does, so
+ * it keeps answering from `previous` meanwhile. Without the compiled worker
+ * (tests on the TypeScript sources), a cache folder, or with `extract` given,
+ * the reload runs in this thread. If the worker fails, this rejects and
+ * `previous` stays as it was.
  * @example live = new LiveCorpus({ corpusDir, load: (prev) => reloadBriefingIndex(prev, { corpusDir, cacheDir }) });
  */
 export async function reloadBriefingIndex(previous: BriefingIndex | null, opts: LoadOptions): Promise<BriefingIndex> {
+  if (previous && opts.cacheDir && !opts.extract) {
+    const script = opts.reloadScript === undefined ? defaultReloadScript() : opts.reloadScript;
+    if (script) return reloadInWorker(previous, opts, script);
+    log.debug('reload worker script not found (running from TypeScript sources?); reloading in this thread');
+  }
   return (await loadCorpus(opts, previous)).index;
 }
 
@@ -472,4 +557,109 @@ export async function snapshotBacked(index: BriefingIndex, opts: Pick<LoadOption
   readWarnings.set(lean, readWarnings.get(index) ?? []);
   loadStats.set(lean, leanStats);
   return lean;
+}
+
+/** The compiled reload worker beside this module, or null when it is not there. */
+export function defaultReloadScript(): URL | null {
+  const url = new URL('./reloadWorker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/** What the main thread sends a reload worker (as `workerData`): only plain values. */
+export interface ReloadRequest {
+  opts: Pick<LoadOptions, 'corpusDir' | 'cacheDir' | 'maxBytes' | 'workers' | 'snapshot' | 'stampSlackMs'> & { workerScript?: string | null };
+  prior: PriorLoad;
+}
+
+/** What a reload worker posts: log lines as they come, then one result. */
+export type ReloadMessage = { log: string } | { handoff: ReloadHandoff } | { error: string; corpusError: boolean; snapshotWrite?: boolean };
+
+/** The message a reload worker posts when the reload fails. */
+export function reloadFailure(err: unknown): ReloadMessage {
+  return { error: err instanceof Error ? err.message : String(err), corpusError: err instanceof CorpusError, snapshotWrite: err instanceof SnapshotWriteError };
+}
+
+/** Runs in the reload worker: the load, compared with `prior`, ending in a snapshot file. */
+export async function prepareReload(req: ReloadRequest): Promise<ReloadHandoff> {
+  const { workerScript, ...rest } = req.opts;
+  const opts: LoadOptions = { ...rest, ...(workerScript === undefined ? {} : { workerScript: workerScript === null ? null : new URL(workerScript) }) };
+  const r = await runLoad(opts, null, req.prior);
+  if (!('handoff' in r)) throw new Error('a reload worker must hand over a snapshot');
+  return r.handoff;
+}
+
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+/** A log line from the worker, logged here (so this thread's level and sink apply). */
+function relayLog(line: string): void {
+  try {
+    const { t: _t, level, msg, ...fields } = JSON.parse(line) as { t: string; level: string; msg: string } & Record<string, unknown>;
+    const l = LEVELS.find((x) => x === level) ?? 'info';
+    log[l](msg, fields);
+  } catch {
+    log.info(line);
+  }
+}
+
+/** Runs the reload worker to its one result; rejects if it fails or dies. */
+function runReloadWorker(script: URL, req: ReloadRequest): Promise<ReloadHandoff> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    // the worker is stopped (its memory released) before this thread reads the snapshot
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate().finally(f);
+    };
+    const worker = new Worker(script, { workerData: req });
+    worker.on('message', (m: ReloadMessage) => {
+      if ('log' in m) relayLog(m.log);
+      else if ('handoff' in m) settle(() => resolve(m.handoff));
+      else settle(() => reject(m.corpusError ? new CorpusError(m.error) : m.snapshotWrite ? new SnapshotWriteError(m.error) : new Error(m.error)));
+    });
+    worker.on('error', (err) => settle(() => reject(new Error(`reload worker failed: ${err.message.split('\n')[0]}`))));
+    worker.on('exit', (code) => settle(() => reject(new Error(`reload worker exited (code ${code}) before finishing`))));
+  });
+}
+
+/** A reload in a worker thread; this thread only opens the snapshot it wrote. */
+async function reloadInWorker(previous: BriefingIndex, opts: LoadOptions, script: URL): Promise<BriefingIndex> {
+  const started = performance.now();
+  const req: ReloadRequest = {
+    opts: {
+      corpusDir: opts.corpusDir,
+      cacheDir: opts.cacheDir,
+      ...(opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }),
+      ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+      ...(opts.snapshot === undefined ? {} : { snapshot: opts.snapshot }),
+      ...(opts.stampSlackMs === undefined ? {} : { stampSlackMs: opts.stampSlackMs }),
+      ...(opts.workerScript === undefined ? {} : { workerScript: opts.workerScript?.href ?? null }),
+    },
+    prior: { digest: digests.get(previous) ?? null, warnings: readWarnings.get(previous) ?? null },
+  };
+  let handoff: ReloadHandoff;
+  try {
+    handoff = await runReloadWorker(script, req);
+  } catch (err) {
+    if (!(err instanceof SnapshotWriteError)) throw err;
+    // the worker's work cannot reach this thread: do it here (commands wait, but the reload happens)
+    log.warn('reload worker could not write its snapshot; reloading in this thread', { err: err.message });
+    return (await loadCorpus(opts, previous)).index;
+  }
+  if (handoff.unchanged) return previous;
+  const t0 = performance.now();
+  const snap = await readSnapshot(handoff.snapshot, handoff.digest).finally(() => (handoff.temporary ? fs.rm(handoff.snapshot, { force: true }).catch(() => undefined) : undefined));
+  if (!snap.ok) throw new Error(`the reload's snapshot could not be read (${snap.reason})`);
+  const stats: LoadStats = { ...handoff.stats, articles: 0, snapshotWritten: Promise.resolve(!handoff.temporary), whenHydrated: () => Promise.resolve() };
+  const index = indexFromSnapshot(opts, snap, handoff.warnings, stats);
+  // what this reload reused is what the worker took from the cache; `fromSnapshot` counts the handoff
+  stats.fromSnapshot = 0;
+  stats.files = handoff.stats.files;
+  stats.timings['worker'] = t0 - started;
+  stats.timings['snapshot read'] = performance.now() - t0;
+  stats.articles = index.articles().length;
+  digests.set(index, handoff.digest);
+  readWarnings.set(index, handoff.warnings);
+  loadStats.set(index, stats);
+  return index;
 }

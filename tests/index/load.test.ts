@@ -120,3 +120,110 @@ describe.skipIf(!existsSync(DIST_LOAD) || !existsSync(DIST_WORKER))('worker thre
     expect(r.stats.extracted).toBe(r.stats.files);
   });
 });
+
+const DIST_RELOAD = path.join(ROOT, 'dist', 'src', 'index', 'reloadWorker.js');
+
+describe.skipIf(!existsSync(DIST_LOAD) || !existsSync(DIST_RELOAD))('reloads in a worker thread (compiled dist/)', () => {
+  const dist = () => import(pathToFileURL(DIST_LOAD).href) as Promise<typeof import('../../src/index/load.js')>;
+
+  it('GIVEN one changed file THEN the worker extracts only it, and the index this thread opens equals a fresh load', async () => {
+    const d = await dist();
+    const cacheDir = path.join(root, 'cache');
+    const first = await d.loadBriefingIndex({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait' });
+    // nothing changed: the worker says so and the previous index itself comes back
+    expect(await d.reloadBriefingIndex(first, { corpusDir: corpus, cacheDir, clock, workers: 0 })).toBe(first);
+    const file = path.join(corpus, '001_debecc4f8dbd1735.txt');
+    writeFileSync(file, readFileSync(file, 'utf8') + '\nOn Friday the defence ministry said 250 North Korean soldiers were killed near Kursk.\n');
+    const next = await d.reloadBriefingIndex(first, { corpusDir: corpus, cacheDir, clock, workers: 0 });
+    expect(next).not.toBe(first);
+    const stats = d.statsOf(next)!;
+    expect(stats).toMatchObject({ cached: 4, extracted: 1, files: 5, articles: 5 });
+    expect(stats.timings['worker']).toBeGreaterThan(0);
+    expect(first.articles()).toHaveLength(5);
+    const fresh = await d.loadBriefingIndex({ corpusDir: corpus, cacheDir: null, clock, workers: 0 });
+    expect(answers(next)).toBe(answers(fresh));
+    expect(next.figures().some((c) => c.low === 250 && c.kind === 'killed')).toBe(true);
+    // the worker wrote the snapshot: a restart is a warm start
+    const restart = await d.loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    expect(restart.stats.fromSnapshot).toBe(5);
+    expect(answers(restart.index)).toBe(answers(fresh));
+    // and the reload after it compares with what the worker loaded
+    expect(await d.reloadBriefingIndex(next, { corpusDir: corpus, cacheDir, clock, workers: 0 })).toBe(next);
+  });
+
+  it("GIVEN snapshot 'never' THEN the worker hands over a temporary file, removed once read, and the snapshot is left alone", async () => {
+    const d = await dist();
+    const cacheDir = path.join(root, 'cache');
+    const first = await d.loadBriefingIndex({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait' });
+    const snapDir = path.join(cacheDir, 'snapshots');
+    const before = await fs.readdir(snapDir);
+    const stamp = (await fs.stat(path.join(snapDir, before[0]!))).mtimeMs;
+    await fs.rm(path.join(corpus, '002_df10cff95ed2165f.txt'));
+    const next = await d.reloadBriefingIndex(first, { corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'never' });
+    expect(next.articles()).toHaveLength(4);
+    expect(await fs.readdir(snapDir)).toEqual(before);
+    expect((await fs.stat(path.join(snapDir, before[0]!))).mtimeMs).toBe(stamp);
+    expect(answers(next)).toBe(answers(await d.loadBriefingIndex({ corpusDir: corpus, cacheDir: null, clock, workers: 0 })));
+  });
+
+  it('GIVEN the worker cannot write its snapshot THEN the reload happens in this thread, with one warning', async () => {
+    const d = await dist();
+    const { setLogSink } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'src', 'log.js')).href)) as typeof import('../../src/log.js');
+    const cacheDir = path.join(root, 'cache');
+    const first = await d.loadBriefingIndex({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'never' });
+    writeFileSync(path.join(cacheDir, 'snapshots'), 'not a folder');
+    writeFileSync(path.join(corpus, 'new.txt'), 'Officials said 12 people were killed in the storm on Monday.\n');
+    const lines: string[] = [];
+    setLogSink((l) => lines.push(l));
+    try {
+      const next = await d.reloadBriefingIndex(first, { corpusDir: corpus, cacheDir, clock, workers: 0 });
+      expect(next.articles()).toHaveLength(6);
+      expect(d.statsOf(next)!.timings['worker']).toBeUndefined();
+      expect(lines.filter((x) => JSON.parse(x).msg === 'reload worker could not write its snapshot; reloading in this thread')).toHaveLength(1);
+    } finally {
+      setLogSink((line) => process.stderr.write(line + '\n'));
+    }
+  });
+
+  it('GIVEN the corpus folder is gone THEN the reload rejects with a corpus error', async () => {
+    const d = await dist();
+    const cacheDir = path.join(root, 'cache');
+    const first = await d.loadBriefingIndex({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    await fs.rm(corpus, { recursive: true });
+    await expect(d.reloadBriefingIndex(first, { corpusDir: corpus, cacheDir, clock, workers: 0 })).rejects.toBeInstanceOf(d.CorpusError);
+  });
+});
+
+describe('a reload worker that dies', () => {
+  it('GIVEN the worker exits midway THEN the reload rejects saying so, the live corpus keeps the previous snapshot, and one line is logged', async () => {
+    const { LiveCorpus } = await import('../../src/index/live.js');
+    const { setLogSink } = await import('../../src/log.js');
+    const crash = path.join(root, 'crash.mjs');
+    writeFileSync(crash, 'process.exit(3);\n');
+    const cacheDir = path.join(root, 'cache');
+    const lines: string[] = [];
+    setLogSink((l) => lines.push(l));
+    try {
+      const l = new LiveCorpus({ corpusDir: corpus, load: (prev) => reloadBriefingIndex(prev, { corpusDir: corpus, cacheDir, clock, workers: 0, reloadScript: pathToFileURL(crash) }) });
+      const first = await l.start({ watch: false });
+      writeFileSync(path.join(corpus, 'new.txt'), 'Officials said 12 people were killed in the storm on Monday.\n');
+      const r = await l.reload('test');
+      expect(r.changed).toBe(false);
+      expect(r.reason).toMatch(/reload worker exited \(code 3\)/);
+      expect(l.current()).toBe(first);
+      expect(lines.filter((x) => JSON.parse(x).level !== 'debug')).toHaveLength(1);
+      expect(lines.find((x) => JSON.parse(x).level === 'error')).toMatch(/corpus reload failed; still serving the previous snapshot/);
+    } finally {
+      setLogSink((line) => process.stderr.write(line + '\n'));
+    }
+  });
+
+  it('GIVEN a worker script that throws at start THEN the reload rejects too', async () => {
+    const bad = path.join(root, 'bad.mjs');
+    writeFileSync(bad, "throw new Error('cannot start');\n");
+    const cacheDir = path.join(root, 'cache');
+    const first = await loadBriefingIndex({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    writeFileSync(path.join(corpus, 'new.txt'), 'Officials said 12 people were killed in the storm on Monday.\n');
+    await expect(reloadBriefingIndex(first, { corpusDir: corpus, cacheDir, clock, workers: 0, reloadScript: pathToFileURL(bad) })).rejects.toThrow(/reload worker failed: cannot start/);
+  });
+});

@@ -95,6 +95,21 @@ describe('the live corpus of a running bot', () => {
     expect(logs.filter((l) => l.includes('"msg":"corpus reloaded"')).length).toBeGreaterThanOrEqual(3);
   }, 60_000);
 
+  it('GIVEN a terminal THEN the first load draws a progress bar there and clears it before the bot is ready; reloads draw none', async () => {
+    const dir = tempDir('bb-live-corpus-');
+    for (const [name, text] of Object.entries(STORIES)) settled(path.join(dir, name), text);
+    const config = loadConfig({ CORPUS_DIR: dir, DATA_DIR: tempDir('bb-live-data-'), CACHE_DIR: 'off', HEALTH_PORT: 'off' }, []);
+    const drawn: string[] = [];
+    const b = await startBriefbot(config, { commands, progress: { isTTY: true, columns: 100, write: (s) => drawn.push(s) } });
+    stops.push(() => b.stop());
+    expect(drawn.some((s) => s.includes('Loading articles [') && s.includes('3/3'))).toBe(true);
+    expect(drawn.at(-1)).toBe('\r\x1b[K');
+    const before = drawn.length;
+    writeFileSync(path.join(dir, 'd.txt'), 'Reuters\n\nAround 1,500 troops were deployed to the border, the ministry said on Thursday.\n');
+    await until(() => b.corpus.current().articles().length === 4, 10_000, 'the added file');
+    expect(drawn).toHaveLength(before);
+  }, 60_000);
+
   it('GIVEN commands running while five articles arrive THEN each command sees the corpus before or after, never a mix', async () => {
     const { bot: b, dir } = await bot();
     const seen = new Set<number>();

@@ -49,7 +49,8 @@ export function htmlMetadata(html: string): DeclaredMetadata {
   return out;
 }
 
-function articleOptions(baseSelectors: string[]): HtmlToTextOptions {
+/** @internal html-to-text options of `htmlToText`, reading from these base elements. */
+export function articleOptions(baseSelectors: string[]): HtmlToTextOptions {
   return {
     wordwrap: false,
     baseElements: { selectors: baseSelectors, returnDomByDefault: true },

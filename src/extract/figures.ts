@@ -415,7 +415,7 @@ let memoAttributions: readonly Attribution[] = [];
 
 function attributionsOf(sentence: string): readonly Attribution[] {
   if (sentence !== memoSentence) {
-    memoAttributions = ACCORDING_TO_TEST.test(sentence) || REPORTING_VERBS_TEST.test(sentence) ? computeAttributions(sentence) : [];
+    memoAttributions = REPORTING_VERBS_TEST.test(sentence) || ACCORDING_TO_TEST.test(sentence) ? computeAttributions(sentence) : [];
     memoSentence = sentence;
   }
   return memoAttributions;

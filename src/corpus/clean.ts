@@ -84,7 +84,13 @@ export function cleanArticleText(raw: string): CleanedText {
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
     if (line === '') continue;
-    const next = lines.slice(i + 1).find((l) => l !== '') ?? '';
+    let next = '';
+    for (let k = i + 1; k < lines.length; k++) {
+      if (lines[k] !== '') {
+        next = lines[k]!;
+        break;
+      }
+    }
 
     if (END_OF_ARTICLE.test(line)) {
       dropped.push(...lines.slice(i).filter(Boolean));

@@ -2,21 +2,35 @@
  * HTML articles: metadata from the head, readable text from the article body.
  * Scripts, styles, navigation, asides, figures and forms are dropped.
  */
-import { convert } from 'html-to-text';
+import { compile, type HtmlToTextOptions } from 'html-to-text';
 import type { DeclaredMetadata } from '../core/types.js';
+
+/** `<meta name|property|itemprop="...">` patterns, built once per name. */
+const metaPatterns = new Map<string, RegExp>();
+
+function metaPattern(name: string): RegExp {
+  let re = metaPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`<meta\\s+[^>]*(?:name|property|itemprop)\\s*=\\s*["']${name.replace(/[:.]/g, '\\$&')}["'][^>]*>`, 'i');
+    metaPatterns.set(name, re);
+  }
+  return re;
+}
 
 function metaContent(html: string, names: string[]): string | undefined {
   for (const name of names) {
-    const re = new RegExp(`<meta\\s+[^>]*(?:name|property|itemprop)\\s*=\\s*["']${name.replace(/[:.]/g, '\\$&')}["'][^>]*>`, 'i');
-    const tag = re.exec(html)?.[0];
+    const tag = metaPattern(name).exec(html)?.[0];
     const content = tag ? /content\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1] : undefined;
     if (content?.trim()) return decodeEntities(content.trim());
   }
   return undefined;
 }
 
+/** html-to-text compiles its options (selectors into a decision tree) once per converter, not per call. */
+const decodeConverter = compile({ wordwrap: false });
+
 function decodeEntities(s: string): string {
-  return convert(s, { wordwrap: false }).trim();
+  return decodeConverter(s).trim();
 }
 
 export function htmlMetadata(html: string): DeclaredMetadata {
@@ -35,12 +49,11 @@ export function htmlMetadata(html: string): DeclaredMetadata {
   return out;
 }
 
-/** Readable text of the article: one paragraph per line. */
-export function htmlToText(html: string): string {
-  const hasArticle = /<article[\s>]/i.test(html);
-  return convert(html, {
+/** @internal html-to-text options of `htmlToText`, reading from these base elements. */
+export function articleOptions(baseSelectors: string[]): HtmlToTextOptions {
+  return {
     wordwrap: false,
-    baseElements: { selectors: hasArticle ? ['article'] : ['main', 'body'], returnDomByDefault: true },
+    baseElements: { selectors: baseSelectors, returnDomByDefault: true },
     selectors: [
       { selector: 'a', options: { ignoreHref: true } },
       { selector: 'img', format: 'skip' },
@@ -62,7 +75,17 @@ export function htmlToText(html: string): string {
       { selector: 'table', format: 'dataTable' },
       { selector: 'ul', options: { itemPrefix: ' ' } },
     ],
-  })
+  };
+}
+
+/** The two converters `htmlToText` uses: from `<article>` when the page has one, else from `<main>`/`<body>`. */
+const articleConverter = compile(articleOptions(['article']));
+const pageConverter = compile(articleOptions(['main', 'body']));
+
+/** Readable text of the article: one paragraph per line. */
+export function htmlToText(html: string): string {
+  const hasArticle = /<article[\s>]/i.test(html);
+  return (hasArticle ? articleConverter : pageConverter)(html)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

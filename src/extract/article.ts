@@ -86,8 +86,11 @@ export function extractArticle(doc: RawDocument): ArticleExtraction {
   let previousClaimant: string | null = null;
   for (const s of sentences) {
     // dates inside quotation marks are the speaker's ("here today, tomorrow"), not the article's
-    const quoted = quotedSpans(s.text);
-    const found = findTimeMentions(s.text).filter((t) => !quoted.some(([a, b]) => t.start >= a && t.end <= b));
+    let found = findTimeMentions(s.text);
+    if (found.length > 0) {
+      const quoted = quotedSpans(s.text);
+      if (quoted.length > 0) found = found.filter((t) => !quoted.some(([a, b]) => t.start >= a && t.end <= b));
+    }
     for (const t of found) times.push({ ...t, sentence: s.index });
     figures.push(...extractFigures(s.text, s.index, found, { previousClaimant }));
     previousClaimant = lastClaimant(s.text, previousClaimant);

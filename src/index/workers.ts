@@ -18,7 +18,16 @@ import { log } from '../log.js';
 import type { ExtractOutcome, ExtractRequest, ExtractResponse } from './extractWorker.js';
 
 /** Documents per message: large enough to amortise messaging, small enough to balance the load. */
-const BATCH = 8;
+const BATCH = 16;
+
+/**
+ * Young-generation size of each worker (MB). Extraction allocates many small,
+ * short-lived objects (tokens, matches, slices); V8's default young generation
+ * (16 MB semi-spaces at most) makes it scavenge so often that garbage collection
+ * takes about a tenth of the time. 96 MB (32 MB semi-spaces) cuts that by half or
+ * more; the memory is the workers' and is given back when they exit after the load.
+ */
+const WORKER_YOUNG_GENERATION_MB = 96;
 
 /** The compiled worker script beside this module, or null when it is not there. */
 export function defaultWorkerScript(): URL | null {
@@ -54,7 +63,7 @@ export async function createExtractionPool(size = defaultWorkerCount(), script: 
   const workers: Worker[] = [];
   try {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(script);
+      const w = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       await new Promise<void>((resolve, reject) => {
         w.once('online', resolve);
         w.once('error', reject);

@@ -31,7 +31,7 @@ import { readiness, startHealthServer, type ChatPlatform, type HealthServer } fr
 import { dispatch, newErrorId } from './dispatch.js';
 import { Workload, type DrainResult } from './adapters/workload.js';
 import { LiveCorpus } from './index/live.js';
-import { loadBriefingIndex, reloadBriefingIndex } from './index/load.js';
+import { loadBriefingIndex, reloadBriefingIndex, snapshotBacked } from './index/load.js';
 import { log, scrub, setLogLevel } from './log.js';
 import { LOADING_LABEL, withProgressBar, type ProgressStream } from './progress.js';
 import { RateLimiter } from './rateLimit.js';
@@ -96,6 +96,8 @@ export async function startBriefbot(config: Config, opts: StartOptions = {}): Pr
       previous
         ? reloadBriefingIndex(previous, loadOpts)
         : withProgressBar(opts.progress ?? process.stderr, LOADING_LABEL, (bar) => reloadBriefingIndex(null, { ...loadOpts, onProgress: bar.update, onPhase: bar.status })),
+    // after a load built in memory, answer from the snapshot file once it is written (articles stay on disk)
+    lighten: (index) => snapshotBacked(index, loadOpts),
   });
   const workload = new Workload();
   let scheduled: ScheduledPosts | null = null;

@@ -23,6 +23,12 @@ export interface LiveCorpusOptions {
   corpusDir: string;
   /** Builds a new snapshot, reusing what it can of the previous one. */
   load: (previous: BriefingIndex | null) => Promise<BriefingIndex>;
+  /**
+   * The same snapshot in a lighter form, once it can be had (e.g. `snapshotBacked`:
+   * read back from the snapshot file with articles left on disk), or null. Swapped
+   * in when it arrives, unless a reload has moved on meanwhile.
+   */
+  lighten?: (index: BriefingIndex) => Promise<BriefingIndex | null>;
   debounceMs?: number;
   rescanMs?: number;
   settleMs?: number;
@@ -76,7 +82,7 @@ export class LiveCorpus {
   private again = false;
   private fingerprint = '';
   private listeners: ((index: BriefingIndex) => void)[] = [];
-  private readonly opts: Required<Omit<LiveCorpusOptions, 'clock'>> & { clock: () => number };
+  private readonly opts: Required<Omit<LiveCorpusOptions, 'clock' | 'lighten'>> & Pick<LiveCorpusOptions, 'lighten'> & { clock: () => number };
 
   constructor(opts: LiveCorpusOptions) {
     this.opts = { ...DEFAULTS, clock: Date.now, ...opts };
@@ -102,6 +108,7 @@ export class LiveCorpus {
     const fp = await folderFingerprint(this.opts.corpusDir);
     this.index = await this.opts.load(null);
     this.fingerprint = fp.fingerprint;
+    this.lighten(this.index);
     if (opts.watch !== false) this.watchFolder();
     return this.index;
   }
@@ -159,6 +166,7 @@ export class LiveCorpus {
         const changed = next !== before;
         this.index = next;
         if (changed) {
+          this.lighten(next);
           log.info('corpus reloaded', { reason, articles: next.articles().length, warnings: next.warnings().length, ms: Date.now() - started });
           for (const l of this.listeners) {
             try {
@@ -181,6 +189,19 @@ export class LiveCorpus {
       }
     })();
     return this.running;
+  }
+
+  /** Swaps in the lighter form of `index` when it arrives, if `index` is still the one served. */
+  private lighten(index: BriefingIndex): void {
+    if (!this.opts.lighten) return;
+    this.opts
+      .lighten(index)
+      .then((lean) => {
+        if (!lean || this.index !== index || this.running) return;
+        this.index = lean;
+        log.debug('corpus now read from its snapshot file', { articles: lean.articles().length });
+      })
+      .catch((err: unknown) => log.warn('could not read the corpus back from its snapshot; keeping it in memory', { err: (err as Error).message }));
   }
 
   stop(): void {

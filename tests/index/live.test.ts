@@ -135,3 +135,47 @@ describe('live corpus', () => {
     expect(maxActive).toBe(1);
   });
 });
+
+describe('live corpus: the lighter form of a snapshot', () => {
+  it('GIVEN a cold load with a cache THEN the snapshot-backed index replaces it once written, with the same answers', async () => {
+    const { snapshotBacked } = await import('../../src/index/load.js');
+    const dir = folder();
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'bb-live-cache-'));
+    dirs.push(cacheDir);
+    const offered: (BriefingIndex | null)[] = [];
+    const { l } = make(dir, {
+      load: () => loadBriefingIndex({ corpusDir: dir, cacheDir }),
+      lighten: async (i) => {
+        const lean = await snapshotBacked(i, { corpusDir: dir, cacheDir });
+        offered.push(lean);
+        return lean;
+      },
+    });
+    const first = await l.start({ watch: false });
+    await until(() => offered.length === 1);
+    expect(offered[0]).not.toBeNull();
+    expect(l.current()).toBe(offered[0]);
+    expect(l.current()).not.toBe(first);
+    expect(l.current().figures({}).map((c) => [c.kind, c.low])).toEqual(first.figures({}).map((c) => [c.kind, c.low]));
+  });
+
+  it('GIVEN a reload that finished while the lighter form was being read THEN the reload result is kept', async () => {
+    const dir = folder();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const { l } = make(dir, {
+      lighten: async (i) => {
+        await gate;
+        return i; // a stand-in for the lighter form of the first snapshot
+      },
+    });
+    const first = await l.start({ watch: false });
+    writeFileSync(path.join(dir, 'b.txt'), 'Rescuers found 3 more bodies on Tuesday, police said.\n');
+    await l.reload('test');
+    const second = l.current();
+    expect(second).not.toBe(first);
+    release();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(l.current()).toBe(second);
+  });
+});

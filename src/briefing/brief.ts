@@ -24,6 +24,8 @@ export interface BriefOptions {
   isAllowed?: ((articleIndex: number, sentenceIndex: number) => boolean) | null;
   /** Every article holding an allowed sentence, ascending (the others are skipped unread). */
   allowedArticles?: readonly number[];
+  /** Exactly the allowed sentences (global numbers) and their articles, each once, in any order: only these are visited (`allowed`, `isAllowed` and `allowedArticles` are then ignored). */
+  sentences?: { sentence: ArrayLike<number>; article: ArrayLike<number> } | null;
   /** `briefCorpusStats(articles)`, when the caller keeps it between briefs. */
   stats?: BriefCorpusStats;
   maxPoints?: number;
@@ -46,8 +48,22 @@ const prepared = new WeakMap<BriefCorpusStats, { articles: readonly Article[]; s
  * every brief is made of (kept with the result).
  */
 export function briefCorpusStats(articles: readonly Article[]): BriefCorpusStats {
-  const statements = new BriefStatements(articles);
-  const stats: BriefCorpusStats = { df: statements.dfMap(), nGroups: statements.nGroups };
+  return briefStatsOf(articles, new BriefStatements(articles));
+}
+
+/**
+ * The statistics of statements already prepared for `articles` (read back from a
+ * snapshot), kept with them so that briefs of `articles` use them. The word map
+ * is built when first read (briefs use the statements' arrays, not the map).
+ */
+export function briefStatsOf(articles: readonly Article[], statements: BriefStatements): BriefCorpusStats {
+  let df: Map<string, number> | null = null;
+  const stats: BriefCorpusStats = {
+    nGroups: statements.nGroups,
+    get df() {
+      return (df ??= statements.dfMap());
+    },
+  };
   prepared.set(stats, { articles, statements });
   return stats;
 }
@@ -146,7 +162,7 @@ export function buildBrief(articles: readonly Article[], claims: readonly Figure
       : allowed
         ? (ai: number, si: number) => allowed.has(`${ai}:${si}`)
         : isAllowed;
-  const filter = allowed || isAllowed || opts.allowedArticles ? { articles: opts.allowedArticles ?? null, test } : null;
+  const filter = opts.sentences ? { sentences: opts.sentences } : allowed || isAllowed || opts.allowedArticles ? { articles: opts.allowedArticles ?? null, test } : null;
 
   const points: BriefPointDraft[] = disagreementPoints(claims, 2);
   const coveredNumbers = new Set(points.flatMap((p) => p.text.match(/\d[\d,]*/g) ?? []));

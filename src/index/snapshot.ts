@@ -21,14 +21,16 @@ import { randomBytes, createHash } from 'node:crypto';
 import fsSync, { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Article, Entity, LoadWarning, QuoteClaim, SourceRef, FigureClaim, TimelineEvent, UndatedEvent } from '../core/types.js';
+import { briefStatsOf } from '../briefing/brief.js';
 import { articleDate, sourceRef } from '../briefing/sources.js';
+import { BriefStatements, type BriefStatementsData } from '../briefing/statements.js';
 import { EXTRACTION_VERSION } from '../extract/article.js';
 import type { BriefPoint } from './briefingIndex.js';
 import { fromRows, sentencesFromSpans, signatureFrom, toEntry, toRows, type Rows } from './cache.js';
 import type { CorpusDerived, CorpusIndex, SourceLocations } from './corpusIndex.js';
 import { SentenceSearch, type SentenceSearchData } from './sentenceSearch.js';
 
-export const SNAPSHOT_FORMAT = 5;
+export const SNAPSHOT_FORMAT = 6;
 
 /** A file's size and times when it was read: [file, size, mtimeMs, ctimeMs]. */
 export type FileStamp = [string, number, number, number];
@@ -57,6 +59,20 @@ export interface SnapshotHeader {
   sections: Record<string, [number, number, Kind]>;
 }
 const MAGIC = 'BRIEFSNP';
+/** The arrays of `BriefStatementsData` stored as raw sections, with their kind. */
+const STATEMENT_ARRAYS = [
+  ['df', 'i32'],
+  ['statementOf', 'i32'],
+  ['sentenceScore', 'f32'],
+  ['groupOf', 'i32'],
+  ['byGroup', 'i32'],
+  ['statementStart', 'u32'],
+  ['statementWords', 'i32'],
+  ['central', 'f64'],
+  ['postingStart', 'u32'],
+  ['postings', 'i32'],
+  ['familyOf', 'i32'],
+] as const satisfies readonly (readonly [keyof BriefStatementsData, Kind])[];
 const PREAMBLE = 24;
 const ARTICLES_PER_CHUNK = 2000;
 
@@ -306,7 +322,8 @@ export function storeOf(a: Article): ArticleStore | undefined {
   return (a as Partial<Stored>)[STORE];
 }
 
-type Kind = 'json' | 'u8' | 'u32';
+type Kind = 'json' | 'u8' | 'u32' | 'i32' | 'f32' | 'f64';
+type Typed = Uint8Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 
 /** Writes sections one after another; the header with their places goes last. */
 class SectionWriter {
@@ -314,7 +331,7 @@ class SectionWriter {
   readonly sections: Record<string, [number, number, Kind]> = {};
   constructor(private readonly fh: fs.FileHandle) {}
 
-  async add(name: string, data: string | Uint8Array | Uint32Array, kind: Kind): Promise<void> {
+  async add(name: string, data: string | Typed, kind: Kind): Promise<void> {
     // 8-byte alignment, so typed arrays can be read in place
     const pad = (8 - (this.offset % 8)) % 8;
     if (pad) await this.fh.write(Buffer.alloc(pad), 0, pad, this.offset);
@@ -417,7 +434,10 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
     await w.add('quotes', JSON.stringify(sections.quotes), 'json');
     await w.add('entities', JSON.stringify(toRows(derived.entities)), 'json');
     await w.add('brief', JSON.stringify(sections.brief), 'json');
-    await w.add('briefStats', JSON.stringify({ nGroups: derived.briefStats.nGroups, df: [...derived.briefStats.df] }), 'json');
+    // what topic briefs are made of: its word list as JSON, its arrays raw (sentenceStart is located.sentenceStart)
+    const bs = index.briefStatements().data();
+    await w.add('statements', JSON.stringify({ words: bs.words, nGroups: bs.nGroups, families: bs.families }), 'json');
+    for (const [name, kind] of STATEMENT_ARRAYS) await w.add(`statements.${name}`, bs[name], kind);
     await w.add('warnings', JSON.stringify(extractionWarnings), 'json');
     const s = derived.search.data();
     await w.add('search', JSON.stringify({ terms: s.terms, avgFieldLength: s.avgFieldLength }), 'json');
@@ -550,11 +570,14 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
       return readAt(s[0], s[1]);
     };
     const json = async <T>(name: string): Promise<T> => JSON.parse((await section(name)).toString('utf8')) as T;
-    const u32 = async (name: string): Promise<Uint32Array> => {
+    const typed = async <T extends Typed>(name: string, Type: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number }): Promise<T> => {
       const b = await section(name);
+      const size = Type.BYTES_PER_ELEMENT;
+      if (b.length % size !== 0) throw new Error(`section ${name} is truncated`);
       // a fresh Buffer of this size has its own aligned memory; copy when it does not
-      return b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length / 4) : new Uint32Array(new Uint8Array(b).buffer);
+      return b.byteOffset % size === 0 ? new Type(b.buffer, b.byteOffset, b.length / size) : new Type(new Uint8Array(b).buffer, 0, b.length / size);
     };
+    const u32 = (name: string): Promise<Uint32Array> => typed(name, Uint32Array);
 
     // each article's record: its byte range in the file (the bytes themselves are read when used)
     const starts = new Float64Array(head.articles);
@@ -608,7 +631,15 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
     const decEvents = <T>(rows: Rows): T[] => decList<T>(rows, true);
 
     const timeline = await json<{ events: Rows; undated: Rows }>('timeline');
-    const stats = await json<{ nGroups: number; df: [string, number][] }>('briefStats');
+    const statementMeta = await json<{ words: string[]; nGroups: number; families: number }>('statements');
+    const sentenceStart = await u32('located.sentenceStart');
+    const statementData = { ...statementMeta, sentenceStart } as Record<string, unknown>;
+    for (const [name, kind] of STATEMENT_ARRAYS) {
+      const at = `statements.${name}`;
+      statementData[name] = await (kind === 'u32' ? typed(at, Uint32Array) : kind === 'i32' ? typed(at, Int32Array) : kind === 'f32' ? typed(at, Float32Array) : typed(at, Float64Array));
+    }
+    const statements = new BriefStatements(statementData as unknown as BriefStatementsData);
+    if (statements.articleCount !== articles.length || statements.statementOf.length !== sentenceStart[articles.length]) throw new Error('brief statements do not match the articles');
     const searchMeta = await json<{ terms: string[]; avgFieldLength: [number, number] }>('search');
     const data: SentenceSearchData = {
       terms: searchMeta.terms,
@@ -626,7 +657,7 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
       quotes: decList<QuoteClaim>(await json('quotes')),
       entities: fromRows<Entity>(await json('entities')),
       defaultBrief: decList<BriefPoint>(await json('brief')),
-      briefStats: { nGroups: stats.nGroups, df: new Map(stats.df) },
+      briefStats: briefStatsOf(articles, statements),
       search: SentenceSearch.fromData(data),
     };
     const located = async (name: 'claims' | 'events' | 'undated') => {
@@ -634,7 +665,7 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
       const sentences = await u32(`located.${name}.sentences`);
       return { offsets, sentences: new Int32Array(sentences.buffer, sentences.byteOffset, sentences.length) };
     };
-    const locations: SourceLocations = { sentenceStart: await u32('located.sentenceStart'), claims: await located('claims'), events: await located('events'), undated: await located('undated') };
+    const locations: SourceLocations = { sentenceStart, claims: await located('claims'), events: await located('events'), undated: await located('undated') };
     const extractionWarnings = await json<LoadWarning[]>('warnings');
     kept = true; // the store closes it once its articles are unreachable
     return { ok: true, articles, derived, locations, extractionWarnings };

@@ -9,7 +9,7 @@
  */
 import type { Article, FigureClaim, FigureKind, SourceRef } from '../core/types.js';
 import { formatFigure, KIND_LABEL, KIND_ORDER } from './claims.js';
-import { sentenceRef } from './sources.js';
+import { lazySentenceRef } from './sources.js';
 import { BriefStatements, type StatementCluster } from './statements.js';
 
 export interface BriefPointDraft {
@@ -166,9 +166,15 @@ export function buildBrief(articles: readonly Article[], claims: readonly Figure
 
   const points: BriefPointDraft[] = disagreementPoints(claims, 2);
   const coveredNumbers = new Set(points.flatMap((p) => p.text.match(/\d[\d,]*/g) ?? []));
+  // the text of a cluster's first sentence: read once per cluster (choosing asks again after each batch)
+  const texts = new Map<StatementCluster, string>();
   const textOf = (c: StatementCluster): string => {
-    const ai = statements.articleOf(c.first);
-    return articles[ai]!.sentences[c.first - statements.sentenceStart[ai]!]!.text;
+    let text = texts.get(c);
+    if (text === undefined) {
+      const ai = statements.articleOf(c.first);
+      texts.set(c, (text = articles[ai]!.sentences[c.first - statements.sentenceStart[ai]!]!.text));
+    }
+    return text;
   };
   /** Points chosen from clusters ranked best first: dissimilar ones first, then the next best up to the minimum. */
   const choose = (ranked: readonly StatementCluster[]): StatementCluster[] => {
@@ -204,7 +210,8 @@ export function buildBrief(articles: readonly Article[], claims: readonly Figure
         const a = articles[ai]!;
         if (cited.has(a.id)) return;
         cited.add(a.id);
-        sources.push(sentenceRef(a, s - statements.sentenceStart[ai]!));
+        // the passage is read when asked for (replies list the articles; a point can cite thousands)
+        sources.push(lazySentenceRef(a, s - statements.sentenceStart[ai]!));
       };
       cite(c.first);
       for (const s of sentences) cite(s);

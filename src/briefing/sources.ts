@@ -28,6 +28,41 @@ export function sentenceRef(a: Article, index: number): SourceRef {
   return sourceRef(a, s.start, s.end);
 }
 
+/**
+ * `sentenceRef(a, index)` whose passage (quote, start, end) is read from the
+ * article when first asked for: a topic brief cites thousands of wire copies,
+ * and with articles kept on disk each would be a read, while replies show the
+ * articles cited (light fields) and read passages only for the few they quote.
+ * The fields are the same, in the same order, enumerable (a copy or
+ * `JSON.stringify` reads them); the quote is the article's text, verbatim.
+ */
+export function lazySentenceRef(a: Article, index: number): SourceRef {
+  let passage: { quote: string; start: number; end: number } | null = null;
+  const at = () => {
+    if (!passage) {
+      const s = a.sentences[index]!;
+      passage = { quote: a.body.slice(s.start, s.end), start: s.start, end: s.end };
+    }
+    return passage;
+  };
+  return {
+    article: a.id,
+    get quote() {
+      return at().quote;
+    },
+    get start() {
+      return at().start;
+    },
+    get end() {
+      return at().end;
+    },
+    publisher: a.publisher,
+    title: a.title,
+    url: a.url,
+    date: articleDate(a),
+  };
+}
+
 /** "Express & Star" / "AP, also run by Express & Star": how a syndication group is named. */
 export function outletName(a: Article): string {
   return a.publisher ?? a.title ?? a.id;

@@ -159,6 +159,10 @@ export class BriefStatements {
   private readonly probed: Int32Array;
   private probe = 0;
   private readonly groupSeen: Int32Array;
+  /** Per word: the brief that last listed it in its own postings, and where its list starts there. */
+  private readonly wordSeen: Int32Array;
+  private readonly wordAt: Int32Array;
+  private readonly wordEnd: Int32Array;
   private groupMark = 0;
   private readonly familyGroups: Int32Array;
   private readonly familySeen: Int32Array;
@@ -197,6 +201,9 @@ export class BriefStatements {
     this.taken = new Int32Array(nStatements);
     this.probed = new Int32Array(nStatements);
     this.groupSeen = new Int32Array(this.nGroups);
+    this.wordSeen = new Int32Array(this.words.length);
+    this.wordAt = new Int32Array(this.words.length);
+    this.wordEnd = new Int32Array(this.words.length);
   }
 
   /** What the statements are made of (no scratch): what a snapshot stores, and `new BriefStatements(data)` takes back. */
@@ -343,6 +350,9 @@ export class BriefStatements {
     }
     const better = (i: number, j: number): boolean => own[i]! > own[j]! || (own[i] === own[j] && this.firstSentence[keys[i]!]! < this.firstSentence[keys[j]!]!);
 
+    // near duplicates are looked up among the allowed statements only: postings of their words, made for this brief
+    const local = filter ? this.allowedPostings(keys.subarray(0, n), gen) : null;
+
     // 3. clusters, best representatives first, in batches
     const ranked: StatementCluster[] = [];
     let order: number[] = [];
@@ -353,7 +363,7 @@ export class BriefStatements {
       for (; next < order.length; next++) {
         const k = keys[order[next]!]!;
         if (this.taken[k] === gen) continue;
-        ranked.push(this.gather(k, gen, keys.subarray(0, n), sentencesOfStatement));
+        ranked.push(this.gather(k, gen, keys.subarray(0, n), sentencesOfStatement, local));
       }
       ranked.sort((x, y) => y.score - x.score || x.first - y.first);
       if (enough(ranked)) break;
@@ -370,7 +380,42 @@ export class BriefStatements {
   }
 
   /** A cluster around `rep`: every allowed statement not yet taken within `SAME_STATEMENT` of it. */
-  private gather(rep: number, gen: number, allowed: Int32Array, sentencesOfStatement: (k: number, out: number[]) => void): StatementCluster {
+  /**
+   * Postings word -> statements restricted to `allowed` (the statements of one
+   * brief): word `w`'s list is `postings[wordAt[w]..wordEnd[w]]` when
+   * `wordSeen[w] === gen`; other words have no allowed statement.
+   */
+  private allowedPostings(allowed: Int32Array, gen: number): Int32Array {
+    let total = 0;
+    const words: number[] = [];
+    for (let i = 0; i < allowed.length; i++) {
+      const k = allowed[i]!;
+      for (let j = this.statementStart[k]!, e = this.statementStart[k + 1]!; j < e; j++) {
+        const w = this.statementWords[j]!;
+        if (this.wordSeen[w] !== gen) {
+          this.wordSeen[w] = gen;
+          this.wordEnd[w] = 0;
+          words.push(w);
+        }
+        this.wordEnd[w]!++;
+        total++;
+      }
+    }
+    let at = 0;
+    for (const w of words) {
+      const count = this.wordEnd[w]!;
+      this.wordAt[w] = this.wordEnd[w] = at;
+      at += count;
+    }
+    const postings = new Int32Array(total);
+    for (let i = 0; i < allowed.length; i++) {
+      const k = allowed[i]!;
+      for (let j = this.statementStart[k]!, e = this.statementStart[k + 1]!; j < e; j++) postings[this.wordEnd[this.statementWords[j]!]!++] = k;
+    }
+    return postings;
+  }
+
+  private gather(rep: number, gen: number, allowed: Int32Array, sentencesOfStatement: (k: number, out: number[]) => void, local: Int32Array | null): StatementCluster {
     this.taken[rep] = gen;
     const members = [rep];
     const from = this.statementStart[rep]!;
@@ -393,11 +438,12 @@ export class BriefStatements {
           members.push(k);
         }
       };
-      let listed = 0;
-      for (let p = 0; p < prefix; p++) listed += this.postingStart[byRarity[p]! + 1]! - this.postingStart[byRarity[p]!]!;
-      if (listed > allowed.length) {
-        // a small topic: its own statements are fewer than the lists to read
-        for (let i = 0; i < allowed.length; i++) consider(allowed[i]!);
+      if (local) {
+        // the rep's words are all listed (it is allowed itself)
+        for (let p = 0; p < prefix; p++) {
+          const w = byRarity[p]!;
+          for (let i = this.wordAt[w]!, e = this.wordEnd[w]!; i < e; i++) consider(local[i]!);
+        }
       } else {
         for (let p = 0; p < prefix; p++) {
           const w = byRarity[p]!;

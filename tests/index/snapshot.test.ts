@@ -14,6 +14,7 @@ import { corpusDigest, loadCorpus, readCorpus, reloadBriefingIndex, snapshotBack
 import { isOnDisk, readSnapshot, snapshotFile, storeOf } from '../../src/index/snapshot.js';
 import { extractArticle } from '../../src/extract/article.js';
 import { SEEDS } from '../helpers.js';
+import { generateArticle } from '../../bench/generate.js';
 
 const clock = () => new Date('2026-01-01T00:00:00Z');
 let root: string;
@@ -163,5 +164,32 @@ describe('article records', () => {
     expect(warm.stats.fromSnapshot).toBe(5);
     expect(warm.index.articles()[0]!.sentences[0]!.text).toMatch(/ \(edited\)$/);
     expect(plain(warm.index.articles())).toEqual(plain(cold.index.articles()));
+  });
+});
+
+describe('brief statements in the snapshot', () => {
+  it('GIVEN a warm start of seeds and generated articles THEN preparing decodes no article, and default and topic briefs equal the cold load', async () => {
+    // a slice of the benchmark's corpus beside the seeds (wire copies, many topics)
+    for (let i = 0; i < 120; i++) {
+      const g = generateArticle(11, i);
+      await fs.writeFile(path.join(corpus, g.fileName), g.text);
+    }
+    const { cold, warm } = await coldAndWarm(125);
+    await warm.stats.whenHydrated();
+    const store = storeOf(warm.index.articles()[0]!)!;
+    expect(store.reads).toBe(0);
+    const topics = ['troops', 'Kursk', ...warm.index.entities().filter((e) => e.type !== 'other').slice(0, 12).map((e) => e.name), 'killed', 'water'];
+    const briefs = (index: BriefingIndex) => JSON.stringify([index.brief(), ...topics.map((topic) => index.brief({ topic }))]);
+    const expected = briefs(cold.index);
+    expect(expected.length).toBeGreaterThan(5000);
+    store.forgetDecoded();
+    expect(briefs(warm.index)).toBe(expected);
+    // and topic briefs read only the articles whose passages are read
+    store.forgetDecoded();
+    const before = store.reads;
+    const points = topics.map((topic) => warm.index.brief({ topic }));
+    const cited = new Set(points.flat().flatMap((p) => p.sources.map((s) => s.article)));
+    expect(cited.size).toBeGreaterThan(50);
+    expect(store.reads - before).toBeLessThan(cited.size);
   });
 });

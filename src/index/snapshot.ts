@@ -22,7 +22,7 @@ import fsSync, { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Article, Entity, LoadWarning, QuoteClaim, SourceRef, FigureClaim, TimelineEvent, UndatedEvent } from '../core/types.js';
 import { briefStatsOf } from '../briefing/brief.js';
-import { articleDate, sourceRef } from '../briefing/sources.js';
+import { articleDate, LEAD_PASSAGE, leadPassage, sourceRef, type LeadPassage } from '../briefing/sources.js';
 import { BriefStatements, type BriefStatementsData } from '../briefing/statements.js';
 import { EXTRACTION_VERSION } from '../extract/article.js';
 import type { BriefPoint } from './briefingIndex.js';
@@ -176,6 +176,34 @@ export class ArticleStore {
   private lastHeavy: Heavy | null = null;
   /** Articles decoded from the file so far (for tests and measurements). */
   reads = 0;
+  /** Lead passages: [start, end] per article (NO_LEAD: none), and where each one's quote ends in the file. */
+  private leads: { spans: Uint32Array; textAt: number; textEnds: Uint32Array } | null = null;
+
+  /** Where the lead passages are (see `LEAD_PASSAGE`). */
+  setLeads(spans: Uint32Array, textAt: number, textEnds: Uint32Array): void {
+    this.leads = { spans, textAt, textEnds };
+  }
+
+  /** Article `i`'s lead passage, its quote read from the file (not the body) when asked for. */
+  lead(i: number, a: Article, withQuote: boolean): LeadPassage {
+    if (!this.leads) {
+      // no leads stored: from the article itself
+      const first = this.heavy(i, a).sentences[0];
+      const body = this.heavy(i, a).body;
+      if (!first && body.trim() === '') return null;
+      const start = first?.start ?? 0;
+      const end = first?.end ?? Math.min(body.length, 200);
+      return withQuote ? { start, end, quote: body.slice(start, end) } : { start, end };
+    }
+    const { spans, textAt, textEnds } = this.leads;
+    const start = spans[2 * i]!;
+    if (start === NO_LEAD) return null;
+    const end = spans[2 * i + 1]!;
+    if (!withQuote) return { start, end };
+    const from = textAt + (i === 0 ? 0 : textEnds[i - 1]!);
+    const to = textAt + textEnds[i]!;
+    return { start, end, quote: this.read(from, to, a).toString('utf8', 0, to - from) };
+  }
 
   /** Articles held decoded (at most the capacity; others only while referenced elsewhere). */
   get kept(): number {
@@ -274,6 +302,13 @@ export class ArticleStore {
   }
 }
 
+const NO_LEAD = 0xffffffff;
+
+/** Shared by every stored article (non-enumerable): its lead passage through its store. */
+function storedLead(this: Stored, withQuote: boolean): LeadPassage {
+  return this[STORE].lead(this[SLOT], this, withQuote);
+}
+
 const STORE = Symbol('article store');
 const SLOT = Symbol('article slot');
 type Stored = Article & { [STORE]: ArticleStore; [SLOT]: number };
@@ -308,6 +343,7 @@ function storedArticle(r: LightRecord, store: ArticleStore, slot: number): Artic
   const a = { id: r[0], file: r[1], hash: r[2], title: r[3], publisher: r[4], byline: r[5], url: r[6], statedDate: r[7] };
   Object.defineProperty(a, STORE, { value: store });
   Object.defineProperty(a, SLOT, { value: slot });
+  Object.defineProperty(a, LEAD_PASSAGE, { value: storedLead });
   for (const k of ON_DISK) Object.defineProperty(a, k, accessors[k]);
   return Object.assign(a, { warnings: r[8], date: r[9], dateSource: r[10], notBefore: r[11], syndicatedWith: r[12], groupId: r[13] }) as unknown as Article;
 }
@@ -422,6 +458,25 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
       await w.add(`heavyEnds.${chunks}`, ends, 'u32');
       chunks++;
     }
+    // each article's lead passage (what /sources cites), so that listing them reads no body
+    const leadSpans = new Uint32Array(2 * articles.length);
+    const leadEnds = new Uint32Array(articles.length);
+    const leadTexts: Buffer[] = [];
+    let leadBytes = 0;
+    articles.forEach((a, i) => {
+      const lead = leadPassage(a);
+      leadSpans[2 * i] = lead ? lead.start : NO_LEAD;
+      leadSpans[2 * i + 1] = lead ? lead.end : NO_LEAD;
+      if (lead) {
+        const b = Buffer.from(lead.quote!, 'utf8');
+        leadTexts.push(b);
+        leadBytes += b.length;
+      }
+      leadEnds[i] = leadBytes;
+    });
+    await w.add('leads.spans', leadSpans, 'u32');
+    await w.add('leads.textEnds', leadEnds, 'u32');
+    await w.add('leads.text', Buffer.concat(leadTexts, leadBytes), 'u8');
     const loc = index.sourceLocations();
     await w.add('located.sentenceStart', loc.sentenceStart, 'u32');
     for (const name of ['claims', 'events', 'undated'] as const) {
@@ -599,6 +654,11 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
     }
     if (n !== head.articles) throw new Error('article count does not match');
     const store = new ArticleStore(fd, starts, ends, opts.recentArticles);
+    const leadText = head.sections['leads.text'];
+    const leadSpans = await u32('leads.spans');
+    const leadEnds = await u32('leads.textEnds');
+    if (!leadText || leadSpans.length !== 2 * head.articles || leadEnds.length !== head.articles || (head.articles > 0 && leadEnds[head.articles - 1] !== leadText[1])) throw new Error('lead passages are inconsistent');
+    store.setLeads(leadSpans, leadText[0], leadEnds);
     const articles: Article[] = [];
     for (const light of lights) for (const r of light) articles.push(storedArticle(r, store, articles.length));
     // sources as `sourceRef` makes them (the quote stored with them); one object per passage, shared by the answers citing it

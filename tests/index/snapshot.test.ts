@@ -14,6 +14,8 @@ import { corpusDigest, loadCorpus, readCorpus, reloadBriefingIndex, snapshotBack
 import { isOnDisk, readSnapshot, snapshotFile, storeOf } from '../../src/index/snapshot.js';
 import { extractArticle } from '../../src/extract/article.js';
 import { SEEDS } from '../helpers.js';
+import sourcesCommand from '../../commands/sources.js';
+import { replyStatements, type AnswerReply } from '../../src/core/reply.js';
 import { generateArticle } from '../../bench/generate.js';
 
 const clock = () => new Date('2026-01-01T00:00:00Z');
@@ -191,5 +193,32 @@ describe('brief statements in the snapshot', () => {
     const cited = new Set(points.flat().flatMap((p) => p.sources.map((s) => s.article)));
     expect(cited.size).toBeGreaterThan(50);
     expect(store.reads - before).toBeLessThan(cited.size);
+  });
+});
+
+describe('/sources after a warm start', () => {
+  it('GIVEN a warm start THEN /sources lists every citable article, citing its lead passage as the cold load does, without decoding any article', async () => {
+    await fs.writeFile(path.join(corpus, 'zz-empty.txt'), '   \n');
+    const cold = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait' });
+    expect(await cold.stats.snapshotWritten).toBe(true);
+    const warm = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    expect(warm.stats.fromSnapshot).toBeGreaterThan(0);
+    await warm.stats.whenHydrated();
+    const store = storeOf(warm.index.articles()[0]!)!;
+    store.forgetDecoded();
+    const run = async (index: BriefingIndex) => {
+      const reply = (await sourcesCommand.run({ index, now: clock(), commands: [] }, {})) as AnswerReply;
+      return JSON.stringify(replyStatements(reply));
+    };
+    const listed = await run(warm.index);
+    expect(store.reads).toBe(0);
+    expect(listed).toBe(await run(cold.index));
+    // every article with text, each cited by a passage of its own body
+    const statements = JSON.parse(listed) as { sources: { article: string; quote: string; start: number; end: number }[] }[];
+    expect(statements.length).toBe(cold.index.articles().filter((a) => a.body.trim() !== '').length);
+    for (const st of statements) {
+      const a = cold.index.article(st.sources[0]!.article)!;
+      expect(a.body.slice(st.sources[0]!.start, st.sources[0]!.end)).toBe(st.sources[0]!.quote);
+    }
   });
 });

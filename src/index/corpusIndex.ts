@@ -186,20 +186,34 @@ export class CorpusIndex implements BriefingIndex {
 
   /** Name lookup for autocomplete and entity search, built on first use (or by `prepare`). */
   private get entityNames(): NameFinder<Entity> {
-    return (this.entityFinder ??= new NameFinder(this.entityList, { keys: ['name', 'aliases'], threshold: 0.34, ignoreLocation: true, includeScore: true }));
+    return (this.entityFinder ??= this.entityNameFinder(false));
+  }
+
+  private entityNameFinder(stepwise: boolean): NameFinder<Entity> {
+    return new NameFinder(this.entityList, { keys: ['name', 'aliases'], threshold: 0.34, ignoreLocation: true, includeScore: true }, { stepwise });
+  }
+
+  private speakerNameFinder(stepwise: boolean): NameFinder<{ name: string }> {
+    return new NameFinder(
+      this.speakerList.map((name) => ({ name })),
+      { keys: ['name'], threshold: 0.34, ignoreLocation: true },
+      { stepwise },
+    );
   }
 
   private get speakerNames(): NameFinder<{ name: string }> {
-    return (this.speakerFinder ??= new NameFinder(
-      this.speakerList.map((name) => ({ name })),
-      { keys: ['name'], threshold: 0.34, ignoreLocation: true },
-    ));
+    return (this.speakerFinder ??= this.speakerNameFinder(false));
   }
 
-  /** Builds what is otherwise built on first use (the loader calls it in the background after a warm start). */
-  prepare(): void {
-    void this.entityNames;
-    void this.speakerNames;
+  /**
+   * Builds what is otherwise built on first use (the name finders; the loader
+   * calls it in the background after a warm start), about `sliceMs` of work per
+   * timer turn so that commands are answered in between (timers that do not keep
+   * the process alive). A command needing a finder before then finishes it at once.
+   */
+  async prepare(sliceMs = 10): Promise<void> {
+    const finders = [(this.entityFinder ??= this.entityNameFinder(true)), (this.speakerFinder ??= this.speakerNameFinder(true))];
+    for (const f of finders) while (!f.step(sliceMs)) await new Promise<void>((resolve) => setTimeout(resolve, 0).unref());
     this.quotesBySpeaker();
   }
 

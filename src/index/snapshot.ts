@@ -11,7 +11,9 @@
  * `{ format, extraction, digest, sections: { name: [offset, length, kind] } }`.
  * Sections are JSON (articles' light fields in chunks, so no string exceeds V8's
  * limit at 100,000 articles), per-article records (body, sentence spans and heavy
- * fields, read on use by `ArticleStore`) or raw typed arrays (the search index).
+ * fields, read on use by `ArticleStore`) or raw typed arrays (the search index,
+ * the brief's statements, each article's lead passage: the span of its first
+ * sentence in memory, its words read from the file when `/sources` shows it).
  * Sources of statements are stored as [article, start, end, quote] and rebuilt as
  * `sourceRef` makes them from the article. Written to a temporary file and
  * renamed; anything unreadable is reported as a reason and the caller rebuilds

@@ -363,7 +363,7 @@ export class BriefStatements {
       for (; next < order.length; next++) {
         const k = keys[order[next]!]!;
         if (this.taken[k] === gen) continue;
-        ranked.push(this.gather(k, gen, keys.subarray(0, n), sentencesOfStatement, local));
+        ranked.push(this.gather(k, gen, sentencesOfStatement, local));
       }
       ranked.sort((x, y) => y.score - x.score || x.first - y.first);
       if (enough(ranked)) break;
@@ -379,7 +379,11 @@ export class BriefStatements {
     };
   }
 
-  /** A cluster around `rep`: every allowed statement not yet taken within `SAME_STATEMENT` of it. */
+  /**
+   * A cluster around `rep`: every allowed statement not yet taken within
+   * `SAME_STATEMENT` of it, looked up in `local` (`allowedPostings`) when the
+   * brief has a filter, else in the corpus postings.
+   */
   /**
    * Postings word -> statements restricted to `allowed` (the statements of one
    * brief): word `w`'s list is `postings[wordAt[w]..wordEnd[w]]` when
@@ -415,7 +419,7 @@ export class BriefStatements {
     return postings;
   }
 
-  private gather(rep: number, gen: number, allowed: Int32Array, sentencesOfStatement: (k: number, out: number[]) => void, local: Int32Array | null): StatementCluster {
+  private gather(rep: number, gen: number, sentencesOfStatement: (k: number, out: number[]) => void, local: Int32Array | null): StatementCluster {
     this.taken[rep] = gen;
     const members = [rep];
     const from = this.statementStart[rep]!;

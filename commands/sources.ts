@@ -2,7 +2,7 @@ import { defineCommand } from '../src/core/command.js';
 import { answer, lazySection, statement } from '../src/core/reply.js';
 import { independentReports, perIndex } from '../src/index/briefingIndex.js';
 import { formatDateValue } from '../src/extract/dates.js';
-import { articleRef } from '../src/briefing/sources.js';
+import { articleRef, hasArticleRef } from '../src/briefing/sources.js';
 import type { Article } from '../src/core/types.js';
 
 const DATE_SOURCE: Record<Article['dateSource'], string> = {
@@ -29,8 +29,8 @@ export default defineCommand({
     const articles = ctx.index.articles();
     const warnings = ctx.index.warnings();
     const groups = independentReports(ctx.index);
-    // the articles that have text to cite, found once per corpus
-    const cited = perIndex(ctx.index, 'sources: citable articles', () => Uint32Array.from(articles.flatMap((a, i) => (articleRef(a) ? [i] : []))));
+    // the articles that have text to cite, found once per corpus (from the snapshot without reading bodies)
+    const cited = perIndex(ctx.index, 'sources: citable articles', () => Uint32Array.from(articles.flatMap((a, i) => (hasArticleRef(a) ? [i] : []))));
     const notes = [`${articles.length} article${articles.length === 1 ? '' : 's'} (${groups} independent report${groups === 1 ? '' : 's'}) loaded from ${ctx.index.corpusDir} at ${ctx.index.loadedAt.toISOString()}.`];
     for (const w of warnings.slice(0, 20)) notes.push(`Skipped or partly read: ${w.file}: ${w.message}`);
     if (warnings.length > 20) notes.push(`…and ${warnings.length - 20} more warnings in the log.`);

@@ -9,7 +9,7 @@
  */
 import type { Article, FigureClaim, FigureKind, SourceRef } from '../core/types.js';
 import { formatFigure, KIND_LABEL, KIND_ORDER } from './claims.js';
-import { sentenceRef } from './sources.js';
+import { lazySentenceRef } from './sources.js';
 import { BriefStatements, type StatementCluster } from './statements.js';
 
 export interface BriefPointDraft {
@@ -24,6 +24,8 @@ export interface BriefOptions {
   isAllowed?: ((articleIndex: number, sentenceIndex: number) => boolean) | null;
   /** Every article holding an allowed sentence, ascending (the others are skipped unread). */
   allowedArticles?: readonly number[];
+  /** Exactly the allowed sentences (global numbers) and their articles, each once, in any order: only these are visited (`allowed`, `isAllowed` and `allowedArticles` are then ignored). */
+  sentences?: { sentence: ArrayLike<number>; article: ArrayLike<number> } | null;
   /** `briefCorpusStats(articles)`, when the caller keeps it between briefs. */
   stats?: BriefCorpusStats;
   maxPoints?: number;
@@ -46,8 +48,22 @@ const prepared = new WeakMap<BriefCorpusStats, { articles: readonly Article[]; s
  * every brief is made of (kept with the result).
  */
 export function briefCorpusStats(articles: readonly Article[]): BriefCorpusStats {
-  const statements = new BriefStatements(articles);
-  const stats: BriefCorpusStats = { df: statements.dfMap(), nGroups: statements.nGroups };
+  return briefStatsOf(articles, new BriefStatements(articles));
+}
+
+/**
+ * The statistics of statements already prepared for `articles` (read back from a
+ * snapshot), kept with them so that briefs of `articles` use them. The word map
+ * is built when first read (briefs use the statements' arrays, not the map).
+ */
+export function briefStatsOf(articles: readonly Article[], statements: BriefStatements): BriefCorpusStats {
+  let df: Map<string, number> | null = null;
+  const stats: BriefCorpusStats = {
+    nGroups: statements.nGroups,
+    get df() {
+      return (df ??= statements.dfMap());
+    },
+  };
   prepared.set(stats, { articles, statements });
   return stats;
 }
@@ -146,13 +162,19 @@ export function buildBrief(articles: readonly Article[], claims: readonly Figure
       : allowed
         ? (ai: number, si: number) => allowed.has(`${ai}:${si}`)
         : isAllowed;
-  const filter = allowed || isAllowed || opts.allowedArticles ? { articles: opts.allowedArticles ?? null, test } : null;
+  const filter = opts.sentences ? { sentences: opts.sentences } : allowed || isAllowed || opts.allowedArticles ? { articles: opts.allowedArticles ?? null, test } : null;
 
   const points: BriefPointDraft[] = disagreementPoints(claims, 2);
   const coveredNumbers = new Set(points.flatMap((p) => p.text.match(/\d[\d,]*/g) ?? []));
+  // the text of a cluster's first sentence: read once per cluster (choosing asks again after each batch)
+  const texts = new Map<StatementCluster, string>();
   const textOf = (c: StatementCluster): string => {
-    const ai = statements.articleOf(c.first);
-    return articles[ai]!.sentences[c.first - statements.sentenceStart[ai]!]!.text;
+    let text = texts.get(c);
+    if (text === undefined) {
+      const ai = statements.articleOf(c.first);
+      texts.set(c, (text = articles[ai]!.sentences[c.first - statements.sentenceStart[ai]!]!.text));
+    }
+    return text;
   };
   /** Points chosen from clusters ranked best first: dissimilar ones first, then the next best up to the minimum. */
   const choose = (ranked: readonly StatementCluster[]): StatementCluster[] => {
@@ -188,7 +210,8 @@ export function buildBrief(articles: readonly Article[], claims: readonly Figure
         const a = articles[ai]!;
         if (cited.has(a.id)) return;
         cited.add(a.id);
-        sources.push(sentenceRef(a, s - statements.sentenceStart[ai]!));
+        // the passage is read when asked for (replies list the articles; a point can cite thousands)
+        sources.push(lazySentenceRef(a, s - statements.sentenceStart[ai]!));
       };
       cite(c.first);
       for (const s of sentences) cite(s);

@@ -28,6 +28,41 @@ export function sentenceRef(a: Article, index: number): SourceRef {
   return sourceRef(a, s.start, s.end);
 }
 
+/**
+ * `sentenceRef(a, index)` whose passage (quote, start, end) is read from the
+ * article when first asked for: a topic brief cites thousands of wire copies,
+ * and with articles kept on disk each would be a read, while replies show the
+ * articles cited (light fields) and read passages only for the few they quote.
+ * The fields are the same, in the same order, enumerable (a copy or
+ * `JSON.stringify` reads them); the quote is the article's text, verbatim.
+ */
+export function lazySentenceRef(a: Article, index: number): SourceRef {
+  let passage: { quote: string; start: number; end: number } | null = null;
+  const at = () => {
+    if (!passage) {
+      const s = a.sentences[index]!;
+      passage = { quote: a.body.slice(s.start, s.end), start: s.start, end: s.end };
+    }
+    return passage;
+  };
+  return {
+    article: a.id,
+    get quote() {
+      return at().quote;
+    },
+    get start() {
+      return at().start;
+    },
+    get end() {
+      return at().end;
+    },
+    publisher: a.publisher,
+    title: a.title,
+    url: a.url,
+    date: articleDate(a),
+  };
+}
+
 /** "Express & Star" / "AP, also run by Express & Star": how a syndication group is named. */
 export function outletName(a: Article): string {
   return a.publisher ?? a.title ?? a.id;
@@ -49,9 +84,39 @@ export function citesArticle(list: readonly SourceRef[], article: string): boole
   return c.articles.has(article);
 }
 
-/** Cites a whole article by its first sentence (or the start of its body); null when it has no text. */
-export function articleRef(a: Article): SourceRef | null {
+/**
+ * Where an article's lead passage (its first sentence, or the start of its body)
+ * is found without reading its body: articles read from a snapshot carry it
+ * (non-enumerable); `start`/`end` only, or with the quote.
+ */
+export const LEAD_PASSAGE = Symbol('lead passage');
+export type LeadPassage = { start: number; end: number; quote?: string } | null;
+type WithLead = { [LEAD_PASSAGE]?: (withQuote: boolean) => LeadPassage };
+
+/** The passage `articleRef` cites, with its quote; null when the article has no text. */
+function leadOf(a: Article, withQuote: boolean): LeadPassage {
+  const stored = (a as Article & WithLead)[LEAD_PASSAGE];
+  if (stored) return stored.call(a, withQuote);
   const first = a.sentences[0];
   if (!first && a.body.trim() === '') return null;
-  return sourceRef(a, first?.start ?? 0, first?.end ?? Math.min(a.body.length, 200));
+  const start = first?.start ?? 0;
+  const end = first?.end ?? Math.min(a.body.length, 200);
+  return withQuote ? { start, end, quote: a.body.slice(start, end) } : { start, end };
+}
+
+/** Cites a whole article by its first sentence (or the start of its body); null when it has no text. */
+export function articleRef(a: Article): SourceRef | null {
+  const lead = leadOf(a, true);
+  if (!lead) return null;
+  return { article: a.id, quote: lead.quote!, start: lead.start, end: lead.end, publisher: a.publisher, title: a.title, url: a.url, date: articleDate(a) };
+}
+
+/** Whether `articleRef(a)` is not null (without reading the passage when the article carries it). */
+export function hasArticleRef(a: Article): boolean {
+  return leadOf(a, false) !== null;
+}
+
+/** The lead passage of an in-memory article, as `articleRef` cites it (what a snapshot stores). */
+export function leadPassage(a: Article): LeadPassage {
+  return leadOf(a, true);
 }

@@ -61,6 +61,12 @@ export interface SentenceFilter {
   articles?: readonly number[] | null;
   /** Whether sentence `si` of article `ai` may be used. */
   test?: ((ai: number, si: number) => boolean) | null;
+  /**
+   * Exactly the allowed sentences, in any order, each once: global sentence
+   * numbers and, at the same positions, their articles (`articles` and `test`
+   * are then ignored). Only these sentences are visited.
+   */
+  sentences?: { sentence: ArrayLike<number>; article: ArrayLike<number> } | null;
 }
 
 class Growable {
@@ -80,6 +86,25 @@ class Growable {
   done(): Int32Array {
     return this.data.slice(0, this.length);
   }
+}
+
+/** What `BriefStatements` is made of, as plain arrays (what the snapshot stores). */
+export interface BriefStatementsData {
+  words: string[];
+  df: Int32Array;
+  nGroups: number;
+  sentenceStart: Uint32Array;
+  statementOf: Int32Array;
+  sentenceScore: Float32Array;
+  groupOf: Int32Array;
+  byGroup: Int32Array;
+  statementStart: Uint32Array;
+  statementWords: Int32Array;
+  central: Float64Array;
+  postingStart: Uint32Array;
+  postings: Int32Array;
+  familyOf: Int32Array;
+  families: number;
 }
 
 /**
@@ -119,6 +144,10 @@ export class BriefStatements {
   readonly familyOf: Int32Array;
   readonly families: number;
 
+  readonly articleCount: number;
+  /** Position of each article in `byGroup`. */
+  private readonly groupRank: Int32Array;
+
   // scratch for one brief at a time (a brief runs to completion on one thread)
   private generation = 0;
   private readonly seenIn: Int32Array;
@@ -130,131 +159,40 @@ export class BriefStatements {
   private readonly probed: Int32Array;
   private probe = 0;
   private readonly groupSeen: Int32Array;
+  /** Per word: the brief that last listed it in its own postings, and where its list starts there. */
+  private readonly wordSeen: Int32Array;
+  private readonly wordAt: Int32Array;
+  private readonly wordEnd: Int32Array;
   private groupMark = 0;
   private readonly familyGroups: Int32Array;
   private readonly familySeen: Int32Array;
   private readonly familyBest: Int32Array;
 
-  constructor(private readonly articles: readonly Article[]) {
-    const groupIds = new Map<string, number>();
-    this.groupOf = Int32Array.from(articles, (a) => groupIds.get(a.groupId) ?? groupIds.set(a.groupId, groupIds.size).get(a.groupId)!);
-    this.nGroups = groupIds.size;
-    const order = Array.from(articles, (_, i) => i);
-    order.sort((x, y) => this.groupOf[x]! - this.groupOf[y]! || x - y);
-    this.byGroup = Int32Array.from(order);
-    this.sentenceStart = new Uint32Array(articles.length + 1);
-    articles.forEach((a, i) => (this.sentenceStart[i + 1] = this.sentenceStart[i]! + a.sentences.length));
-    const total = this.sentenceStart[articles.length]!;
-    this.statementOf = new Int32Array(total).fill(-1);
-    this.sentenceScore = new Float32Array(total);
-
-    const wordIds = new Map<string, number>();
-    const words: string[] = [];
-    const df = new Growable();
-    const wordGroup = new Growable();
-    /** the sentence that last saw each word (to list a sentence's words once) */
-    const wordSentence = new Growable();
-    let sentenceMark = 0;
-    const statementIds = new Map<string, number>();
-    const statementStart = new Growable();
-    const statementWords = new Growable();
-    statementStart.push(0);
-    for (const ai of order) {
-      const a = articles[ai]!;
-      const g = this.groupOf[ai]!;
-      const base = this.sentenceStart[ai]!;
-      let figures: Set<number> | null = null;
-      for (const s of a.sentences) {
-        const ids: number[] = [];
-        const mark = ++sentenceMark;
-        for (const w of contentWords(s.text)) {
-          let id = wordIds.get(w);
-          if (id === undefined) {
-            wordIds.set(w, (id = words.length));
-            words.push(w);
-            df.push(0);
-            wordGroup.push(-1);
-            wordSentence.push(0);
-          }
-          if (wordGroup.data[id] !== g) {
-            wordGroup.data[id] = g;
-            df.data[id]!++;
-          }
-          if (wordSentence.data[id] !== mark) {
-            wordSentence.data[id] = mark;
-            ids.push(id);
-          }
-        }
-        if (!briefEligible(s.text)) continue;
-        ids.sort((x, y) => x - y);
-        const key = ids.join(',');
-        let k = statementIds.get(key);
-        if (k === undefined) {
-          statementIds.set(key, (k = statementIds.size));
-          for (const id of ids) statementWords.push(id);
-          statementStart.push(statementWords.length);
-        }
-        figures ??= new Set(a.figures.map((f) => f.sentence));
-        this.statementOf[base + s.index] = k;
-        this.sentenceScore[base + s.index] = ownScore(s.text, s.index, figures.has(s.index));
-      }
-    }
-    this.words = words;
-    this.df = df.done();
-    this.statementStart = Uint32Array.from(statementStart.done());
-    this.statementWords = statementWords.done();
+  /** Prepares `articles` (one pass over every sentence), or takes what `data()` gave (a snapshot). */
+  constructor(source: readonly Article[] | BriefStatementsData) {
+    const d = Array.isArray(source) ? prepare(source as readonly Article[]) : (source as BriefStatementsData);
+    this.words = d.words;
+    this.df = d.df;
+    this.nGroups = d.nGroups;
+    this.sentenceStart = d.sentenceStart;
+    this.statementOf = d.statementOf;
+    this.sentenceScore = d.sentenceScore;
+    this.groupOf = d.groupOf;
+    this.byGroup = d.byGroup;
+    this.statementStart = d.statementStart;
+    this.statementWords = d.statementWords;
+    this.central = d.central;
+    this.postingStart = d.postingStart;
+    this.postings = d.postings;
+    this.familyOf = d.familyOf;
+    this.families = d.families;
+    this.articleCount = this.sentenceStart.length - 1;
+    this.groupRank = new Int32Array(this.articleCount);
+    for (let r = 0; r < this.byGroup.length; r++) this.groupRank[this.byGroup[r]!] = r;
     const nStatements = this.statementStart.length - 1;
-
-    this.central = new Float64Array(nStatements);
-    const postingCount = new Uint32Array(words.length + 1);
-    for (let k = 0; k < nStatements; k++) {
-      const from = this.statementStart[k]!;
-      const to = this.statementStart[k + 1]!;
-      let central = 0;
-      for (let i = from; i < to; i++) {
-        const w = this.statementWords[i]!;
-        central += this.df[w]! / this.nGroups;
-        postingCount[w + 1]!++;
-      }
-      this.central[k] = central / Math.sqrt(Math.max(to - from, 4));
-    }
-    for (let w = 0; w < words.length; w++) postingCount[w + 1]! += postingCount[w]!;
-    this.postingStart = postingCount;
-    this.postings = new Int32Array(this.statementWords.length);
-    const fill = this.postingStart.slice(0, words.length);
-    for (let k = 0; k < nStatements; k++) for (let i = this.statementStart[k]!; i < this.statementStart[k + 1]!; i++) this.postings[fill[this.statementWords[i]!]!++] = k;
-
-    this.familyOf = new Int32Array(nStatements);
-    const familyIds = new Map<number, number>();
-    for (let k = 0; k < nStatements; k++) {
-      const from = this.statementStart[k]!;
-      const to = this.statementStart[k + 1]!;
-      if (to - from < 4) {
-        // one word less is below the threshold: a family of its own
-        this.familyOf[k] = familyIds.size;
-        familyIds.set(-1 - k, familyIds.size);
-        continue;
-      }
-      let rarest = from;
-      for (let i = from + 1; i < to; i++) if (this.df[this.statementWords[i]!]! < this.df[this.statementWords[rarest]!]!) rarest = i;
-      // the other words, hashed (a collision only merges two families' estimates)
-      let h1 = 0x811c9dc5;
-      let h2 = to - from;
-      for (let i = from; i < to; i++) {
-        if (i === rarest) continue;
-        h1 = Math.imul(h1 ^ this.statementWords[i]!, 0x01000193);
-        h2 = Math.imul(h2 ^ this.statementWords[i]!, 0x9e3779b1) ^ (h2 >>> 15);
-      }
-      const h = (h1 >>> 0) * 0x200000 + (h2 >>> 11);
-      let f = familyIds.get(h);
-      if (f === undefined) familyIds.set(h, (f = familyIds.size));
-      this.familyOf[k] = f;
-    }
-    this.families = familyIds.size;
     this.familyGroups = new Int32Array(this.families);
     this.familySeen = new Int32Array(this.families);
     this.familyBest = new Int32Array(this.families);
-
     this.seenIn = new Int32Array(nStatements);
     this.head = new Int32Array(nStatements);
     this.firstSentence = new Int32Array(nStatements);
@@ -263,6 +201,15 @@ export class BriefStatements {
     this.taken = new Int32Array(nStatements);
     this.probed = new Int32Array(nStatements);
     this.groupSeen = new Int32Array(this.nGroups);
+    this.wordSeen = new Int32Array(this.words.length);
+    this.wordAt = new Int32Array(this.words.length);
+    this.wordEnd = new Int32Array(this.words.length);
+  }
+
+  /** What the statements are made of (no scratch): what a snapshot stores, and `new BriefStatements(data)` takes back. */
+  data(): BriefStatementsData {
+    const { words, df, nGroups, sentenceStart, statementOf, sentenceScore, groupOf, byGroup, statementStart, statementWords, central, postingStart, postings, familyOf, families } = this;
+    return { words, df, nGroups, sentenceStart, statementOf, sentenceScore, groupOf, byGroup, statementStart, statementWords, central, postingStart, postings, familyOf, families };
   }
 
   /** Document frequency per word, as `briefCorpusStats` reports it. */
@@ -277,7 +224,7 @@ export class BriefStatements {
   /** The article holding a global sentence number. */
   articleOf(sentence: number): number {
     let lo = 0;
-    let hi = this.articles.length - 1;
+    let hi = this.articleCount - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       if (this.sentenceStart[mid]! <= sentence) lo = mid;
@@ -325,37 +272,54 @@ export class BriefStatements {
     const occSentence = new Growable();
     const occNext = new Growable();
     const touched = new Growable();
-    let visit: ArrayLike<number> = this.byGroup;
-    if (filter?.articles) {
-      const allowed = new Uint8Array(this.articles.length);
-      for (const ai of filter.articles) allowed[ai] = 1;
-      visit = this.byGroup.filter((ai) => allowed[ai] === 1);
-    }
-    const test = filter?.test ?? null;
-    for (let v = 0; v < visit.length; v++) {
-      const ai = visit[v]!;
-      const g = this.groupOf[ai]!;
-      const base = this.sentenceStart[ai]!;
-      const end = this.sentenceStart[ai + 1]!;
-      for (let s = base; s < end; s++) {
-        const k = this.statementOf[s]!;
-        if (k < 0) continue;
-        if (test && !test(ai, s - base)) continue;
-        if (this.seenIn[k] !== gen) {
-          this.seenIn[k] = gen;
-          this.head[k] = -1;
-          this.firstSentence[k] = s;
-          this.groupCount[k] = 0;
-          this.lastGroup[k] = -1;
-          touched.push(k);
-        }
-        occSentence.push(s);
-        occNext.push(this.head[k]!);
-        this.head[k] = occSentence.length - 1;
-        if (s < this.firstSentence[k]!) this.firstSentence[k] = s;
-        if (this.lastGroup[k] !== g) {
-          this.lastGroup[k] = g;
-          this.groupCount[k]!++;
+    const take = (s: number, g: number): void => {
+      const k = this.statementOf[s]!;
+      if (this.seenIn[k] !== gen) {
+        this.seenIn[k] = gen;
+        this.head[k] = -1;
+        this.firstSentence[k] = s;
+        this.groupCount[k] = 0;
+        this.lastGroup[k] = -1;
+        touched.push(k);
+      }
+      occSentence.push(s);
+      occNext.push(this.head[k]!);
+      this.head[k] = occSentence.length - 1;
+      if (s < this.firstSentence[k]!) this.firstSentence[k] = s;
+      if (this.lastGroup[k] !== g) {
+        this.lastGroup[k] = g;
+        this.groupCount[k]!++;
+      }
+    };
+    if (filter?.sentences) {
+      // the listed sentences in the order a full visit sees them: articles group by group, sentences in order
+      const { sentence, article } = filter.sentences;
+      const order = new Float64Array(sentence.length);
+      let m = 0;
+      for (let i = 0; i < sentence.length; i++) if (this.statementOf[sentence[i]!]! >= 0) order[m++] = this.groupRank[article[i]!]! * 0x100000000 + sentence[i]!;
+      const sorted = order.subarray(0, m).sort();
+      for (let i = 0; i < m; i++) {
+        const key = sorted[i]!;
+        const rank = Math.floor(key / 0x100000000);
+        take(key - rank * 0x100000000, this.groupOf[this.byGroup[rank]!]!);
+      }
+    } else {
+      let visit: ArrayLike<number> = this.byGroup;
+      if (filter?.articles) {
+        const allowed = new Uint8Array(this.articleCount);
+        for (const ai of filter.articles) allowed[ai] = 1;
+        visit = this.byGroup.filter((ai) => allowed[ai] === 1);
+      }
+      const test = filter?.test ?? null;
+      for (let v = 0; v < visit.length; v++) {
+        const ai = visit[v]!;
+        const g = this.groupOf[ai]!;
+        const base = this.sentenceStart[ai]!;
+        const end = this.sentenceStart[ai + 1]!;
+        for (let s = base; s < end; s++) {
+          if (this.statementOf[s]! < 0) continue;
+          if (test && !test(ai, s - base)) continue;
+          take(s, g);
         }
       }
     }
@@ -386,6 +350,9 @@ export class BriefStatements {
     }
     const better = (i: number, j: number): boolean => own[i]! > own[j]! || (own[i] === own[j] && this.firstSentence[keys[i]!]! < this.firstSentence[keys[j]!]!);
 
+    // near duplicates are looked up among the allowed statements only: postings of their words, made for this brief
+    const local = filter ? this.allowedPostings(keys.subarray(0, n), gen) : null;
+
     // 3. clusters, best representatives first, in batches
     const ranked: StatementCluster[] = [];
     let order: number[] = [];
@@ -396,7 +363,7 @@ export class BriefStatements {
       for (; next < order.length; next++) {
         const k = keys[order[next]!]!;
         if (this.taken[k] === gen) continue;
-        ranked.push(this.gather(k, gen, keys.subarray(0, n), sentencesOfStatement));
+        ranked.push(this.gather(k, gen, sentencesOfStatement, local));
       }
       ranked.sort((x, y) => y.score - x.score || x.first - y.first);
       if (enough(ranked)) break;
@@ -412,8 +379,47 @@ export class BriefStatements {
     };
   }
 
-  /** A cluster around `rep`: every allowed statement not yet taken within `SAME_STATEMENT` of it. */
-  private gather(rep: number, gen: number, allowed: Int32Array, sentencesOfStatement: (k: number, out: number[]) => void): StatementCluster {
+  /**
+   * A cluster around `rep`: every allowed statement not yet taken within
+   * `SAME_STATEMENT` of it, looked up in `local` (`allowedPostings`) when the
+   * brief has a filter, else in the corpus postings.
+   */
+  /**
+   * Postings word -> statements restricted to `allowed` (the statements of one
+   * brief): word `w`'s list is `postings[wordAt[w]..wordEnd[w]]` when
+   * `wordSeen[w] === gen`; other words have no allowed statement.
+   */
+  private allowedPostings(allowed: Int32Array, gen: number): Int32Array {
+    let total = 0;
+    const words: number[] = [];
+    for (let i = 0; i < allowed.length; i++) {
+      const k = allowed[i]!;
+      for (let j = this.statementStart[k]!, e = this.statementStart[k + 1]!; j < e; j++) {
+        const w = this.statementWords[j]!;
+        if (this.wordSeen[w] !== gen) {
+          this.wordSeen[w] = gen;
+          this.wordEnd[w] = 0;
+          words.push(w);
+        }
+        this.wordEnd[w]!++;
+        total++;
+      }
+    }
+    let at = 0;
+    for (const w of words) {
+      const count = this.wordEnd[w]!;
+      this.wordAt[w] = this.wordEnd[w] = at;
+      at += count;
+    }
+    const postings = new Int32Array(total);
+    for (let i = 0; i < allowed.length; i++) {
+      const k = allowed[i]!;
+      for (let j = this.statementStart[k]!, e = this.statementStart[k + 1]!; j < e; j++) postings[this.wordEnd[this.statementWords[j]!]!++] = k;
+    }
+    return postings;
+  }
+
+  private gather(rep: number, gen: number, sentencesOfStatement: (k: number, out: number[]) => void, local: Int32Array | null): StatementCluster {
     this.taken[rep] = gen;
     const members = [rep];
     const from = this.statementStart[rep]!;
@@ -436,11 +442,12 @@ export class BriefStatements {
           members.push(k);
         }
       };
-      let listed = 0;
-      for (let p = 0; p < prefix; p++) listed += this.postingStart[byRarity[p]! + 1]! - this.postingStart[byRarity[p]!]!;
-      if (listed > allowed.length) {
-        // a small topic: its own statements are fewer than the lists to read
-        for (let i = 0; i < allowed.length; i++) consider(allowed[i]!);
+      if (local) {
+        // the rep's words are all listed (it is allowed itself)
+        for (let p = 0; p < prefix; p++) {
+          const w = byRarity[p]!;
+          for (let i = this.wordAt[w]!, e = this.wordEnd[w]!; i < e; i++) consider(local[i]!);
+        }
       } else {
         for (let p = 0; p < prefix; p++) {
           const w = byRarity[p]!;
@@ -503,4 +510,126 @@ function topIndices(n: number, m: number, better: (i: number, j: number) => bool
     }
   }
   return heap.sort((i, j) => (better(i, j) ? -1 : better(j, i) ? 1 : 0));
+}
+
+/** One pass over every sentence of `articles`: what `BriefStatements` is made of. */
+function prepare(articles: readonly Article[]): BriefStatementsData {
+  const d = {} as { -readonly [K in keyof BriefStatementsData]: BriefStatementsData[K] };
+  const groupIds = new Map<string, number>();
+  d.groupOf = Int32Array.from(articles, (a) => groupIds.get(a.groupId) ?? groupIds.set(a.groupId, groupIds.size).get(a.groupId)!);
+  d.nGroups = groupIds.size;
+  const order = Array.from(articles, (_, i) => i);
+  order.sort((x, y) => d.groupOf[x]! - d.groupOf[y]! || x - y);
+  d.byGroup = Int32Array.from(order);
+  d.sentenceStart = new Uint32Array(articles.length + 1);
+  articles.forEach((a, i) => (d.sentenceStart[i + 1] = d.sentenceStart[i]! + a.sentences.length));
+  const total = d.sentenceStart[articles.length]!;
+  d.statementOf = new Int32Array(total).fill(-1);
+  d.sentenceScore = new Float32Array(total);
+
+  const wordIds = new Map<string, number>();
+  const words: string[] = [];
+  const df = new Growable();
+  const wordGroup = new Growable();
+  /** the sentence that last saw each word (to list a sentence's words once) */
+  const wordSentence = new Growable();
+  let sentenceMark = 0;
+  const statementIds = new Map<string, number>();
+  const statementStart = new Growable();
+  const statementWords = new Growable();
+  statementStart.push(0);
+  for (const ai of order) {
+    const a = articles[ai]!;
+    const g = d.groupOf[ai]!;
+    const base = d.sentenceStart[ai]!;
+    let figures: Set<number> | null = null;
+    for (const s of a.sentences) {
+      const ids: number[] = [];
+      const mark = ++sentenceMark;
+      for (const w of contentWords(s.text)) {
+        let id = wordIds.get(w);
+        if (id === undefined) {
+          wordIds.set(w, (id = words.length));
+          words.push(w);
+          df.push(0);
+          wordGroup.push(-1);
+          wordSentence.push(0);
+        }
+        if (wordGroup.data[id] !== g) {
+          wordGroup.data[id] = g;
+          df.data[id]!++;
+        }
+        if (wordSentence.data[id] !== mark) {
+          wordSentence.data[id] = mark;
+          ids.push(id);
+        }
+      }
+      if (!briefEligible(s.text)) continue;
+      ids.sort((x, y) => x - y);
+      const key = ids.join(',');
+      let k = statementIds.get(key);
+      if (k === undefined) {
+        statementIds.set(key, (k = statementIds.size));
+        for (const id of ids) statementWords.push(id);
+        statementStart.push(statementWords.length);
+      }
+      figures ??= new Set(a.figures.map((f) => f.sentence));
+      d.statementOf[base + s.index] = k;
+      d.sentenceScore[base + s.index] = ownScore(s.text, s.index, figures.has(s.index));
+    }
+  }
+  d.words = words;
+  d.df = df.done();
+  d.statementStart = Uint32Array.from(statementStart.done());
+  d.statementWords = statementWords.done();
+  const nStatements = d.statementStart.length - 1;
+
+  d.central = new Float64Array(nStatements);
+  const postingCount = new Uint32Array(words.length + 1);
+  for (let k = 0; k < nStatements; k++) {
+    const from = d.statementStart[k]!;
+    const to = d.statementStart[k + 1]!;
+    let central = 0;
+    for (let i = from; i < to; i++) {
+      const w = d.statementWords[i]!;
+      central += d.df[w]! / d.nGroups;
+      postingCount[w + 1]!++;
+    }
+    d.central[k] = central / Math.sqrt(Math.max(to - from, 4));
+  }
+  for (let w = 0; w < words.length; w++) postingCount[w + 1]! += postingCount[w]!;
+  d.postingStart = postingCount;
+  d.postings = new Int32Array(d.statementWords.length);
+  const fill = d.postingStart.slice(0, words.length);
+  for (let k = 0; k < nStatements; k++) for (let i = d.statementStart[k]!; i < d.statementStart[k + 1]!; i++) d.postings[fill[d.statementWords[i]!]!++] = k;
+
+  d.familyOf = new Int32Array(nStatements);
+  const familyIds = new Map<number, number>();
+  for (let k = 0; k < nStatements; k++) {
+    const from = d.statementStart[k]!;
+    const to = d.statementStart[k + 1]!;
+    if (to - from < 4) {
+      // one word less is below the threshold: a family of its own
+      d.familyOf[k] = familyIds.size;
+      familyIds.set(-1 - k, familyIds.size);
+      continue;
+    }
+    let rarest = from;
+    for (let i = from + 1; i < to; i++) if (d.df[d.statementWords[i]!]! < d.df[d.statementWords[rarest]!]!) rarest = i;
+    // the other words, hashed (a collision only merges two families' estimates)
+    let h1 = 0x811c9dc5;
+    let h2 = to - from;
+    for (let i = from; i < to; i++) {
+      if (i === rarest) continue;
+      h1 = Math.imul(h1 ^ d.statementWords[i]!, 0x01000193);
+      h2 = Math.imul(h2 ^ d.statementWords[i]!, 0x9e3779b1) ^ (h2 >>> 15);
+    }
+    const h = (h1 >>> 0) * 0x200000 + (h2 >>> 11);
+    let f = familyIds.get(h);
+    if (f === undefined) familyIds.set(h, (f = familyIds.size));
+    d.familyOf[k] = f;
+  }
+  const families = familyIds.size;
+  d.families = families;
+  return d;
 }

@@ -11,6 +11,7 @@
 import type { AutocompleteSource } from '../core/command.js';
 import type { Article, Entity, FigureClaim, FigureKind, LoadWarning, QuoteClaim, Sentence, SourceRef } from '../core/types.js';
 import { briefCorpusStats, briefStatements, buildBrief, type BriefCorpusStats } from '../briefing/brief.js';
+import type { BriefStatements } from '../briefing/statements.js';
 import { mergeFigureClaims } from '../briefing/claims.js';
 import { mergeEntities } from '../briefing/entities.js';
 import { mergeQuotes } from '../briefing/quotes.js';
@@ -101,6 +102,14 @@ export interface TopicSentences {
   has(articleIndex: number, sentenceIndex: number): boolean;
 }
 
+/** A topic's marked sentences: the marks, the articles holding one (each once, in the order found), and the list of them. */
+interface MarkedSentences {
+  keys: TopicSentences;
+  articles: number[];
+  /** Each marked sentence once (global number) and its article, in the order marked. */
+  sentences: { sentence: number[]; article: number[] };
+}
+
 /** Sentences a topic's search found: article and sentence number, in the order found. */
 interface TopicHits {
   articles: number[];
@@ -177,23 +186,40 @@ export class CorpusIndex implements BriefingIndex {
 
   /** Name lookup for autocomplete and entity search, built on first use (or by `prepare`). */
   private get entityNames(): NameFinder<Entity> {
-    return (this.entityFinder ??= new NameFinder(this.entityList, { keys: ['name', 'aliases'], threshold: 0.34, ignoreLocation: true, includeScore: true }));
+    return (this.entityFinder ??= this.entityNameFinder(false));
+  }
+
+  private entityNameFinder(stepwise: boolean): NameFinder<Entity> {
+    return new NameFinder(this.entityList, { keys: ['name', 'aliases'], threshold: 0.34, ignoreLocation: true, includeScore: true }, { stepwise });
+  }
+
+  private speakerNameFinder(stepwise: boolean): NameFinder<{ name: string }> {
+    return new NameFinder(
+      this.speakerList.map((name) => ({ name })),
+      { keys: ['name'], threshold: 0.34, ignoreLocation: true },
+      { stepwise },
+    );
   }
 
   private get speakerNames(): NameFinder<{ name: string }> {
-    return (this.speakerFinder ??= new NameFinder(
-      this.speakerList.map((name) => ({ name })),
-      { keys: ['name'], threshold: 0.34, ignoreLocation: true },
-    ));
+    return (this.speakerFinder ??= this.speakerNameFinder(false));
   }
 
-  /** Builds what is otherwise built on first use (the loader calls it in the background after a warm start). */
-  prepare(): void {
-    void this.entityNames;
-    void this.speakerNames;
+  /**
+   * Builds what is otherwise built on first use (the name finders; the loader
+   * calls it in the background after a warm start), about `sliceMs` of work per
+   * timer turn so that commands are answered in between (timers that do not keep
+   * the process alive). A command needing a finder before then finishes it at once.
+   */
+  async prepare(sliceMs = 10): Promise<void> {
+    const finders = [(this.entityFinder ??= this.entityNameFinder(true)), (this.speakerFinder ??= this.speakerNameFinder(true))];
+    for (const f of finders) while (!f.step(sliceMs)) await new Promise<void>((resolve) => setTimeout(resolve, 0).unref());
     this.quotesBySpeaker();
-    // what topic briefs are made of (prepared with the statistics on a cold load; a snapshot does not hold it)
-    briefStatements(this.list, this.derived.briefStats);
+  }
+
+  /** What topic briefs are made of (prepared with the statistics on a cold load, read back with them from a snapshot). */
+  briefStatements(): BriefStatements {
+    return briefStatements(this.list, this.derived.briefStats);
   }
 
   /** Where the answers' sources sit (what the warm-start cache stores beside them). */
@@ -263,12 +289,14 @@ export class CorpusIndex implements BriefingIndex {
   }
 
   /** `topicSentences`, and the articles holding a marked sentence (each once, in the order found). */
-  private topicMarks(topic: string, window: number, hits?: TopicHits | null): { keys: TopicSentences; articles: number[] } | null {
+  private topicMarks(topic: string, window: number, hits?: TopicHits | null): MarkedSentences | null {
     const found = hits === undefined ? this.topicHits(topic) : hits;
     if (!found) return null;
     const marks = new Uint8Array(this.sentenceStart[this.list.length]!);
     const touched = new Uint8Array(this.list.length);
     const articles: number[] = [];
+    const markedSentence: number[] = [];
+    const markedArticle: number[] = [];
     let size = 0;
     for (let h = 0; h < found.articles.length; h++) {
       const ai = found.articles[h]!;
@@ -284,11 +312,13 @@ export class CorpusIndex implements BriefingIndex {
         // keys for sentences that do not exist never match anything
         if (s < 0 || s >= count || marks[base + s]) continue;
         marks[base + s] = 1;
+        markedSentence.push(base + s);
+        markedArticle.push(ai);
         size++;
       }
     }
     const start = this.sentenceStart;
-    return { keys: { size, marks, has: (ai, si) => si >= 0 && si < start[ai + 1]! - start[ai]! && marks[start[ai]! + si] === 1 }, articles };
+    return { keys: { size, marks, has: (ai, si) => si >= 0 && si < start[ai + 1]! - start[ai]! && marks[start[ai]! + si] === 1 }, articles, sentences: { sentence: markedSentence, article: markedArticle } };
   }
 
   /** The sentences matching a topic (all its words, else any), as the search finds them; null for a blank topic. */
@@ -490,10 +520,8 @@ export class CorpusIndex implements BriefingIndex {
     const hits = this.topicHits(opts.topic);
     const marked = this.topicMarks(opts.topic, 0, hits);
     if (!marked || marked.keys.size === 0) return [];
-    const keys = marked.keys;
-    // the articles holding a marked sentence, in order
-    const allowedArticles = [...marked.articles].sort((a, b) => a - b);
-    return buildBrief(this.list, this.figuresAbout({ topic: opts.topic }, hits), { isAllowed: (ai, si) => keys.has(ai, si), allowedArticles, stats: this.derived.briefStats });
+    // only the marked sentences are visited
+    return buildBrief(this.list, this.figuresAbout({ topic: opts.topic }, hits), { sentences: marked.sentences, stats: this.derived.briefStats });
   }
 
   suggest(source: AutocompleteSource, prefix: string, limit = 25): string[] {

@@ -484,18 +484,20 @@ function indexFromSnapshot(opts: LoadOptions, snap: Extract<SnapshotRead, { ok: 
  * decoded in bulk: their bodies and heavy fields stay in the snapshot file and
  * are read when a command uses them.
  */
-function prepareInBackground(then: () => void): () => Promise<void> {
+function prepareInBackground(then: () => void | Promise<void>): () => Promise<void> {
   let waited = false;
   let timer: NodeJS.Timeout;
   const done = new Promise<void>((resolve) => {
-    timer = setTimeout(() => {
-      then();
-      resolve();
-    }, 0);
+    timer = setTimeout(() => void Promise.resolve(then()).then(resolve), 0);
     timer.unref();
   });
   return () => {
-    if (!waited) timer.ref();
+    if (!waited) {
+      timer.ref();
+      // the preparation's own timers do not keep the process alive: this does, until it is done
+      const hold = setInterval(() => undefined, 1000);
+      void done.then(() => clearInterval(hold));
+    }
     waited = true;
     return done;
   };

@@ -77,54 +77,134 @@ function allowedEdits(len: number, threshold: number): number {
 }
 
 export class NameFinder<T extends Named> {
-  private readonly fuse: Fuse<T>;
-  private readonly records: FuseIndex<T>['records'];
-  private readonly keys: FuseIndex<T>['keys'];
+  private records!: FuseIndex<T>['records'];
+  private keys!: FuseIndex<T>['keys'];
   /** Lower-cased names and aliases per item. */
-  private readonly values: string[][];
+  private values!: string[][];
   /** Sorted lower-cased names and aliases, with their item. */
-  private readonly sorted: { value: string; item: number }[];
+  private sorted!: { value: string; item: number }[];
   /** Character pair -> items holding it (ascending). */
   private readonly pairs = new Map<string, number[]>();
   /** Letter pair one apart ("k.r") -> items holding it (ascending). */
   private readonly gapped = new Map<string, number[]>();
   /** Per item, fuse.js's indexed names and aliases (lower-cased) with their length norms. */
-  private readonly texts: { text: string; n: number }[][];
+  private texts!: { text: string; n: number }[][];
   /** Per item, its list of length norms, as an index into `normSets` (few distinct lists). */
-  private readonly normSet: Uint32Array;
+  private normSet!: Uint32Array;
   private readonly normSets: number[][] = [];
   private readonly counts: Uint16Array;
   private readonly marks: Uint32Array;
   private generation = 0;
   private minTree: Int32Array | null = null;
+  /** The construction still to run (`stepwise`), or null once built. */
+  private building: Generator<void, void> | null;
 
+  /**
+   * With `stepwise`, the finder is built by `step()` calls (a bounded slice of
+   * work each, so a caller can spread it over timer turns), or all at once by the
+   * first search: the same finder either way.
+   */
   constructor(
     private readonly items: readonly T[],
     private readonly options: IFuseOptions<T>,
+    opts: { stepwise?: boolean } = {},
   ) {
-    this.fuse = new Fuse(items as T[], options);
-    const index = this.fuse.getIndex();
+    this.counts = new Uint16Array(items.length);
+    this.marks = new Uint32Array(items.length);
+    this.building = this.build();
+    if (!opts.stepwise) this.ready();
+  }
+
+  /** Builds for about `ms` milliseconds at most (a slice of items at a time); true once built. */
+  step(ms: number): boolean {
+    const until = performance.now() + ms;
+    while (this.building) {
+      if (this.building.next().done) this.building = null;
+      else if (performance.now() >= until) break;
+    }
+    return this.building === null;
+  }
+
+  /** Finishes building now. */
+  private ready(): void {
+    if (this.building) {
+      while (!this.building.next().done);
+      this.building = null;
+    }
+  }
+
+  /** The construction, yielding after each slice of items. */
+  private *build(): Generator<void, void> {
+    const items = this.items;
+    const SLICE = 2000;
+    // fuse.js's index, item by item (the records a whole-collection index makes)
+    const index = Fuse.createIndex<T>(this.options.keys ?? [], [], { getFn: this.options.getFn, fieldNormWeight: this.options.fieldNormWeight });
+    for (let i = 0; i < items.length; i++) {
+      index.add(items[i]!, i);
+      if (i % SLICE === SLICE - 1) yield;
+    }
     this.records = index.records;
     this.keys = index.keys;
-    this.values = items.map((it) => [it.name, ...(it.aliases ?? [])].filter((v) => typeof v === 'string').map((v) => v.toLowerCase()));
-    this.sorted = this.values.flatMap((vs, item) => vs.map((value) => ({ value, item }))).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.item - b.item));
+    yield;
+    this.values = [];
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
+      this.values.push([it.name, ...(it.aliases ?? [])].filter((v) => typeof v === 'string').map((v) => v.toLowerCase()));
+      if (i % SLICE === SLICE - 1) yield;
+    }
+    const all = this.values.flatMap((vs, item) => vs.map((value) => ({ value, item })));
+    yield;
+    // sorted (a total order: the same as one sort) in runs, merged pairwise, a slice per step
+    const before = (a: { value: string; item: number }, b: { value: string; item: number }) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.item - b.item);
+    let runs: { value: string; item: number }[][] = [];
+    for (let i = 0; i < all.length; i += SLICE) {
+      runs.push(all.slice(i, i + SLICE).sort(before));
+      yield;
+    }
+    while (runs.length > 1) {
+      const next: { value: string; item: number }[][] = [];
+      for (let r = 0; r < runs.length; r += 2) {
+        const x = runs[r]!;
+        const y = runs[r + 1];
+        if (!y) {
+          next.push(x);
+          continue;
+        }
+        const out = new Array<{ value: string; item: number }>(x.length + y.length);
+        let i = 0;
+        let j = 0;
+        for (let k = 0; k < out.length; k++) {
+          out[k] = j >= y.length || (i < x.length && before(x[i]!, y[j]!) <= 0) ? x[i++]! : y[j++]!;
+          if (k % (4 * SLICE) === 4 * SLICE - 1) yield;
+        }
+        next.push(out);
+      }
+      runs = next;
+    }
+    this.sorted = runs[0] ?? [];
+    yield;
     const post = (map: Map<string, number[]>, key: string, item: number) => {
       const list = map.get(key);
       if (!list) map.set(key, [item]);
       else if (list[list.length - 1] !== item) list.push(item);
     };
-    this.values.forEach((vs, item) => {
-      for (const v of vs) {
+    for (let item = 0; item < this.values.length; item++) {
+      for (const v of this.values[item]!) {
         for (let i = 0; i + 1 < v.length; i++) post(this.pairs, v.slice(i, i + 2), item);
         for (let i = 0; i + 2 < v.length; i++) post(this.gapped, v[i]! + v[i + 2]!, item);
       }
-    });
-    this.texts = this.records.map((record) =>
-      (record.$ ? Object.values(record.$) : []).flatMap((value) => (Array.isArray(value) ? value : [value]) as { v: string; n: number }[]).map(({ v, n }) => ({ text: v.toLowerCase(), n })),
-    );
+      if (item % SLICE === SLICE - 1) yield;
+    }
+    this.texts = [];
+    for (let r = 0; r < this.records.length; r++) {
+      const record = this.records[r]!;
+      this.texts.push((record.$ ? Object.values(record.$) : []).flatMap((value) => (Array.isArray(value) ? value : [value]) as { v: string; n: number }[]).map(({ v, n }) => ({ text: v.toLowerCase(), n })));
+      if (r % SLICE === SLICE - 1) yield;
+    }
     const setIds = new Map<string, number>();
-    this.normSet = Uint32Array.from(this.texts, (ts) => {
-      const norms = ts.map((t) => t.n);
+    this.normSet = new Uint32Array(this.texts.length);
+    for (let r = 0; r < this.texts.length; r++) {
+      const norms = this.texts[r]!.map((t) => t.n);
       const key = norms.join(',');
       let id = setIds.get(key);
       if (id === undefined) {
@@ -132,10 +212,9 @@ export class NameFinder<T extends Named> {
         setIds.set(key, id);
         this.normSets.push(norms);
       }
-      return id;
-    });
-    this.counts = new Uint16Array(items.length);
-    this.marks = new Uint32Array(items.length);
+      this.normSet[r] = id;
+      if (r % SLICE === SLICE - 1) yield;
+    }
   }
 
   /**
@@ -143,6 +222,7 @@ export class NameFinder<T extends Named> {
    * order, at most `max` of them (all when absent), optionally only those `keep` allows.
    */
   startingWith(prefix: string, keep?: (item: number) => boolean, max = Infinity): T[] {
+    this.ready();
     const lower = prefix.toLowerCase();
     const sorted = this.sorted;
     let lo = 0;
@@ -367,6 +447,7 @@ export class NameFinder<T extends Named> {
    * @example finder.search('zelenskiy', 25)
    */
   search(pattern: string, limit?: number): T[] {
+    this.ready();
     // fuse.js answers a blank pattern with every item, in order
     if (!pattern.trim()) return limit === undefined || limit < 0 ? [...this.items] : this.items.slice(0, limit);
     const opts = limit === undefined ? undefined : { limit };

@@ -11,7 +11,9 @@
  * `{ format, extraction, digest, sections: { name: [offset, length, kind] } }`.
  * Sections are JSON (articles' light fields in chunks, so no string exceeds V8's
  * limit at 100,000 articles), per-article records (body, sentence spans and heavy
- * fields, read on use by `ArticleStore`) or raw typed arrays (the search index).
+ * fields, read on use by `ArticleStore`) or raw typed arrays (the search index,
+ * the brief's statements, each article's lead passage: the span of its first
+ * sentence in memory, its words read from the file when `/sources` shows it).
  * Sources of statements are stored as [article, start, end, quote] and rebuilt as
  * `sourceRef` makes them from the article. Written to a temporary file and
  * renamed; anything unreadable is reported as a reason and the caller rebuilds
@@ -21,14 +23,16 @@ import { randomBytes, createHash } from 'node:crypto';
 import fsSync, { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Article, Entity, LoadWarning, QuoteClaim, SourceRef, FigureClaim, TimelineEvent, UndatedEvent } from '../core/types.js';
-import { articleDate, sourceRef } from '../briefing/sources.js';
+import { briefStatsOf } from '../briefing/brief.js';
+import { articleDate, LEAD_PASSAGE, leadPassage, sourceRef, type LeadPassage } from '../briefing/sources.js';
+import { BriefStatements, type BriefStatementsData } from '../briefing/statements.js';
 import { EXTRACTION_VERSION } from '../extract/article.js';
 import type { BriefPoint } from './briefingIndex.js';
 import { fromRows, sentencesFromSpans, signatureFrom, toEntry, toRows, type Rows } from './cache.js';
 import type { CorpusDerived, CorpusIndex, SourceLocations } from './corpusIndex.js';
 import { SentenceSearch, type SentenceSearchData } from './sentenceSearch.js';
 
-export const SNAPSHOT_FORMAT = 5;
+export const SNAPSHOT_FORMAT = 6;
 
 /** A file's size and times when it was read: [file, size, mtimeMs, ctimeMs]. */
 export type FileStamp = [string, number, number, number];
@@ -57,6 +61,20 @@ export interface SnapshotHeader {
   sections: Record<string, [number, number, Kind]>;
 }
 const MAGIC = 'BRIEFSNP';
+/** The arrays of `BriefStatementsData` stored as raw sections, with their kind. */
+const STATEMENT_ARRAYS = [
+  ['df', 'i32'],
+  ['statementOf', 'i32'],
+  ['sentenceScore', 'f32'],
+  ['groupOf', 'i32'],
+  ['byGroup', 'i32'],
+  ['statementStart', 'u32'],
+  ['statementWords', 'i32'],
+  ['central', 'f64'],
+  ['postingStart', 'u32'],
+  ['postings', 'i32'],
+  ['familyOf', 'i32'],
+] as const satisfies readonly (readonly [keyof BriefStatementsData, Kind])[];
 const PREAMBLE = 24;
 const ARTICLES_PER_CHUNK = 2000;
 
@@ -160,6 +178,34 @@ export class ArticleStore {
   private lastHeavy: Heavy | null = null;
   /** Articles decoded from the file so far (for tests and measurements). */
   reads = 0;
+  /** Lead passages: [start, end] per article (NO_LEAD: none), and where each one's quote ends in the file. */
+  private leads: { spans: Uint32Array; textAt: number; textEnds: Uint32Array } | null = null;
+
+  /** Where the lead passages are (see `LEAD_PASSAGE`). */
+  setLeads(spans: Uint32Array, textAt: number, textEnds: Uint32Array): void {
+    this.leads = { spans, textAt, textEnds };
+  }
+
+  /** Article `i`'s lead passage, its quote read from the file (not the body) when asked for. */
+  lead(i: number, a: Article, withQuote: boolean): LeadPassage {
+    if (!this.leads) {
+      // no leads stored: from the article itself
+      const first = this.heavy(i, a).sentences[0];
+      const body = this.heavy(i, a).body;
+      if (!first && body.trim() === '') return null;
+      const start = first?.start ?? 0;
+      const end = first?.end ?? Math.min(body.length, 200);
+      return withQuote ? { start, end, quote: body.slice(start, end) } : { start, end };
+    }
+    const { spans, textAt, textEnds } = this.leads;
+    const start = spans[2 * i]!;
+    if (start === NO_LEAD) return null;
+    const end = spans[2 * i + 1]!;
+    if (!withQuote) return { start, end };
+    const from = textAt + (i === 0 ? 0 : textEnds[i - 1]!);
+    const to = textAt + textEnds[i]!;
+    return { start, end, quote: this.read(from, to, a).toString('utf8', 0, to - from) };
+  }
 
   /** Articles held decoded (at most the capacity; others only while referenced elsewhere). */
   get kept(): number {
@@ -258,6 +304,13 @@ export class ArticleStore {
   }
 }
 
+const NO_LEAD = 0xffffffff;
+
+/** Shared by every stored article (non-enumerable): its lead passage through its store. */
+function storedLead(this: Stored, withQuote: boolean): LeadPassage {
+  return this[STORE].lead(this[SLOT], this, withQuote);
+}
+
 const STORE = Symbol('article store');
 const SLOT = Symbol('article slot');
 type Stored = Article & { [STORE]: ArticleStore; [SLOT]: number };
@@ -292,6 +345,7 @@ function storedArticle(r: LightRecord, store: ArticleStore, slot: number): Artic
   const a = { id: r[0], file: r[1], hash: r[2], title: r[3], publisher: r[4], byline: r[5], url: r[6], statedDate: r[7] };
   Object.defineProperty(a, STORE, { value: store });
   Object.defineProperty(a, SLOT, { value: slot });
+  Object.defineProperty(a, LEAD_PASSAGE, { value: storedLead });
   for (const k of ON_DISK) Object.defineProperty(a, k, accessors[k]);
   return Object.assign(a, { warnings: r[8], date: r[9], dateSource: r[10], notBefore: r[11], syndicatedWith: r[12], groupId: r[13] }) as unknown as Article;
 }
@@ -306,7 +360,8 @@ export function storeOf(a: Article): ArticleStore | undefined {
   return (a as Partial<Stored>)[STORE];
 }
 
-type Kind = 'json' | 'u8' | 'u32';
+type Kind = 'json' | 'u8' | 'u32' | 'i32' | 'f32' | 'f64';
+type Typed = Uint8Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 
 /** Writes sections one after another; the header with their places goes last. */
 class SectionWriter {
@@ -314,7 +369,7 @@ class SectionWriter {
   readonly sections: Record<string, [number, number, Kind]> = {};
   constructor(private readonly fh: fs.FileHandle) {}
 
-  async add(name: string, data: string | Uint8Array | Uint32Array, kind: Kind): Promise<void> {
+  async add(name: string, data: string | Typed, kind: Kind): Promise<void> {
     // 8-byte alignment, so typed arrays can be read in place
     const pad = (8 - (this.offset % 8)) % 8;
     if (pad) await this.fh.write(Buffer.alloc(pad), 0, pad, this.offset);
@@ -405,6 +460,25 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
       await w.add(`heavyEnds.${chunks}`, ends, 'u32');
       chunks++;
     }
+    // each article's lead passage (what /sources cites), so that listing them reads no body
+    const leadSpans = new Uint32Array(2 * articles.length);
+    const leadEnds = new Uint32Array(articles.length);
+    const leadTexts: Buffer[] = [];
+    let leadBytes = 0;
+    articles.forEach((a, i) => {
+      const lead = leadPassage(a);
+      leadSpans[2 * i] = lead ? lead.start : NO_LEAD;
+      leadSpans[2 * i + 1] = lead ? lead.end : NO_LEAD;
+      if (lead) {
+        const b = Buffer.from(lead.quote!, 'utf8');
+        leadTexts.push(b);
+        leadBytes += b.length;
+      }
+      leadEnds[i] = leadBytes;
+    });
+    await w.add('leads.spans', leadSpans, 'u32');
+    await w.add('leads.textEnds', leadEnds, 'u32');
+    await w.add('leads.text', Buffer.concat(leadTexts, leadBytes), 'u8');
     const loc = index.sourceLocations();
     await w.add('located.sentenceStart', loc.sentenceStart, 'u32');
     for (const name of ['claims', 'events', 'undated'] as const) {
@@ -417,7 +491,10 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
     await w.add('quotes', JSON.stringify(sections.quotes), 'json');
     await w.add('entities', JSON.stringify(toRows(derived.entities)), 'json');
     await w.add('brief', JSON.stringify(sections.brief), 'json');
-    await w.add('briefStats', JSON.stringify({ nGroups: derived.briefStats.nGroups, df: [...derived.briefStats.df] }), 'json');
+    // what topic briefs are made of: its word list as JSON, its arrays raw (sentenceStart is located.sentenceStart)
+    const bs = index.briefStatements().data();
+    await w.add('statements', JSON.stringify({ words: bs.words, nGroups: bs.nGroups, families: bs.families }), 'json');
+    for (const [name, kind] of STATEMENT_ARRAYS) await w.add(`statements.${name}`, bs[name], kind);
     await w.add('warnings', JSON.stringify(extractionWarnings), 'json');
     const s = derived.search.data();
     await w.add('search', JSON.stringify({ terms: s.terms, avgFieldLength: s.avgFieldLength }), 'json');
@@ -550,11 +627,14 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
       return readAt(s[0], s[1]);
     };
     const json = async <T>(name: string): Promise<T> => JSON.parse((await section(name)).toString('utf8')) as T;
-    const u32 = async (name: string): Promise<Uint32Array> => {
+    const typed = async <T extends Typed>(name: string, Type: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number }): Promise<T> => {
       const b = await section(name);
+      const size = Type.BYTES_PER_ELEMENT;
+      if (b.length % size !== 0) throw new Error(`section ${name} is truncated`);
       // a fresh Buffer of this size has its own aligned memory; copy when it does not
-      return b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length / 4) : new Uint32Array(new Uint8Array(b).buffer);
+      return b.byteOffset % size === 0 ? new Type(b.buffer, b.byteOffset, b.length / size) : new Type(new Uint8Array(b).buffer, 0, b.length / size);
     };
+    const u32 = (name: string): Promise<Uint32Array> => typed(name, Uint32Array);
 
     // each article's record: its byte range in the file (the bytes themselves are read when used)
     const starts = new Float64Array(head.articles);
@@ -576,6 +656,11 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
     }
     if (n !== head.articles) throw new Error('article count does not match');
     const store = new ArticleStore(fd, starts, ends, opts.recentArticles);
+    const leadText = head.sections['leads.text'];
+    const leadSpans = await u32('leads.spans');
+    const leadEnds = await u32('leads.textEnds');
+    if (!leadText || leadSpans.length !== 2 * head.articles || leadEnds.length !== head.articles || (head.articles > 0 && leadEnds[head.articles - 1] !== leadText[1])) throw new Error('lead passages are inconsistent');
+    store.setLeads(leadSpans, leadText[0], leadEnds);
     const articles: Article[] = [];
     for (const light of lights) for (const r of light) articles.push(storedArticle(r, store, articles.length));
     // sources as `sourceRef` makes them (the quote stored with them); one object per passage, shared by the answers citing it
@@ -608,7 +693,15 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
     const decEvents = <T>(rows: Rows): T[] => decList<T>(rows, true);
 
     const timeline = await json<{ events: Rows; undated: Rows }>('timeline');
-    const stats = await json<{ nGroups: number; df: [string, number][] }>('briefStats');
+    const statementMeta = await json<{ words: string[]; nGroups: number; families: number }>('statements');
+    const sentenceStart = await u32('located.sentenceStart');
+    const statementData = { ...statementMeta, sentenceStart } as Record<string, unknown>;
+    for (const [name, kind] of STATEMENT_ARRAYS) {
+      const at = `statements.${name}`;
+      statementData[name] = await (kind === 'u32' ? typed(at, Uint32Array) : kind === 'i32' ? typed(at, Int32Array) : kind === 'f32' ? typed(at, Float32Array) : typed(at, Float64Array));
+    }
+    const statements = new BriefStatements(statementData as unknown as BriefStatementsData);
+    if (statements.articleCount !== articles.length || statements.statementOf.length !== sentenceStart[articles.length]) throw new Error('brief statements do not match the articles');
     const searchMeta = await json<{ terms: string[]; avgFieldLength: [number, number] }>('search');
     const data: SentenceSearchData = {
       terms: searchMeta.terms,
@@ -626,7 +719,7 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
       quotes: decList<QuoteClaim>(await json('quotes')),
       entities: fromRows<Entity>(await json('entities')),
       defaultBrief: decList<BriefPoint>(await json('brief')),
-      briefStats: { nGroups: stats.nGroups, df: new Map(stats.df) },
+      briefStats: briefStatsOf(articles, statements),
       search: SentenceSearch.fromData(data),
     };
     const located = async (name: 'claims' | 'events' | 'undated') => {
@@ -634,7 +727,7 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
       const sentences = await u32(`located.${name}.sentences`);
       return { offsets, sentences: new Int32Array(sentences.buffer, sentences.byteOffset, sentences.length) };
     };
-    const locations: SourceLocations = { sentenceStart: await u32('located.sentenceStart'), claims: await located('claims'), events: await located('events'), undated: await located('undated') };
+    const locations: SourceLocations = { sentenceStart, claims: await located('claims'), events: await located('events'), undated: await located('undated') };
     const extractionWarnings = await json<LoadWarning[]>('warnings');
     kept = true; // the store closes it once its articles are unreachable
     return { ok: true, articles, derived, locations, extractionWarnings };

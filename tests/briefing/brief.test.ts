@@ -4,7 +4,9 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { briefCorpusStats, buildBrief } from '../../src/briefing/brief.js';
+import { briefCorpusStats, briefStatsOf, buildBrief } from '../../src/briefing/brief.js';
+import { sentenceRef } from '../../src/briefing/sources.js';
+import { generateArticle } from '../../bench/generate.js';
 import { mergeFigureClaims } from '../../src/briefing/claims.js';
 import { BriefStatements, SAME_STATEMENT } from '../../src/briefing/statements.js';
 import { contentWords, jaccard } from '../../src/briefing/text.js';
@@ -118,5 +120,102 @@ describe('buildBrief', () => {
   it('GIVEN the statistics computed before THEN the brief is the one computed without them', () => {
     const claims = mergeFigureClaims(crisis);
     expect(buildBrief(crisis, claims, { stats: briefCorpusStats(crisis) })).toEqual(buildBrief(crisis, claims));
+  });
+});
+
+let generatedSlice: Article[] | null = null;
+/** 200 articles of the benchmark's generator (seed 7). */
+function generated(): Article[] {
+  return (generatedSlice ??= assembleArticles(Array.from({ length: 200 }, (_, i) => {
+    const g = generateArticle(7, i);
+    return extractArticle(doc(g.text, g.fileName.replace(/\.txt$/, '')));
+  })));
+}
+
+/** A topic's sentences both ways: as a test with the articles holding them, and as a list of global sentence numbers (shuffled). */
+function allowedBothWays(articles: readonly Article[], pick: (ai: number, si: number) => boolean, seed: number) {
+  const start = [0];
+  articles.forEach((a, i) => start.push(start[i]! + a.sentences.length));
+  const sentence: number[] = [];
+  const article: number[] = [];
+  const allowedArticles: number[] = [];
+  articles.forEach((a, ai) => {
+    let any = false;
+    a.sentences.forEach((_, si) => {
+      if (!pick(ai, si)) return;
+      sentence.push(start[ai]! + si);
+      article.push(ai);
+      any = true;
+    });
+    if (any) allowedArticles.push(ai);
+  });
+  // any order: a deterministic shuffle
+  let x = seed;
+  for (let i = sentence.length - 1; i > 0; i--) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    const j = x % (i + 1);
+    [sentence[i], sentence[j]] = [sentence[j]!, sentence[i]!];
+    [article[i], article[j]] = [article[j]!, article[i]!];
+  }
+  return { sentences: { sentence, article }, isAllowed: pick, allowedArticles };
+}
+
+/** A brief as plain data (sources' passages read). */
+const plainBrief = (points: readonly { text: string; sources: readonly object[] }[]) => JSON.parse(JSON.stringify(points)) as unknown;
+
+describe('topic briefs from a list of sentences', () => {
+  it.each(['crisis', 'generated'])('GIVEN the allowed sentences of %s articles as a list in any order THEN the brief is the one the per-sentence test gives', (which) => {
+    // generated articles have wire copies (syndication groups): the visit order counts reports
+    const articles = which === 'crisis' ? crisis : generated();
+    const claims = mergeFigureClaims(articles);
+    const stats = briefCorpusStats(articles);
+    expect(stats.nGroups).toBeLessThan(which === 'crisis' ? articles.length + 1 : articles.length);
+    const picks: ((ai: number, si: number) => boolean)[] = [
+      (ai, si) => (ai * 7 + si) % 3 === 0,
+      (ai, si) => ai % 2 === 0 && si < 6,
+      (ai) => ai % 5 === 1,
+      (_ai, si) => si % 4 !== 2,
+    ];
+    picks.forEach((pick, n) => {
+      const both = allowedBothWays(articles, pick, n + 1);
+      expect(both.sentences.sentence.length).toBeGreaterThan(0);
+      const viaTest = buildBrief(articles, claims, { isAllowed: both.isAllowed, allowedArticles: both.allowedArticles, stats });
+      const viaList = buildBrief(articles, claims, { sentences: both.sentences, stats });
+      expect(viaList.length).toBeGreaterThan(0);
+      expect(plainBrief(viaList)).toEqual(plainBrief(viaTest));
+    });
+  });
+
+  it('GIVEN a brief THEN each source equals sentenceRef of its article and sentence, and reading it gives the article text', () => {
+    const points = buildBrief(crisis, mergeFigureClaims(crisis));
+    const byId = new Map(crisis.map((a) => [a.id, a]));
+    let checked = 0;
+    for (const p of points.slice(2)) {
+      for (const s of p.sources) {
+        const a = byId.get(s.article)!;
+        const si = a.sentences.findIndex((x) => x.start === s.start && x.end === s.end);
+        expect(si).toBeGreaterThanOrEqual(0);
+        expect(s).toEqual(sentenceRef(a, si));
+        expect({ ...s }).toEqual(sentenceRef(a, si));
+        expect(JSON.stringify(s)).toBe(JSON.stringify(sentenceRef(a, si)));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('GIVEN the statements as data (what a snapshot stores) THEN briefs from them are the same', () => {
+    const claims = mergeFigureClaims(crisis);
+    const prepared = new BriefStatements(crisis);
+    const copy = (x: ReturnType<BriefStatements['data']>) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, ArrayBuffer.isView(v) ? (v as Int32Array).slice() : Array.isArray(v) ? [...(v as string[])] : v]));
+    const again = new BriefStatements(copy(prepared.data()) as unknown as ReturnType<BriefStatements['data']>);
+    expect(again.statements).toBe(prepared.statements);
+    const both = allowedBothWays(crisis, (ai, si) => (ai + si) % 2 === 0, 3);
+    for (const opts of [{}, { sentences: both.sentences }]) {
+      const a = buildBrief(crisis, claims, { ...opts, stats: briefStatsOf(crisis, prepared) });
+      const b = buildBrief(crisis, claims, { ...opts, stats: briefStatsOf(crisis, again) });
+      expect(plainBrief(b)).toEqual(plainBrief(a));
+    }
+    expect(briefStatsOf(crisis, again).df).toEqual(briefCorpusStats(crisis).df);
   });
 });

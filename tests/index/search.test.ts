@@ -201,6 +201,24 @@ describe('NameFinder finds exactly what fuse.js finds', () => {
     }
   });
 
+  it('GIVEN a finder built step by step (small steps, searched midway) THEN it finds what one built at once finds', () => {
+    const entities = [...index.entities(), ...generated.entities()];
+    const options = { keys: ['name', 'aliases'], threshold: 0.34, ignoreLocation: true, includeScore: true };
+    const whole = new NameFinder(entities, options);
+    const stepped = new NameFinder(entities, options, { stepwise: true });
+    let steps = 0;
+    while (!stepped.step(0)) steps++;
+    expect(steps).toBeGreaterThan(3);
+    const early = new NameFinder(entities, options, { stepwise: true });
+    early.step(0);
+    early.step(0);
+    for (const p of ['mubarak', 'kursk', 'int', 'a', 'red cros', 'al-', 'ministr', 'zz']) {
+      expect(stepped.search(p, 25), p).toEqual(whole.search(p, 25));
+      expect(early.search(p, 25), p).toEqual(whole.search(p, 25));
+      expect(stepped.startingWith(p, undefined, 25)).toEqual(whole.startingWith(p, undefined, 25));
+    }
+  });
+
   it('GIVEN a pattern and a text THEN the substring edit distance is the fewest edits to any part of the text', () => {
     expect(substringEditDistance('kursk', 'the kursk region', 3)).toBe(0);
     expect(substringEditDistance('kurks', 'the kursk region', 3)).toBe(1); // 'kurs', one deletion

@@ -14,6 +14,9 @@ import { corpusDigest, loadCorpus, readCorpus, reloadBriefingIndex, snapshotBack
 import { isOnDisk, readSnapshot, snapshotFile, storeOf } from '../../src/index/snapshot.js';
 import { extractArticle } from '../../src/extract/article.js';
 import { SEEDS } from '../helpers.js';
+import sourcesCommand from '../../commands/sources.js';
+import { replyStatements, type AnswerReply } from '../../src/core/reply.js';
+import { generateArticle } from '../../bench/generate.js';
 
 const clock = () => new Date('2026-01-01T00:00:00Z');
 let root: string;
@@ -163,5 +166,59 @@ describe('article records', () => {
     expect(warm.stats.fromSnapshot).toBe(5);
     expect(warm.index.articles()[0]!.sentences[0]!.text).toMatch(/ \(edited\)$/);
     expect(plain(warm.index.articles())).toEqual(plain(cold.index.articles()));
+  });
+});
+
+describe('brief statements in the snapshot', () => {
+  it('GIVEN a warm start of seeds and generated articles THEN preparing decodes no article, and default and topic briefs equal the cold load', async () => {
+    // a slice of the benchmark's corpus beside the seeds (wire copies, many topics)
+    for (let i = 0; i < 120; i++) {
+      const g = generateArticle(11, i);
+      await fs.writeFile(path.join(corpus, g.fileName), g.text);
+    }
+    const { cold, warm } = await coldAndWarm(125);
+    await warm.stats.whenHydrated();
+    const store = storeOf(warm.index.articles()[0]!)!;
+    expect(store.reads).toBe(0);
+    const topics = ['troops', 'Kursk', ...warm.index.entities().filter((e) => e.type !== 'other').slice(0, 12).map((e) => e.name), 'killed', 'water'];
+    const briefs = (index: BriefingIndex) => JSON.stringify([index.brief(), ...topics.map((topic) => index.brief({ topic }))]);
+    const expected = briefs(cold.index);
+    expect(expected.length).toBeGreaterThan(5000);
+    store.forgetDecoded();
+    expect(briefs(warm.index)).toBe(expected);
+    // and topic briefs read only the articles whose passages are read
+    store.forgetDecoded();
+    const before = store.reads;
+    const points = topics.map((topic) => warm.index.brief({ topic }));
+    const cited = new Set(points.flat().flatMap((p) => p.sources.map((s) => s.article)));
+    expect(cited.size).toBeGreaterThan(50);
+    expect(store.reads - before).toBeLessThan(cited.size);
+  });
+});
+
+describe('/sources after a warm start', () => {
+  it('GIVEN a warm start THEN /sources lists every citable article, citing its lead passage as the cold load does, without decoding any article', async () => {
+    await fs.writeFile(path.join(corpus, 'zz-empty.txt'), '   \n');
+    const cold = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait' });
+    expect(await cold.stats.snapshotWritten).toBe(true);
+    const warm = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
+    expect(warm.stats.fromSnapshot).toBeGreaterThan(0);
+    await warm.stats.whenHydrated();
+    const store = storeOf(warm.index.articles()[0]!)!;
+    store.forgetDecoded();
+    const run = async (index: BriefingIndex) => {
+      const reply = (await sourcesCommand.run({ index, now: clock(), commands: [] }, {})) as AnswerReply;
+      return JSON.stringify(replyStatements(reply));
+    };
+    const listed = await run(warm.index);
+    expect(store.reads).toBe(0);
+    expect(listed).toBe(await run(cold.index));
+    // every article with text, each cited by a passage of its own body
+    const statements = JSON.parse(listed) as { sources: { article: string; quote: string; start: number; end: number }[] }[];
+    expect(statements.length).toBe(cold.index.articles().filter((a) => a.body.trim() !== '').length);
+    for (const st of statements) {
+      const a = cold.index.article(st.sources[0]!.article)!;
+      expect(a.body.slice(st.sources[0]!.start, st.sources[0]!.end)).toBe(st.sources[0]!.quote);
+    }
   });
 });

@@ -110,10 +110,15 @@ interface MarkedSentences {
   sentences: { sentence: number[]; article: number[] };
 }
 
-/** Sentences a topic's search found: article and sentence number, in the order found. */
+/**
+ * Sentences a topic's search found: article and sentence number, in document
+ * order. No caller depends on the order: `topicMarks` marks a set, the articles
+ * it lists feed `itemsInTopic` (which sorts what it finds), and the brief's
+ * clustering sorts the marked sentences itself.
+ */
 interface TopicHits {
-  articles: number[];
-  sentences: number[];
+  articles: ArrayLike<number>;
+  sentences: ArrayLike<number>;
 }
 
 /** `SourceSentences` by article: entries `offsets[a]..offsets[a+1]` are (item, global sentence) pairs. */
@@ -325,14 +330,8 @@ export class CorpusIndex implements BriefingIndex {
   private topicHits(topic: string): TopicHits | null {
     const t = topic.trim();
     if (!t) return null;
-    const articles: number[] = [];
-    const sentences: number[] = [];
-    const visit = (ai: number, sentence: number) => {
-      articles.push(ai);
-      sentences.push(sentence);
-    };
-    if (this.search_.matchingSentences(t, 'AND', visit) === 0) this.search_.matchingSentences(t, 'OR', visit);
-    return { articles, sentences };
+    const hits = this.search_.matchingSentenceList(t, 'AND');
+    return hits.articles.length > 0 ? hits : this.search_.matchingSentenceList(t, 'OR');
   }
 
   private readonly bySourceArticle = new WeakMap<SourceSentences, ArticleSources>();

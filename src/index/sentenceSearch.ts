@@ -109,6 +109,8 @@ const MARGIN = 1 + 1e-9;
 const END = 0x7fffffff;
 /** Matches ranked by `ranked` before it is asked for more: a command shows about ten. */
 const FIRST_ROUND = 32;
+/** A list this many times longer than the candidates it is checked against is skipped through, not decoded. */
+const SKIP_RATIO = 16;
 /** Posting-list summaries kept between queries (one per list a query touched). */
 const MAX_CACHED_LISTS = 200_000;
 
@@ -1059,7 +1061,146 @@ export class SentenceSearch {
     return this.run(query, combineWith).docs.map((d) => this.idOf(d));
   }
 
-  /** Documents matching, as (article, sentence) pairs: for topic filters, without ids. */
+  /**
+   * Every document matching `query` (the set `run` finds, as MiniSearch combines
+   * `combineWith`), in document order, without scores: for topic filters.
+   * AND starts from the distinct term with the fewest postings (all its lists
+   * merged) and keeps the candidates each other term holds: a list much longer
+   * than the candidates is skipped through by its blocks, any other is decoded
+   * once into marks. OR merges every list. Expansions come from `expansionsOf`
+   * (shared with `ranked`, and with the OR that follows an empty AND).
+   */
+  matchingDocs(query: string, combineWith: 'AND' | 'OR'): Int32Array {
+    const terms = SentenceSearch.queryTerms(query);
+    if (terms.length === 0) return new Int32Array(0);
+    this.ensureScratch();
+    const expansions = this.expansionsOf(terms);
+    // per distinct term: its non-empty lists (term * 2 + field) and their postings
+    const groups: { lists: number[]; size: number }[] = [];
+    for (const term of new Set(terms)) {
+      const lists: number[] = [];
+      let size = 0;
+      for (const { term: t, field } of expansions.get(term)!) {
+        const n = this.d.counts[field][t]!;
+        if (n === 0) continue;
+        lists.push(t * 2 + field);
+        size += n;
+      }
+      groups.push({ lists, size });
+    }
+    if (combineWith === 'OR') return this.unionDocs(groups.flatMap((g) => g.lists), groups.reduce((n, g) => n + g.size, 0));
+    groups.sort((a, b) => a.size - b.size);
+    if (groups[0]!.size === 0) return new Int32Array(0);
+    let docs = this.unionDocs(groups[0]!.lists, groups[0]!.size);
+    for (let g = 1; g < groups.length && docs.length > 0; g++) docs = this.keepHeld(docs, groups[g]!.lists);
+    return docs;
+  }
+
+  /** `matchingDocs` as (article, sentence) pairs, in document order (articles ascending, then sentences). */
+  matchingSentenceList(query: string, combineWith: 'AND' | 'OR'): { articles: Int32Array; sentences: Int32Array } {
+    const docs = this.matchingDocs(query, combineWith);
+    const articles = new Int32Array(docs.length);
+    const sentences = new Int32Array(docs.length);
+    const starts = this.d.articleDocs;
+    const last = this.articleCount - 1;
+    let ai = 0;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      // the last article starting at or before `doc` (as `articleOf`): the next one, else a search
+      if (ai < last && starts[ai + 1]! <= doc) {
+        ai++;
+        if (ai < last && starts[ai + 1]! <= doc) ai = this.articleOf(doc);
+      }
+      articles[i] = ai;
+      sentences[i] = doc - starts[ai]!;
+    }
+    return { articles, sentences };
+  }
+
+  /**
+   * Decodes posting list `key` (term * 2 + field), setting `totalMark` of each
+   * document to `mark`; with `out`, appends at `n` the documents not marked before.
+   * Returns the new `n`.
+   */
+  private markPostings(key: number, mark: number, out: Int32Array | null, n: number): number {
+    const field = (key & 1) as 0 | 1;
+    const t = (key - field) / 2;
+    const bytes = this.d.postings[field];
+    const marks = this.totalMark;
+    let at = this.d.offsets[field][t]!;
+    const end = this.d.offsets[field][t + 1]!;
+    let doc = -1;
+    while (at < end) {
+      // varint: gap * 2 + (a frequency follows); the frequency is skipped
+      let byte = bytes[at++]!;
+      let v = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        v += (byte & 0x7f) * 2 ** shift;
+      }
+      if (v % 2 === 1) while (bytes[at++]! & 0x80);
+      doc += (v - (v % 2)) / 2;
+      if (marks[doc] !== mark) {
+        marks[doc] = mark;
+        if (out) out[n++] = doc;
+      }
+    }
+    return n;
+  }
+
+  /** Documents in any of `lists` (`total` postings in all), in document order, each once. */
+  private unionDocs(lists: readonly number[], total: number): Int32Array {
+    if (lists.length === 0) return new Int32Array(0);
+    const mark = ++this.generation;
+    if (lists.length === 1) {
+      const out = new Int32Array(total);
+      this.markPostings(lists[0]!, mark, out, 0);
+      return out;
+    }
+    if (total * 16 >= this.docCount) {
+      // dense: mark every list, then read the marks in order (no sort)
+      for (const key of lists) this.markPostings(key, mark, null, 0);
+      const marks = this.totalMark;
+      const out = new Int32Array(Math.min(total, this.docCount));
+      let n = 0;
+      for (let doc = 0; doc < this.docCount; doc++) if (marks[doc] === mark) out[n++] = doc;
+      return out.subarray(0, n);
+    }
+    const out = new Int32Array(total);
+    let n = 0;
+    for (const key of lists) n = this.markPostings(key, mark, out, n);
+    return out.subarray(0, n).sort();
+  }
+
+  /** The documents of `docs` (ascending) held by any of `lists`, in the same order. */
+  private keepHeld(docs: Int32Array, lists: readonly number[]): Int32Array {
+    const mark = ++this.generation;
+    const marks = this.totalMark;
+    for (const key of lists) {
+      const field = (key & 1) as 0 | 1;
+      const t = (key - field) / 2;
+      const size = this.d.counts[field][t]!;
+      if (size <= SKIP_RATIO * docs.length || size <= 2 * BLOCK) {
+        this.markPostings(key, mark, null, 0);
+        continue;
+      }
+      // far longer than the candidates: look each up, skipping whole blocks (the skip table is cached)
+      const c = new Cursor(this.d.postings[field], this.d.offsets[field][t]!, this.d.offsets[field][t + 1]!, this.listInfo(field, t), 1, 0, field, size);
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        if (marks[doc] === mark) continue;
+        c.advance(doc);
+        if (c.doc === END) break;
+        if (c.doc === doc) marks[doc] = mark;
+      }
+    }
+    let n = 0;
+    const out = new Int32Array(docs.length);
+    for (let i = 0; i < docs.length; i++) if (marks[docs[i]!] === mark) out[n++] = docs[i]!;
+    return out.subarray(0, n);
+  }
+
+  /** Documents matching, as (article, sentence) pairs in MiniSearch's result order: the reference `matchingSentenceList` is tested against. */
   matchingSentences(query: string, combineWith: 'AND' | 'OR', visit: (article: number, sentence: number) => void): number {
     const { docs } = this.run(query, combineWith);
     for (const d of docs) {

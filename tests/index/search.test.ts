@@ -144,6 +144,90 @@ describe('SentenceSearch ranks exactly as MiniSearch', () => {
     }
   });
 
+  it('GIVEN topics (multi-word, common words, typos, prefixes) on three corpora THEN matchingSentenceList finds exactly the sentences of MiniSearch and of matchingSentences, in document order', () => {
+    const topics = [
+      'International Committee of the Red Cross',
+      'World Health Organization',
+      'internationl comittee of the red cros',
+      'minstry of helth',
+      'Mubarak',
+      'mubarek',
+      'evac',
+      'hum',
+      'the',
+      'of the',
+      'the the',
+      'killed in the',
+      'refugees crossed the border',
+      'security forces fired',
+      "U.N. council",
+      '2011',
+      'al-Assad',
+      'xyzzy',
+      'xyzzy the',
+      'Kursk xyzzy',
+      '',
+    ];
+    for (const [name, list] of [
+      ['crisis', articles],
+      ['seeds', seeds],
+      ['generated', generated.articles()],
+    ] as const) {
+      const { mini, docs } = miniSearchOf(list);
+      const mine = SentenceSearch.build(list);
+      const r = rng(name.length + 7);
+      const words = docs.flatMap((d) => d.text.split(/\s+/)).filter((w) => /^[A-Za-z]{3,}$/.test(w));
+      const names = list.flatMap((a) => a.sentences.slice(0, 3).flatMap((s) => s.text.match(/[A-Z][a-z]+(?: [A-Z][a-z]+)+/g) ?? []));
+      const sampled = Array.from({ length: 24 }, (_, i) => {
+        const w = words[r(words.length)]!;
+        if (i % 4 === 0) return names.length ? names[r(names.length)]! : w;
+        if (i % 4 === 1) return `${w.slice(0, 1)}${w.slice(2)} ${words[r(words.length)]}`;
+        if (i % 4 === 2) return `${w.slice(0, 3)} the`;
+        return `${w} ${words[r(words.length)]} ${words[r(words.length)]}`;
+      });
+      for (const q of [...topics, ...sampled]) {
+        for (const combineWith of ['AND', 'OR'] as const) {
+          const expected = mini
+            .search(q, { combineWith })
+            .map((x) => x.id as number)
+            .sort((a, b) => a - b);
+          const got = mine.matchingSentenceList(q, combineWith);
+          const ids = Array.from(got.articles, (ai, i) => ai * SENTENCE_BITS + got.sentences[i]!);
+          // document order: already sorted, so equal to MiniSearch's matches sorted
+          expect(ids, `${name} ${combineWith} "${q}"`).toEqual(expected);
+          const reference: number[] = [];
+          expect(mine.matchingSentences(q, combineWith, (ai, si) => reference.push(ai * SENTENCE_BITS + si))).toBe(expected.length);
+          expect(reference.sort((a, b) => a - b)).toEqual(ids);
+          expect(Array.from(mine.matchingDocs(q, combineWith))).toEqual(Array.from(got.articles, (ai, i) => list.slice(0, ai).reduce((n, a) => n + Math.min(a.sentences.length, SENTENCE_BITS), 0) + got.sentences[i]!));
+        }
+      }
+    }
+  }, 120_000);
+
+  it('GIVEN a topic\'s sentences found in another order THEN brief, figures, timeline and topicSentences answer the same (the order of matchingSentenceList does not matter)', () => {
+    const search = (index as unknown as { search_: SentenceSearch }).search_;
+    const answers = (topic: string) => {
+      const keys = index.topicSentences(topic);
+      return { brief: index.brief({ topic }), figures: index.figures({ topic }), timeline: index.timeline({ topic }), size: keys?.size, marks: keys ? Array.from(keys.marks) : null };
+    };
+    const topics = ['Mubarak', 'protesters killed', 'Libya', 'security forces fired', 'minstry of helth', 'evac'];
+    const inOrder = topics.map(answers);
+    expect(inOrder.some((a) => a.brief.length > 0 && a.figures.length > 0 && a.timeline.events.length > 0)).toBe(true);
+    const original = search.matchingSentenceList;
+    try {
+      // the same pairs, reversed and interleaved
+      search.matchingSentenceList = function (this: SentenceSearch, q: string, combineWith: 'AND' | 'OR') {
+        const { articles: a, sentences: s } = original.call(this, q, combineWith);
+        const order = Array.from(a, (_, i) => i).reverse();
+        order.sort((x, y) => (x % 3) - (y % 3));
+        return { articles: Int32Array.from(order, (i) => a[i]!), sentences: Int32Array.from(order, (i) => s[i]!) };
+      };
+      expect(topics.map(answers)).toEqual(inOrder);
+    } finally {
+      search.matchingSentenceList = original;
+    }
+  });
+
   it('GIVEN the index as data (a snapshot) THEN the rebuilt index answers the same', () => {
     const a = SentenceSearch.build(articles);
     const b = SentenceSearch.fromData(a.data());

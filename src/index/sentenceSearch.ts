@@ -109,6 +109,12 @@ const MARGIN = 1 + 1e-9;
 const END = 0x7fffffff;
 /** Matches ranked by `ranked` before it is asked for more: a command shows about ten. */
 const FIRST_ROUND = 32;
+/** A list holding at least 1 / DENSE of all documents is looked up in a bitset (at most 4 bytes per posting). */
+const DENSE = 32;
+/** Bitsets of dense lists kept between queries, in bytes (each is documents / 8: 63 KB at 500,000 sentences). */
+const MAX_BITSET_BYTES = 16 * 1024 * 1024;
+/** Expanded query terms' lists (about 40 bytes each) kept between queries, in all. */
+const MAX_EXPANDED_LISTS = 100_000;
 /** A list this many times longer than the candidates it is checked against is skipped through, not decoded. */
 const SKIP_RATIO = 16;
 /** Posting-list summaries kept between queries (one per list a query touched). */
@@ -399,7 +405,12 @@ export class SentenceSearch {
   private generation = 0;
   /** Summaries of the posting lists queries used: their score bounds and skip blocks. */
   private readonly infos = new Map<number, ListInfo>();
-  private lastExpansions = new Map<string, TermPostings[]>();
+  /** Expansions of recent query terms, least recently used first; `expandedLists` entries in all. */
+  private readonly expansions = new Map<string, TermPostings[]>();
+  private expandedLists = 0;
+  /** Bitsets of dense posting lists (by term * 2 + field), least recently used first; `bitsetBytes` in all. */
+  private readonly bitsets = new Map<number, Uint8Array>();
+  private bitsetBytes = 0;
 
   private constructor(data: SentenceSearchData) {
     this.d = data;
@@ -778,13 +789,32 @@ export class SentenceSearch {
   }
 
   /**
-   * Each distinct term's expansion; those of the previous query are reused (a
-   * search runs AND, then OR on the same terms when AND finds nothing).
+   * Each distinct term's expansion. Those of recent queries are reused (a search
+   * runs AND, then OR on the same terms when AND finds nothing; one topic's
+   * commands search it several times; fuzzy expansion is the slow part of a short
+   * query): the index never changes, so neither do they. The cache keeps the most
+   * recently used terms up to MAX_EXPANDED_LISTS lists in all.
    */
   private expansionsOf(terms: readonly string[]): Map<string, TermPostings[]> {
     const out = new Map<string, TermPostings[]>();
-    for (const t of terms) if (!out.has(t)) out.set(t, this.lastExpansions.get(t) ?? this.expand(t));
-    this.lastExpansions = out;
+    const cache = this.expansions;
+    for (const t of terms) {
+      if (out.has(t)) continue;
+      let e = cache.get(t);
+      if (e) cache.delete(t);
+      else {
+        e = this.expand(t);
+        this.expandedLists += e.length;
+      }
+      cache.set(t, e);
+      out.set(t, e);
+    }
+    // the oldest go first; this query's terms were just moved last, so they stay
+    for (const [t, e] of cache) {
+      if (this.expandedLists <= MAX_EXPANDED_LISTS || out.has(t)) break;
+      cache.delete(t);
+      this.expandedLists -= e.length;
+    }
     return out;
   }
 
@@ -1172,6 +1202,42 @@ export class SentenceSearch {
     return out.subarray(0, n).sort();
   }
 
+  /** Posting list (field, t) as one bit per document, cached (least recently used dropped past MAX_BITSET_BYTES). */
+  private bitsetOf(field: 0 | 1, t: number): Uint8Array {
+    const key = t * 2 + field;
+    const cache = this.bitsets;
+    let bits = cache.get(key);
+    if (bits) {
+      cache.delete(key);
+      cache.set(key, bits);
+      return bits;
+    }
+    bits = new Uint8Array((this.docCount + 7) >>> 3);
+    const bytes = this.d.postings[field];
+    let at = this.d.offsets[field][t]!;
+    const end = this.d.offsets[field][t + 1]!;
+    let doc = -1;
+    while (at < end) {
+      let byte = bytes[at++]!;
+      let v = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        v += (byte & 0x7f) * 2 ** shift;
+      }
+      if (v % 2 === 1) while (bytes[at++]! & 0x80);
+      doc += (v - (v % 2)) / 2;
+      bits[doc >>> 3]! |= 1 << (doc & 7);
+    }
+    cache.set(key, bits);
+    this.bitsetBytes += bits.length;
+    for (const [k, b] of cache) {
+      if (this.bitsetBytes <= MAX_BITSET_BYTES || k === key) break;
+      cache.delete(k);
+      this.bitsetBytes -= b.length;
+    }
+    return bits;
+  }
+
   /** The documents of `docs` (ascending) held by any of `lists`, in the same order. */
   private keepHeld(docs: Int32Array, lists: readonly number[]): Int32Array {
     const mark = ++this.generation;
@@ -1180,18 +1246,51 @@ export class SentenceSearch {
       const field = (key & 1) as 0 | 1;
       const t = (key - field) / 2;
       const size = this.d.counts[field][t]!;
+      if (size * DENSE >= this.docCount) {
+        // a list holding a good part of all documents ("the", "of"): looked up in its cached bitset
+        const bits = this.bitsetOf(field, t);
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i]!;
+          if (bits[doc >>> 3]! & (1 << (doc & 7))) marks[doc] = mark;
+        }
+        continue;
+      }
       if (size <= SKIP_RATIO * docs.length || size <= 2 * BLOCK) {
         this.markPostings(key, mark, null, 0);
         continue;
       }
-      // far longer than the candidates: look each up, skipping whole blocks (the skip table is cached)
-      const c = new Cursor(this.d.postings[field], this.d.offsets[field][t]!, this.d.offsets[field][t + 1]!, this.listInfo(field, t), 1, 0, field, size);
+      // far longer than the candidates: look each up, skipping whole blocks (the skip table is cached);
+      // `Cursor.advance` inlined, without frequencies
+      const { lastDoc, start, base } = this.listInfo(field, t);
+      const blocks = lastDoc!.length;
+      const bytes = this.d.postings[field];
+      let at = this.d.offsets[field][t]!;
+      let doc = -1;
+      let b = 0;
       for (let i = 0; i < docs.length; i++) {
-        const doc = docs[i]!;
-        if (marks[doc] === mark) continue;
-        c.advance(doc);
-        if (c.doc === END) break;
-        if (c.doc === doc) marks[doc] = mark;
+        const target = docs[i]!;
+        if (marks[target] === mark) continue;
+        if (doc < target) {
+          if (lastDoc![b]! < target) {
+            do b++;
+            while (b < blocks && lastDoc![b]! < target);
+            if (b === blocks) break;
+            at = start![b]!;
+            doc = base![b]!;
+          }
+          // block b ends at or after the target
+          while (doc < target) {
+            let byte = bytes[at++]!;
+            let v = byte & 0x7f;
+            for (let shift = 7; byte & 0x80; shift += 7) {
+              byte = bytes[at++]!;
+              v += (byte & 0x7f) * 2 ** shift;
+            }
+            if (v % 2 === 1) while (bytes[at++]! & 0x80);
+            doc += (v - (v % 2)) / 2;
+          }
+        }
+        if (doc === target) marks[target] = mark;
       }
     }
     let n = 0;

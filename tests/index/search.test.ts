@@ -204,6 +204,36 @@ describe('SentenceSearch ranks exactly as MiniSearch', () => {
     }
   }, 120_000);
 
+  it('GIVEN lists dense, long and short beside a rare term THEN matchingSentenceList takes the bitset, the skipping and the decoding ways and finds what MiniSearch finds', () => {
+    // 10,000 one-sentence articles: "common" in half (a bitset: 1/32 of all or more), "medium" in 257 (not
+    // dense, long enough to skip through: over 16 times the candidates), "short" in 125 (decoded), "rare" in 15
+    const list = Array.from({ length: 10_000 }, (_, i) => {
+      const words = ['filler'];
+      if (i % 2 === 0) words.push('common');
+      if (i % 35 === 1) words.push(i % 350 === 1 ? 'mediums' : 'medium');
+      if (i % 80 === 1) words.push('short');
+      if (i % 1000 === 1 || i % 2000 === 3) words.push('rare');
+      return { id: `a${i}`, title: '', sentences: [{ index: 0, text: words.join(' ') }] } as unknown as Article;
+    });
+    const { mini } = miniSearchOf(list);
+    const mine = SentenceSearch.build(list);
+    const queries = ['rare medium', 'rare mediun', 'medi rare', 'rare medium common', 'rare short', 'rare common', 'rar medium short', 'medium common', 'medium short common', 'short medium', 'rare', 'xyzzy rare', 'common'];
+    for (let round = 0; round < 2; round++) {
+      for (const q of queries) {
+        for (const combineWith of ['AND', 'OR'] as const) {
+          const expected = mini
+            .search(q, { combineWith })
+            .map((x) => x.id as number)
+            .sort((a, b) => a - b);
+          const got = mine.matchingSentenceList(q, combineWith);
+          expect(Array.from(got.articles, (ai, i) => ai * SENTENCE_BITS + got.sentences[i]!), `${combineWith} "${q}" round ${round}`).toEqual(expected);
+        }
+      }
+    }
+    expect(mine.matchingDocs('rare medium', 'AND').length).toBeGreaterThan(0);
+    expect(mine.matchingDocs('rare medium', 'AND').length).toBeLessThan(mine.matchingDocs('rare', 'AND').length);
+  }, 60_000);
+
   it('GIVEN a topic\'s sentences found in another order THEN brief, figures, timeline and topicSentences answer the same (the order of matchingSentenceList does not matter)', () => {
     const search = (index as unknown as { search_: SentenceSearch }).search_;
     const answers = (topic: string) => {

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { runCli } from '../src/cli.js';
 import { runConsole } from '../src/adapters/console.js';
 import { commands } from '../commands/index.js';
@@ -102,6 +102,23 @@ describe('the console', () => {
     expect(text).toMatch(/Pyongyang/);
     expect(text).toMatch(/Error: Unknown command "\/bogus"/);
     expect(text).toMatch(/Error: \/search needs query/);
+  });
+
+  it('GIVEN the reader goes away (EPIPE) THEN the console ends like EOF, answering nothing more', async () => {
+    const index = await loadBriefingIndex({ corpusDir: SEEDS, cacheDir: null });
+    const input = new PassThrough();
+    let writes = 0;
+    const output = new Writable({
+      write(_chunk, _enc, cb) {
+        writes++;
+        cb(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+      },
+    });
+    const done = runConsole({ index, commands, input, output, now: () => new Date('2026-01-01T00:00:00Z') });
+    input.write('/casualties\n');
+    await done; // ends although input is still open
+    expect(writes).toBe(1);
+    input.end('/brief\n');
   });
 });
 

@@ -102,6 +102,13 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   // Ctrl-C on a terminal reaches readline, not the process: end the console like EOF.
   rl.on('SIGINT', () => rl.close());
   opts.signal?.addEventListener('abort', () => rl.close(), { once: true });
+  // A reader that went away (`| head`: EPIPE) ends the console like EOF, instead of an error per reply.
+  let outputGone = false;
+  const onOutputError = () => {
+    outputGone = true;
+    rl.close();
+  };
+  opts.output.on('error', onOutputError);
   const articles = opts.index.articles().length;
   if (interactive) {
     write(`Briefbot console: ${articles} articles from ${opts.index.corpusDir}. Type /help, /brief, /casualties, /timeline, /search <words>; /quit to leave.`);
@@ -123,6 +130,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
       const ctx: CommandContext = { index: opts.index, now: now(), commands: opts.commands, user: { id: 'console', isAdmin: true } };
       out = renderPlain(await dispatch(ctx, parsed.name, parsed.args), { verbose: true });
     }
+    if (outputGone) break;
     write(out + '\n');
     if (interactive) rl.prompt();
   }

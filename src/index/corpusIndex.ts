@@ -4,9 +4,10 @@
  * default brief) are computed once when the snapshot is built; a changed corpus
  * is a new snapshot, swapped in whole, so a command never sees a half-update.
  *
- * Full text goes through an inverted index (MiniSearch, BM25, fuzzy and prefix
- * matching); fuse.js serves the short fields it is good at (entity and speaker
- * names for autocomplete and name lookup).
+ * Full text goes through `SentenceSearch`, which ranks as MiniSearch does (BM25,
+ * fuzzy and prefix matching) but computes only the best k; `NameFinder` gives
+ * fuse.js's answers for the short fields (entity and speaker names for
+ * autocomplete and name lookup). Both are tested against the libraries.
  */
 import type { AutocompleteSource } from '../core/command.js';
 import type { Article, Entity, FigureClaim, FigureKind, LoadWarning, QuoteClaim, Sentence, SourceRef } from '../core/types.js';

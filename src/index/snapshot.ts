@@ -601,6 +601,14 @@ export async function readSnapshotHeader(file: string): Promise<HeaderRead> {
 }
 
 /**
+ * Items decoded between two turns of the event loop while a snapshot is read: a
+ * reload reads the new snapshot on the main thread while the bot is answering,
+ * so long lists are decoded in slices (a few milliseconds each), not in one go.
+ */
+const DECODE_SLICE = 16_384;
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
  * Reads the snapshot at `file` if it was made from documents with `digest`: the
  * precomputed answers, the search index and every article's light fields. The
  * articles' bodies and heavy fields stay in the file, read when used through a
@@ -662,11 +670,18 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
     if (!leadText || leadSpans.length !== 2 * head.articles || leadEnds.length !== head.articles || (head.articles > 0 && leadEnds[head.articles - 1] !== leadText[1])) throw new Error('lead passages are inconsistent');
     store.setLeads(leadSpans, leadText[0], leadEnds);
     const articles: Article[] = [];
-    for (const light of lights) for (const r of light) articles.push(storedArticle(r, store, articles.length));
+    for (const light of lights) {
+      for (const r of light) articles.push(storedArticle(r, store, articles.length));
+      await nextTurn();
+    }
     // sources as `sourceRef` makes them (the quote stored with them); one object per passage, shared by the answers citing it
     const dates = new Map<number, string | null>();
     const refs: SourceRef[] = [];
-    for (const s of await json<EncodedSource[]>('sources')) refs.push(decodeSource(s));
+    const encodedSources = await json<EncodedSource[]>('sources');
+    for (let i = 0; i < encodedSources.length; i++) {
+      refs.push(decodeSource(encodedSources[i]!));
+      if ((i + 1) % DECODE_SLICE === 0) await nextTurn();
+    }
     function decodeSource(s: EncodedSource): SourceRef {
       if (!Array.isArray(s)) return s;
       const [ai, start, end, q] = s;
@@ -679,8 +694,10 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
       return { article: a.id, quote, start, end, publisher: a.publisher, title: a.title, url: a.url, date };
     }
     /** Statements from rows, their `sources` numbers turned into the shared SourceRefs (and an event's missing text into its first source's). */
-    const decList = <T>(rows: Rows, textFromSource = false): T[] =>
-      rows.v.map((row) => {
+    const decList = async <T>(rows: Rows, textFromSource = false): Promise<T[]> => {
+      const out: T[] = [];
+      for (let r = 0; r < rows.v.length; r++) {
+        const row = rows.v[r]!;
         const keys = rows.k[row[0] as number]!;
         const o: Record<string, unknown> = {};
         for (let i = 0; i < keys.length; i++) {
@@ -688,9 +705,12 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
           o[k] = k === 'sources' ? (row[i + 1] as number[]).map((n) => refs[n]!) : row[i + 1];
         }
         if (textFromSource && o['text'] === null) o['text'] = (o['sources'] as SourceRef[])[0]!.quote;
-        return o as T;
-      });
-    const decEvents = <T>(rows: Rows): T[] => decList<T>(rows, true);
+        out.push(o as T);
+        if ((r + 1) % DECODE_SLICE === 0) await nextTurn();
+      }
+      return out;
+    };
+    const decEvents = <T>(rows: Rows): Promise<T[]> => decList<T>(rows, true);
 
     const timeline = await json<{ events: Rows; undated: Rows }>('timeline');
     const statementMeta = await json<{ words: string[]; nGroups: number; families: number }>('statements');
@@ -714,11 +734,11 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
       articleDocs: await u32('search.articleDocs'),
     };
     const derived: CorpusDerived = {
-      claims: decList<FigureClaim>(await json('claims')),
-      timeline: { events: decEvents<TimelineEvent>(timeline.events), undated: decEvents<UndatedEvent>(timeline.undated) },
-      quotes: decList<QuoteClaim>(await json('quotes')),
+      claims: await decList<FigureClaim>(await json('claims')),
+      timeline: { events: await decEvents<TimelineEvent>(timeline.events), undated: await decEvents<UndatedEvent>(timeline.undated) },
+      quotes: await decList<QuoteClaim>(await json('quotes')),
       entities: fromRows<Entity>(await json('entities')),
-      defaultBrief: decList<BriefPoint>(await json('brief')),
+      defaultBrief: await decList<BriefPoint>(await json('brief')),
       briefStats: briefStatsOf(articles, statements),
       search: SentenceSearch.fromData(data),
     };

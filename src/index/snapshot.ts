@@ -32,7 +32,7 @@ import { fromRows, sentencesFromSpans, signatureFrom, toEntry, toRows, type Rows
 import type { CorpusDerived, CorpusIndex, SourceLocations } from './corpusIndex.js';
 import { SentenceSearch, type SentenceSearchData } from './sentenceSearch.js';
 
-export const SNAPSHOT_FORMAT = 6;
+export const SNAPSHOT_FORMAT = 7;
 
 /** A file's size and times when it was read: [file, size, mtimeMs, ctimeMs]. */
 export type FileStamp = [string, number, number, number];
@@ -485,7 +485,8 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
       await w.add(`located.${name}.offsets`, loc[name].offsets, 'u32');
       await w.add(`located.${name}.sentences`, new Uint32Array(loc[name].sentences.buffer, loc[name].sentences.byteOffset, loc[name].sentences.length), 'u32');
     }
-    await w.add('sources', JSON.stringify(table), 'json');
+    // the cited passages in chunks (the largest section: 30 MB at 10,000 articles), so a read parses one at a time
+    for (let c = 0, i = 0; c === 0 || i < table.length; c++, i += SOURCE_CHUNK) await w.add(`sources.${c}`, JSON.stringify(table.slice(i, i + SOURCE_CHUNK)), 'json');
     await w.add('claims', JSON.stringify(sections.claims), 'json');
     await w.add('timeline', JSON.stringify({ events: sections.events, undated: sections.undated }), 'json');
     await w.add('quotes', JSON.stringify(sections.quotes), 'json');
@@ -606,6 +607,8 @@ export async function readSnapshotHeader(file: string): Promise<HeaderRead> {
  * so long lists are decoded in slices (a few milliseconds each), not in one go.
  */
 const DECODE_SLICE = 16_384;
+/** Cited passages per section of the snapshot (each parsed in one go when read). */
+const SOURCE_CHUNK = 16_384;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -677,10 +680,10 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
     // sources as `sourceRef` makes them (the quote stored with them); one object per passage, shared by the answers citing it
     const dates = new Map<number, string | null>();
     const refs: SourceRef[] = [];
-    const encodedSources = await json<EncodedSource[]>('sources');
-    for (let i = 0; i < encodedSources.length; i++) {
-      refs.push(decodeSource(encodedSources[i]!));
-      if ((i + 1) % DECODE_SLICE === 0) await nextTurn();
+    if (!head.sections['sources.0']) throw new Error('no section sources.0');
+    for (let c = 0; head.sections[`sources.${c}`]; c++) {
+      for (const s of await json<EncodedSource[]>(`sources.${c}`)) refs.push(decodeSource(s));
+      await nextTurn();
     }
     function decodeSource(s: EncodedSource): SourceRef {
       if (!Array.isArray(s)) return s;

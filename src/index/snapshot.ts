@@ -32,7 +32,7 @@ import { fromRows, sentencesFromSpans, signatureFrom, toEntry, toRows, type Rows
 import type { CorpusDerived, CorpusIndex, SourceLocations } from './corpusIndex.js';
 import { SentenceSearch, type SentenceSearchData } from './sentenceSearch.js';
 
-export const SNAPSHOT_FORMAT = 7;
+export const SNAPSHOT_FORMAT = 8;
 
 /** A file's size and times when it was read: [file, size, mtimeMs, ctimeMs]. */
 export type FileStamp = [string, number, number, number];
@@ -487,7 +487,11 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
     }
     // the cited passages in chunks (the largest section: 30 MB at 10,000 articles), so a read parses one at a time
     for (let c = 0, i = 0; c === 0 || i < table.length; c++, i += SOURCE_CHUNK) await w.add(`sources.${c}`, JSON.stringify(table.slice(i, i + SOURCE_CHUNK)), 'json');
-    await w.add('claims', JSON.stringify(sections.claims), 'json');
+    // the claims in chunks too (their keys table repeated in each), for the same reason
+    const claimRows = sections.claims;
+    for (let c = 0, i = 0; c === 0 || i < claimRows.v.length; c++, i += SOURCE_CHUNK) {
+      await w.add(`claims.${c}`, JSON.stringify({ k: claimRows.k, v: claimRows.v.slice(i, i + SOURCE_CHUNK) }), 'json');
+    }
     await w.add('timeline', JSON.stringify({ events: sections.events, undated: sections.undated }), 'json');
     await w.add('quotes', JSON.stringify(sections.quotes), 'json');
     await w.add('entities', JSON.stringify(toRows(derived.entities)), 'json');
@@ -607,7 +611,7 @@ export async function readSnapshotHeader(file: string): Promise<HeaderRead> {
  * so long lists are decoded in slices (a few milliseconds each), not in one go.
  */
 const DECODE_SLICE = 16_384;
-/** Cited passages per section of the snapshot (each parsed in one go when read). */
+/** Cited passages, or claims, per section of the snapshot (each section parsed in one go when read). */
 const SOURCE_CHUNK = 16_384;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -714,6 +718,13 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
       return out;
     };
     const decEvents = <T>(rows: Rows): Promise<T[]> => decList<T>(rows, true);
+    /** A list stored in sections `<name>.0`, `<name>.1`, ...: parsed and decoded one section at a time. */
+    const chunkedList = async <T>(name: string): Promise<T[]> => {
+      if (!head.sections[`${name}.0`]) throw new Error(`no section ${name}.0`);
+      const out: T[] = [];
+      for (let c = 0; head.sections[`${name}.${c}`]; c++) for (const x of await decList<T>(await json(`${name}.${c}`))) out.push(x);
+      return out;
+    };
 
     const timeline = await json<{ events: Rows; undated: Rows }>('timeline');
     const statementMeta = await json<{ words: string[]; nGroups: number; families: number }>('statements');
@@ -737,7 +748,7 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
       articleDocs: await u32('search.articleDocs'),
     };
     const derived: CorpusDerived = {
-      claims: await decList<FigureClaim>(await json('claims')),
+      claims: await chunkedList<FigureClaim>('claims'),
       timeline: { events: await decEvents<TimelineEvent>(timeline.events), undated: await decEvents<UndatedEvent>(timeline.undated) },
       quotes: await decList<QuoteClaim>(await json('quotes')),
       entities: fromRows<Entity>(await json('entities')),

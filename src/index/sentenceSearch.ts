@@ -40,6 +40,33 @@ const BM25 = Object.freeze({ k: 1.2, b: 0.7, d: 0.5 });
 const prefixFor = (term: string): boolean => term.length > 3;
 const fuzzyFor = (term: string): number | false => (term.length > 4 ? 0.2 : term.length > 3 ? 1 : false);
 
+/**
+ * One posting, as stored: varint(gap * 2 + (a frequency follows)), then varint(frequency)
+ * when it does (else 1). `readPosting(bytes, at)` decodes the posting at `at` into
+ * `POSTING` ([document gap, frequency]) and returns where the next one starts.
+ */
+const POSTING = new Int32Array(2);
+function readPosting(bytes: Uint8Array, at: number): number {
+  let byte = bytes[at++]!;
+  let v = byte & 0x7f;
+  for (let shift = 7; byte & 0x80; shift += 7) {
+    byte = bytes[at++]!;
+    v += (byte & 0x7f) * 2 ** shift;
+  }
+  let freq = 1;
+  if (v % 2 === 1) {
+    byte = bytes[at++]!;
+    freq = byte & 0x7f;
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      byte = bytes[at++]!;
+      freq += (byte & 0x7f) * 2 ** shift;
+    }
+  }
+  POSTING[0] = (v - (v % 2)) / 2;
+  POSTING[1] = freq;
+  return at;
+}
+
 /** Grows a byte buffer of varints. */
 class ByteWriter {
   bytes: Uint8Array;
@@ -156,26 +183,9 @@ class Cursor {
       this.doc = END;
       return;
     }
-    const bytes = this.bytes;
-    let at = this.at;
-    let byte = bytes[at++]!;
-    let v = byte & 0x7f;
-    for (let shift = 7; byte & 0x80; shift += 7) {
-      byte = bytes[at++]!;
-      v += (byte & 0x7f) * 2 ** shift;
-    }
-    let freq = 1;
-    if (v % 2 === 1) {
-      byte = bytes[at++]!;
-      freq = byte & 0x7f;
-      for (let shift = 7; byte & 0x80; shift += 7) {
-        byte = bytes[at++]!;
-        freq += (byte & 0x7f) * 2 ** shift;
-      }
-    }
-    this.doc += (v - (v % 2)) / 2;
-    this.freq = freq;
-    this.at = at;
+    this.at = readPosting(this.bytes, this.at);
+    this.doc += POSTING[0]!;
+    this.freq = POSTING[1]!;
   }
 
   /** Moves to the first posting at or after `target`. */
@@ -638,23 +648,9 @@ export class SentenceSearch {
       const end = this.d.offsets[field][t + 1]!;
       let doc = -1;
       while (at < end) {
-        // varint: gap * 2 + (a frequency follows)
-        let byte = bytes[at++]!;
-        let v = byte & 0x7f;
-        for (let shift = 7; byte & 0x80; shift += 7) {
-          byte = bytes[at++]!;
-          v += (byte & 0x7f) * 2 ** shift;
-        }
-        let freq = 1;
-        if (v % 2 === 1) {
-          byte = bytes[at++]!;
-          freq = byte & 0x7f;
-          for (let shift = 7; byte & 0x80; shift += 7) {
-            byte = bytes[at++]!;
-            freq += (byte & 0x7f) * 2 ** shift;
-          }
-        }
-        doc += (v - (v % 2)) / 2;
+        at = readPosting(bytes, at);
+        const freq = POSTING[1]!;
+        doc += POSTING[0]!;
         const fieldLength = field === 0 ? textLength[doc]! : this.fieldLength(doc, 1);
         const raw = invDocFreq * (d + (freq * (k + 1)) / (freq + k * (1 - bParam + (bParam * fieldLength) / avg)));
         // MiniSearch: termWeight * termBoost * fieldBoost * docBoost * rawScore
@@ -841,22 +837,9 @@ export class SentenceSearch {
         start![i / BLOCK] = at;
         base![i / BLOCK] = doc;
       }
-      let byte = bytes[at++]!;
-      let v = byte & 0x7f;
-      for (let shift = 7; byte & 0x80; shift += 7) {
-        byte = bytes[at++]!;
-        v += (byte & 0x7f) * 2 ** shift;
-      }
-      let freq = 1;
-      if (v % 2 === 1) {
-        byte = bytes[at++]!;
-        freq = byte & 0x7f;
-        for (let shift = 7; byte & 0x80; shift += 7) {
-          byte = bytes[at++]!;
-          freq += (byte & 0x7f) * 2 ** shift;
-        }
-      }
-      doc += (v - (v % 2)) / 2;
+      at = readPosting(bytes, at);
+      const freq = POSTING[1]!;
+      doc += POSTING[0]!;
       if (blocks) lastDoc![Math.floor(i / BLOCK)] = doc;
       const fieldLength = field === 0 ? textLength[doc]! : this.fieldLength(doc, 1);
       // the same expression the score uses, so the bound is not below any score by rounding
@@ -1161,15 +1144,8 @@ export class SentenceSearch {
     const end = this.d.offsets[field][t + 1]!;
     let doc = -1;
     while (at < end) {
-      // varint: gap * 2 + (a frequency follows); the frequency is skipped
-      let byte = bytes[at++]!;
-      let v = byte & 0x7f;
-      for (let shift = 7; byte & 0x80; shift += 7) {
-        byte = bytes[at++]!;
-        v += (byte & 0x7f) * 2 ** shift;
-      }
-      if (v % 2 === 1) while (bytes[at++]! & 0x80);
-      doc += (v - (v % 2)) / 2;
+      at = readPosting(bytes, at);
+      doc += POSTING[0]!;
       if (marks[doc] !== mark) {
         marks[doc] = mark;
         if (out) out[n++] = doc;
@@ -1218,14 +1194,8 @@ export class SentenceSearch {
     const end = this.d.offsets[field][t + 1]!;
     let doc = -1;
     while (at < end) {
-      let byte = bytes[at++]!;
-      let v = byte & 0x7f;
-      for (let shift = 7; byte & 0x80; shift += 7) {
-        byte = bytes[at++]!;
-        v += (byte & 0x7f) * 2 ** shift;
-      }
-      if (v % 2 === 1) while (bytes[at++]! & 0x80);
-      doc += (v - (v % 2)) / 2;
+      at = readPosting(bytes, at);
+      doc += POSTING[0]!;
       bits[doc >>> 3]! |= 1 << (doc & 7);
     }
     cache.set(key, bits);
@@ -1280,14 +1250,8 @@ export class SentenceSearch {
           }
           // block b ends at or after the target
           while (doc < target) {
-            let byte = bytes[at++]!;
-            let v = byte & 0x7f;
-            for (let shift = 7; byte & 0x80; shift += 7) {
-              byte = bytes[at++]!;
-              v += (byte & 0x7f) * 2 ** shift;
-            }
-            if (v % 2 === 1) while (bytes[at++]! & 0x80);
-            doc += (v - (v % 2)) / 2;
+            at = readPosting(bytes, at);
+            doc += POSTING[0]!;
           }
         }
         if (doc === target) marks[target] = mark;

@@ -1262,14 +1262,4 @@ export class SentenceSearch {
     for (let i = 0; i < docs.length; i++) if (marks[docs[i]!] === mark) out[n++] = docs[i]!;
     return out.subarray(0, n);
   }
-
-  /** Documents matching, as (article, sentence) pairs in MiniSearch's result order: the reference `matchingSentenceList` is tested against. */
-  matchingSentences(query: string, combineWith: 'AND' | 'OR', visit: (article: number, sentence: number) => void): number {
-    const { docs } = this.run(query, combineWith);
-    for (const d of docs) {
-      const ai = this.articleOf(d);
-      visit(ai, d - this.d.articleDocs[ai]!);
-    }
-    return docs.length;
-  }
 }

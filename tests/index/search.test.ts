@@ -144,7 +144,7 @@ describe('SentenceSearch ranks exactly as MiniSearch', () => {
     }
   });
 
-  it('GIVEN topics (multi-word, common words, typos, prefixes) on three corpora THEN matchingSentenceList finds exactly the sentences of MiniSearch and of matchingSentences, in document order', () => {
+  it('GIVEN topics (multi-word, common words, typos, prefixes) on three corpora THEN matchingSentenceList finds exactly the sentences of MiniSearch, in document order', () => {
     const topics = [
       'International Committee of the Red Cross',
       'World Health Organization',
@@ -195,9 +195,6 @@ describe('SentenceSearch ranks exactly as MiniSearch', () => {
           const ids = Array.from(got.articles, (ai, i) => ai * SENTENCE_BITS + got.sentences[i]!);
           // document order: already sorted, so equal to MiniSearch's matches sorted
           expect(ids, `${name} ${combineWith} "${q}"`).toEqual(expected);
-          const reference: number[] = [];
-          expect(mine.matchingSentences(q, combineWith, (ai, si) => reference.push(ai * SENTENCE_BITS + si))).toBe(expected.length);
-          expect(reference.sort((a, b) => a - b)).toEqual(ids);
           expect(Array.from(mine.matchingDocs(q, combineWith))).toEqual(Array.from(got.articles, (ai, i) => list.slice(0, ai).reduce((n, a) => n + Math.min(a.sentences.length, SENTENCE_BITS), 0) + got.sentences[i]!));
         }
       }

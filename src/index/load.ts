@@ -90,7 +90,7 @@ export interface LoadStats {
    * keeps it alive until then). Articles' bodies, sentences, figures... stay in
    * the snapshot file and are read when used, never all at once.
    */
-  whenHydrated(): Promise<void>;
+  whenPrepared(): Promise<void>;
 }
 
 export interface LoadedDocuments {
@@ -248,7 +248,7 @@ export interface PriorLoad {
  */
 export type ReloadHandoff =
   | { unchanged: true }
-  | { unchanged: false; snapshot: string; temporary: boolean; digest: string; warnings: LoadWarning[]; stats: Omit<LoadStats, 'snapshotWritten' | 'whenHydrated' | 'articles'> };
+  | { unchanged: false; snapshot: string; temporary: boolean; digest: string; warnings: LoadWarning[]; stats: Omit<LoadStats, 'snapshotWritten' | 'whenPrepared' | 'articles'> };
 
 type LoadOutcome = { index: BriefingIndex; stats: LoadStats } | { handoff: ReloadHandoff };
 
@@ -273,7 +273,7 @@ async function runLoad(opts: LoadOptions, previous: BriefingIndex | null, prior:
   const folder = snapPath ? await stampFolder(opts.corpusDir, files) : null;
   lap('list');
 
-  const stats: LoadStats = { files: files.length, articles: 0, fromSnapshot: 0, reused: 0, cached: 0, extracted: 0, workers: 0, timings, snapshotWritten: Promise.resolve(false), whenHydrated: () => Promise.resolve() };
+  const stats: LoadStats = { files: files.length, articles: 0, fromSnapshot: 0, reused: 0, cached: 0, extracted: 0, workers: 0, timings, snapshotWritten: Promise.resolve(false), whenPrepared: () => Promise.resolve() };
   const finish = (index: BriefingIndex, digest: string, warnings: readonly LoadWarning[]): { index: BriefingIndex; stats: LoadStats } => {
     stats.articles = index.articles().length;
     digests.set(index, digest);
@@ -321,7 +321,7 @@ async function runLoad(opts: LoadOptions, previous: BriefingIndex | null, prior:
     const h = await readSnapshotHeader(snapPath);
     if (h.ok && h.header.digest === digest) {
       if (folder) await restampSnapshot(snapPath, { ...folder, readWarnings: read.warnings }).catch(() => undefined);
-      const { snapshotWritten: _w, whenHydrated: _h, articles: _a, ...plain } = stats;
+      const { snapshotWritten: _w, whenPrepared: _h, articles: _a, ...plain } = stats;
       return { handoff: { unchanged: false, snapshot: snapPath, temporary: false, digest, warnings, stats: plain } };
     }
   }
@@ -447,7 +447,7 @@ async function runLoad(opts: LoadOptions, previous: BriefingIndex | null, prior:
       throw new SnapshotWriteError(`could not write the snapshot ${file}: ${(err as Error).message.split('\n')[0]}`);
     }
     lap('snapshot write');
-    const { snapshotWritten: _w, whenHydrated: _h, articles: _a, ...plain } = stats;
+    const { snapshotWritten: _w, whenPrepared: _h, articles: _a, ...plain } = stats;
     return { handoff: { unchanged: false, snapshot: file, temporary, digest, warnings, stats: plain } };
   }
   if (snapPath && opts.snapshot !== 'never') {
@@ -471,7 +471,7 @@ async function runLoad(opts: LoadOptions, previous: BriefingIndex | null, prior:
 /** The index of a snapshot just read (a warm start, or a reload worker's handoff); fills in `stats`. */
 function indexFromSnapshot(opts: LoadOptions, snap: Extract<SnapshotRead, { ok: true }>, warnings: LoadWarning[], stats: LoadStats): CorpusIndex {
   const index = new CorpusIndex({ corpusDir: opts.corpusDir, articles: snap.articles, warnings: [...warnings, ...snap.extractionWarnings], loadedAt: (opts.clock ?? (() => new Date()))(), derived: snap.derived, locations: snap.locations });
-  stats.whenHydrated = prepareInBackground(() => index.prepare());
+  stats.whenPrepared = prepareInBackground(() => index.prepare());
   stats.files = snap.articles.length + snap.extractionWarnings.filter((w) => w.message.startsWith('could not be processed')).length;
   stats.fromSnapshot = snap.articles.length;
   return index;
@@ -554,7 +554,7 @@ export async function snapshotBacked(index: BriefingIndex, opts: Pick<LoadOption
   const snap = await readSnapshot(await snapshotFile(opts.cacheDir, opts.corpusDir), digest);
   if (!snap.ok) return null;
   const lean = new CorpusIndex({ corpusDir: index.corpusDir, articles: snap.articles, warnings: [...index.warnings()], loadedAt: index.loadedAt, derived: snap.derived, locations: snap.locations });
-  const leanStats: LoadStats = { ...stats, fromSnapshot: snap.articles.length, whenHydrated: prepareInBackground(() => lean.prepare()) };
+  const leanStats: LoadStats = { ...stats, fromSnapshot: snap.articles.length, whenPrepared: prepareInBackground(() => lean.prepare()) };
   digests.set(lean, digest);
   readWarnings.set(lean, readWarnings.get(index) ?? []);
   loadStats.set(lean, leanStats);
@@ -652,7 +652,7 @@ async function reloadInWorker(previous: BriefingIndex, opts: LoadOptions, script
   const t0 = performance.now();
   const snap = await readSnapshot(handoff.snapshot, handoff.digest).finally(() => (handoff.temporary ? fs.rm(handoff.snapshot, { force: true }).catch(() => undefined) : undefined));
   if (!snap.ok) throw new Error(`the reload's snapshot could not be read (${snap.reason})`);
-  const stats: LoadStats = { ...handoff.stats, articles: 0, snapshotWritten: Promise.resolve(!handoff.temporary), whenHydrated: () => Promise.resolve() };
+  const stats: LoadStats = { ...handoff.stats, articles: 0, snapshotWritten: Promise.resolve(!handoff.temporary), whenPrepared: () => Promise.resolve() };
   const index = indexFromSnapshot(opts, snap, handoff.warnings, stats);
   // what this reload reused is what the worker took from the cache; `fromSnapshot` counts the handoff
   stats.fromSnapshot = 0;

@@ -65,7 +65,7 @@ async function coldAndWarm(files = 5) {
 describe('articles on disk after a warm start', () => {
   it('GIVEN a warm start THEN no article is decoded until used, and every field equals the cold load', async () => {
     const { cold, warm } = await coldAndWarm();
-    await warm.stats.whenHydrated();
+    await warm.stats.whenPrepared();
     const articles = warm.index.articles();
     expect(articles.every(isOnDisk)).toBe(true);
     expect(storeOf(articles[0]!)!.reads).toBe(0);
@@ -177,7 +177,7 @@ describe('brief statements in the snapshot', () => {
       await fs.writeFile(path.join(corpus, g.fileName), g.text);
     }
     const { cold, warm } = await coldAndWarm(125);
-    await warm.stats.whenHydrated();
+    await warm.stats.whenPrepared();
     const store = storeOf(warm.index.articles()[0]!)!;
     expect(store.reads).toBe(0);
     const topics = ['troops', 'Kursk', ...warm.index.entities().filter((e) => e.type !== 'other').slice(0, 12).map((e) => e.name), 'killed', 'water'];
@@ -203,7 +203,7 @@ describe('/sources after a warm start', () => {
     expect(await cold.stats.snapshotWritten).toBe(true);
     const warm = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
     expect(warm.stats.fromSnapshot).toBeGreaterThan(0);
-    await warm.stats.whenHydrated();
+    await warm.stats.whenPrepared();
     const store = storeOf(warm.index.articles()[0]!)!;
     store.forgetDecoded();
     const run = async (index: BriefingIndex) => {

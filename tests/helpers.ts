@@ -6,6 +6,7 @@ import type { RawDocument } from '../src/corpus/read.js';
 import { splitFrontMatter } from '../src/corpus/read.js';
 import type { ArticleExtraction, DeclaredMetadata } from '../src/core/types.js';
 import { extractArticle } from '../src/extract/article.js';
+import type { BriefingIndex } from '../src/index/briefingIndex.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const SEEDS = path.join(ROOT, 'seeds');
@@ -27,4 +28,26 @@ export function extractFile(file: string): ArticleExtraction {
 
 export function crisisFiles(): string[] {
   return readdirSync(CRISIS).filter((f) => f.endsWith('.txt')).sort();
+}
+
+/** Everything an index answers, as JSON, for checking that two ways of loading give the same index. */
+export function indexAnswers(index: BriefingIndex): string {
+  return JSON.stringify({
+    articles: index.articles(),
+    warnings: index.warnings(),
+    figures: index.figures(),
+    casualties: index.figures({ kinds: ['killed', 'wounded', 'casualties'], topic: 'Kursk' }),
+    topicFigures: index.figures({ topic: 'Kursk' }),
+    timeline: index.timeline(),
+    topicTimeline: index.timeline({ topic: 'Russia' }),
+    quotes: index.quotes(),
+    kim: index.quotes({ speaker: 'kim' }),
+    brief: index.brief(),
+    topicBrief: index.brief({ topic: 'troops' }),
+    search: index.search('north korean troops killed'),
+    fuzzy: index.search('zelenskiy'),
+    entities: index.entities(),
+    suggest: index.suggest('topic', 'Ku'),
+    suggestZel: index.suggest('topic', 'zel'),
+  });
 }

@@ -12,7 +12,7 @@ import { decodeExtraction, encodeExtraction, ExtractionCache } from '../../src/i
 import { loadCorpus } from '../../src/index/load.js';
 import { snapshotFile } from '../../src/index/snapshot.js';
 import { setLogSink } from '../../src/log.js';
-import { doc, SEEDS } from '../helpers.js';
+import { doc, SEEDS, indexAnswers } from '../helpers.js';
 
 const clock = () => new Date('2026-01-01T00:00:00Z');
 let root: string;
@@ -47,20 +47,6 @@ function entries(): string[] {
   return out;
 }
 
-/** What a load's index answers, as JSON (to compare two loads). */
-async function answers(index: Awaited<ReturnType<typeof loadCorpus>>['index']) {
-  return JSON.stringify({
-    articles: index.articles(),
-    warnings: index.warnings(),
-    figures: index.figures(),
-    timeline: index.timeline(),
-    quotes: index.quotes(),
-    brief: index.brief(),
-    topicBrief: index.brief({ topic: 'troops' }),
-    search: index.search('north korean troops'),
-    entities: index.entities(),
-  });
-}
 
 describe('the entry format', () => {
   it('GIVEN an extraction THEN encoding and decoding give it back field for field, sentence texts rebuilt from the body', () => {
@@ -89,7 +75,7 @@ describe('the cache on disk', () => {
     expect(entries()).toHaveLength(5);
     const warm = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
     expect(warm.stats).toMatchObject({ extracted: 0, cached: 0, fromSnapshot: 5 });
-    expect(await answers(warm.index)).toBe(await answers(cold.index));
+    expect(indexAnswers(warm.index)).toBe(indexAnswers(cold.index));
   });
 
   it('GIVEN one changed file THEN only it is extracted again; the others come from the cache by content hash', async () => {
@@ -101,7 +87,7 @@ describe('the cache on disk', () => {
     expect(calls).toBe(1);
     expect(again.stats).toMatchObject({ extracted: 1, cached: 4, fromSnapshot: 0 });
     const fresh = await loadCorpus({ corpusDir: corpus, cacheDir: null, clock, workers: 0, snapshot: 'never' });
-    expect(await answers(again.index)).toBe(await answers(fresh.index));
+    expect(indexAnswers(again.index)).toBe(indexAnswers(fresh.index));
     expect(again.index.figures().some((c) => c.low === 40 && c.kind === 'wounded')).toBe(true);
   });
 
@@ -112,7 +98,7 @@ describe('the cache on disk', () => {
     expect(again.stats).toMatchObject({ extracted: 0, cached: 5 });
     expect(again.index.article('renamed')).toMatchObject({ id: 'renamed', file: 'renamed.txt' });
     const fresh = await loadCorpus({ corpusDir: corpus, cacheDir: null, clock, workers: 0, snapshot: 'never' });
-    expect(await answers(again.index)).toBe(await answers(fresh.index));
+    expect(indexAnswers(again.index)).toBe(indexAnswers(fresh.index));
   });
 
   it('GIVEN corrupt and truncated entries THEN they are ignored with one log line, re-extracted, and rewritten', async () => {
@@ -141,7 +127,7 @@ describe('the cache on disk', () => {
     expect(await third.stats.snapshotWritten).toBe(true);
     const fourth = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
     expect(fourth.stats.fromSnapshot).toBe(5);
-    expect(await answers(fourth.index)).toBe(await answers(again.index));
+    expect(indexAnswers(fourth.index)).toBe(indexAnswers(again.index));
   });
 
   it('GIVEN writes THEN no temporary file is left behind, and folders of other cache versions are removed', async () => {
@@ -188,6 +174,6 @@ describe('the warm start without reading', () => {
     const warm = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, stampSlackMs: 0 });
     expect(warm.stats.fromSnapshot).toBe(5);
     expect(warm.stats.timings['read']).toBeUndefined();
-    expect(await answers(warm.index)).toBe(await answers((await loadCorpus({ corpusDir: corpus, cacheDir: null, clock, workers: 0, snapshot: 'never' })).index));
+    expect(indexAnswers(warm.index)).toBe(indexAnswers((await loadCorpus({ corpusDir: corpus, cacheDir: null, clock, workers: 0, snapshot: 'never' })).index));
   });
 });

@@ -9,9 +9,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/article.js';
-import type { BriefingIndex } from '../../src/index/briefingIndex.js';
 import { loadBriefingIndex, loadCorpus, reloadBriefingIndex, statsOf } from '../../src/index/load.js';
-import { CRISIS, ROOT, SEEDS } from '../helpers.js';
+import { CRISIS, ROOT, SEEDS, indexAnswers } from '../helpers.js';
 
 const clock = () => new Date('2026-01-01T00:00:00Z');
 let root: string;
@@ -27,24 +26,6 @@ afterEach(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
 
-function answers(index: BriefingIndex): string {
-  return JSON.stringify({
-    articles: index.articles(),
-    warnings: index.warnings(),
-    figures: index.figures(),
-    casualties: index.figures({ kinds: ['killed', 'wounded', 'casualties'], topic: 'Kursk' }),
-    timeline: index.timeline(),
-    topicTimeline: index.timeline({ topic: 'Russia' }),
-    quotes: index.quotes(),
-    kim: index.quotes({ speaker: 'kim' }),
-    brief: index.brief(),
-    topicBrief: index.brief({ topic: 'troops' }),
-    search: index.search('north korean troops killed'),
-    fuzzy: index.search('zelenskiy'),
-    entities: index.entities(),
-    suggest: index.suggest('topic', 'Ku'),
-  });
-}
 
 describe('reloading a folder', () => {
   it('GIVEN nothing changed THEN the reload returns the previous snapshot itself', async () => {
@@ -63,7 +44,7 @@ describe('reloading a folder', () => {
     expect(next).not.toBe(first);
     expect(first.articles()).toHaveLength(5); // the old snapshot is untouched
     const fresh = await loadBriefingIndex({ corpusDir: corpus, clock, workers: 0 });
-    expect(answers(next)).toBe(answers(fresh));
+    expect(indexAnswers(next)).toBe(indexAnswers(fresh));
     expect(next.figures().some((c) => c.low === 250 && c.kind === 'killed')).toBe(true);
   });
 
@@ -77,7 +58,7 @@ describe('reloading a folder', () => {
     expect(calls).toBe(1);
     expect(next.article('002_df10cff95ed2165f')).toBeUndefined();
     expect(next.article(crisis.replace(/\.txt$/, ''))).toBeDefined();
-    expect(answers(next)).toBe(answers(await loadBriefingIndex({ corpusDir: corpus, clock, workers: 0 })));
+    expect(indexAnswers(next)).toBe(indexAnswers(await loadBriefingIndex({ corpusDir: corpus, clock, workers: 0 })));
   });
 
   it('GIVEN a new unreadable file THEN the reload is a new snapshot that reports it', async () => {
@@ -109,7 +90,7 @@ describe.skipIf(!existsSync(DIST_LOAD) || !existsSync(DIST_WORKER))('worker thre
     expect(threaded.stats.workers).toBe(2);
     expect(single.stats.workers).toBe(0);
     expect(threaded.stats.extracted).toBe(threaded.stats.files);
-    expect(answers(threaded.index)).toBe(answers(single.index));
+    expect(indexAnswers(threaded.index)).toBe(indexAnswers(single.index));
   });
 
   it('GIVEN the worker script is missing THEN extraction falls back to this thread', async () => {
@@ -141,12 +122,12 @@ describe.skipIf(!existsSync(DIST_LOAD) || !existsSync(DIST_RELOAD))('reloads in 
     expect(stats.timings['worker']).toBeGreaterThan(0);
     expect(first.articles()).toHaveLength(5);
     const fresh = await d.loadBriefingIndex({ corpusDir: corpus, cacheDir: null, clock, workers: 0 });
-    expect(answers(next)).toBe(answers(fresh));
+    expect(indexAnswers(next)).toBe(indexAnswers(fresh));
     expect(next.figures().some((c) => c.low === 250 && c.kind === 'killed')).toBe(true);
     // the worker wrote the snapshot: a restart is a warm start
     const restart = await d.loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0 });
     expect(restart.stats.fromSnapshot).toBe(5);
-    expect(answers(restart.index)).toBe(answers(fresh));
+    expect(indexAnswers(restart.index)).toBe(indexAnswers(fresh));
     // and the reload after it compares with what the worker loaded
     expect(await d.reloadBriefingIndex(next, { corpusDir: corpus, cacheDir, clock, workers: 0 })).toBe(next);
   });
@@ -163,7 +144,7 @@ describe.skipIf(!existsSync(DIST_LOAD) || !existsSync(DIST_RELOAD))('reloads in 
     expect(next.articles()).toHaveLength(4);
     expect(await fs.readdir(snapDir)).toEqual(before);
     expect((await fs.stat(path.join(snapDir, before[0]!))).mtimeMs).toBe(stamp);
-    expect(answers(next)).toBe(answers(await d.loadBriefingIndex({ corpusDir: corpus, cacheDir: null, clock, workers: 0 })));
+    expect(indexAnswers(next)).toBe(indexAnswers(await d.loadBriefingIndex({ corpusDir: corpus, cacheDir: null, clock, workers: 0 })));
   });
 
   it('GIVEN the worker cannot write its snapshot THEN the reload happens in this thread, with one warning', async () => {

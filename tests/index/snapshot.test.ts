@@ -13,7 +13,7 @@ import type { BriefingIndex } from '../../src/index/briefingIndex.js';
 import { corpusDigest, loadCorpus, readCorpus, reloadBriefingIndex, snapshotBacked } from '../../src/index/load.js';
 import { isOnDisk, readSnapshot, snapshotFile, storeOf } from '../../src/index/snapshot.js';
 import { extractArticle } from '../../src/extract/article.js';
-import { SEEDS } from '../helpers.js';
+import { SEEDS, indexAnswers } from '../helpers.js';
 import sourcesCommand from '../../commands/sources.js';
 import { replyStatements, type AnswerReply } from '../../src/core/reply.js';
 import { generateArticle } from '../../bench/generate.js';
@@ -37,22 +37,6 @@ afterEach(async () => {
 /** Every field of every article as plain data. */
 const plain = (articles: readonly Article[]) => articles.map((a) => JSON.parse(JSON.stringify(a)) as unknown);
 
-/** What an index answers, as JSON (to compare two). */
-async function answers(index: BriefingIndex) {
-  return JSON.stringify({
-    articles: index.articles(),
-    warnings: index.warnings(),
-    figures: index.figures(),
-    timeline: index.timeline(),
-    quotes: index.quotes(),
-    brief: index.brief(),
-    topicBrief: index.brief({ topic: 'troops' }),
-    topicFigures: index.figures({ topic: 'Kursk' }),
-    search: index.search('north korean troops'),
-    entities: index.entities(),
-    suggest: index.suggest('topic', 'zel'),
-  });
-}
 
 async function coldAndWarm(files = 5) {
   const cold = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'wait' });
@@ -70,7 +54,7 @@ describe('articles on disk after a warm start', () => {
     expect(articles.every(isOnDisk)).toBe(true);
     expect(storeOf(articles[0]!)!.reads).toBe(0);
     expect(plain(articles)).toEqual(plain(cold.index.articles()));
-    expect(await answers(warm.index)).toBe(await answers(cold.index));
+    expect(indexAnswers(warm.index)).toBe(indexAnswers(cold.index));
     // a spread copy (as a reload makes) is a plain, complete article
     const copy = { ...articles[2]! };
     expect(Object.keys(copy)).toEqual(Object.keys(cold.index.articles()[2]!));
@@ -128,7 +112,7 @@ describe('swapping a cold-loaded index for its snapshot', () => {
     if (!lean) throw new Error('no snapshot-backed index');
     expect(lean.articles().every(isOnDisk)).toBe(true);
     expect(cold.index.articles().some(isOnDisk)).toBe(false);
-    expect(await answers(lean)).toBe(await answers(cold.index));
+    expect(indexAnswers(lean)).toBe(indexAnswers(cold.index));
     expect(lean.loadedAt).toBe(cold.index.loadedAt);
     expect(await reloadBriefingIndex(lean, { corpusDir: corpus, cacheDir, clock, workers: 0 })).toBe(lean);
     // nothing to gain from an index that already comes from the snapshot, or without one
@@ -149,7 +133,7 @@ describe('cited passages in the snapshot', () => {
     expect(copied.every((s) => s.publisher === 'Other Outlet')).toBe(true);
     const original = warm.index.figures().flatMap((c) => c.sources).filter((s) => s.article === first.replace(/\.txt$/, ''));
     expect(original.some((o) => copied.some((c) => c.quote === o.quote && c.publisher !== o.publisher))).toBe(true);
-    expect(await answers(warm.index)).toBe(await answers(cold.index));
+    expect(indexAnswers(warm.index)).toBe(indexAnswers(cold.index));
   });
 });
 

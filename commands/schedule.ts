@@ -1,9 +1,10 @@
 /**
  * /schedule: scheduled posts of a command's answer to the current channel.
  *
- * One definition for every platform: Discord turns `action` into subcommands
- * (`SCHEDULE_ACTIONS` says which options each takes), Slack reads
- * `/brief schedule add daily 08:00 brief ukraine` with `scheduleArgsFromText`.
+ * One definition for every platform: its `actions` declaration turns `action`
+ * into Discord subcommands (`SCHEDULE_ACTIONS` says which options each takes),
+ * and its `parseText` reads Slack's `/brief schedule add daily 08:00 brief
+ * ukraine` (`scheduleArgsFromText`).
  * Listing is open to everyone; adding, removing, pausing and resuming need
  * channel-admin rights, checked here on the server. (On Discord the command
  * carries no default member permissions: they apply to a whole command, and
@@ -13,6 +14,7 @@ import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { answer, errorReply, type Reply } from '../src/core/reply.js';
 import { formatRunTime, invocation } from '../src/schedule/format.js';
 import { TOPIC_MAX_LENGTH, type ScheduleService, type ScheduleView } from '../src/schedule/service.js';
+import { scheduleArgsFromText } from '../src/schedule/textArgs.js';
 import { SCHEDULED_COMMANDS, isScheduledCommand, type ChannelRef } from '../src/schedule/types.js';
 
 
@@ -28,9 +30,6 @@ export type ScheduleAction = keyof typeof SCHEDULE_ACTIONS;
 /** What `/schedule` reads from its context: `channel`, `user` and `schedules` (tests build it by hand). */
 export type ScheduleCommandContext = CommandContext;
 
-/** For the Discord adapter's `subcommands` option (shape of its `SubcommandSpec`): `/schedule add when:...`. */
-export const SCHEDULE_SUBCOMMANDS = Object.freeze({ option: 'action', actions: SCHEDULE_ACTIONS });
-
 /** Actions only channel admins may run. */
 export const SCHEDULE_ADMIN_ACTIONS: readonly ScheduleAction[] = Object.freeze(['add', 'remove', 'pause', 'resume']);
 
@@ -38,6 +37,8 @@ export const scheduleCommand = defineCommand({
   name: 'schedule',
   description: 'Post a command’s answer to this channel on a schedule',
   example: '/schedule add when:daily 08:00 command:brief topic:north korean troops',
+  actions: { option: 'action', takes: SCHEDULE_ACTIONS, adminOnly: SCHEDULE_ADMIN_ACTIONS },
+  parseText: scheduleArgsFromText,
   options: [
     {
       name: 'action',

@@ -5,7 +5,6 @@
  */
 import { commands } from '../commands/index.js';
 import { deployDiscordCommands } from '../src/adapters/discord/deploy.js';
-import { DISCORD_SUBCOMMANDS } from '../src/adapters/discord/subcommands.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { scrub } from '../src/log.js';
 
@@ -25,7 +24,7 @@ async function main(): Promise<number> {
     process.stderr.write('deploy-commands needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).\n');
     return 2;
   }
-  const result = await deployDiscordCommands(config.discord, commands, { global, subcommands: DISCORD_SUBCOMMANDS });
+  const result = await deployDiscordCommands(config.discord, commands, { global });
   const where = result.scope === 'guild' ? `server ${result.guildId} (available now)` : 'every server (global; may take up to an hour to appear)';
   process.stdout.write(`Registered ${result.names.length} commands to ${where}: ${result.names.map((n) => '/' + n).join(' ')}\n`);
   return 0;

@@ -22,9 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { commands as declaredCommands } from '../commands/index.js';
 import { runConsole } from './adapters/console.js';
 import { createDiscordAdapter } from './adapters/discord/adapter.js';
-import { DISCORD_SUBCOMMANDS } from './adapters/discord/subcommands.js';
 import { createSlackAdapter } from './adapters/slack/adapter.js';
-import { SLACK_ADMIN_ACTIONS, SLACK_TEXT_PARSERS } from './adapters/slack/textParsers.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { CommandDefinition } from './core/command.js';
 import { readiness, startHealthServer, type ChatPlatform, type HealthServer } from './health.js';
@@ -154,8 +152,8 @@ export async function startBriefbot(config: Config, opts: StartOptions = {}): Pr
       rateLimiter: new RateLimiter(),
       workload,
     };
-    if (config.discord) platforms.push(createDiscordAdapter({ ...shared, config: config.discord, subcommands: DISCORD_SUBCOMMANDS }));
-    if (config.slack) platforms.push(createSlackAdapter({ ...shared, config: config.slack, textParsers: SLACK_TEXT_PARSERS, adminActions: SLACK_ADMIN_ACTIONS }));
+    if (config.discord) platforms.push(createDiscordAdapter({ ...shared, config: config.discord }));
+    if (config.slack) platforms.push(createSlackAdapter({ ...shared, config: config.slack }));
 
     // Before the platforms connect, so /schedule works from the first command; posts go
     // out over REST and the Web API, which need no gateway or socket.

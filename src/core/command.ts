@@ -43,6 +43,25 @@ export interface CommandContext {
 
 export type CommandArgs = Record<string, string | number | boolean | undefined>;
 
+/**
+ * A choice option whose values are actions, each taking some of the other
+ * options (`/schedule add when:… command:…`). Discord shows the actions as
+ * subcommands with only the options each takes; on Slack, only an invocation of
+ * an `adminOnly` action makes the bot ask whether the member is a workspace
+ * admin (the command itself still checks `ctx.user.isAdmin`).
+ */
+export interface CommandActions {
+  /** The choice option that names the action. */
+  option: string;
+  /** For each action, the options it takes. */
+  takes: Readonly<Record<string, readonly string[]>>;
+  /** Actions only admins may run. */
+  adminOnly?: readonly string[];
+}
+
+/** A command's own one-line text grammar, where `name:value` does not fit (Slack: `/brief schedule add daily 08:00 brief kursk`). */
+export type TextParser = (text: string) => { ok: true; args: CommandArgs } | { ok: false; message: string };
+
 export interface CommandDefinition {
   name: string;
   description: string;
@@ -51,6 +70,10 @@ export interface CommandDefinition {
   example?: string;
   /** Only channel/workspace admins may run it (checked server-side by the dispatcher). */
   admin?: boolean;
+  /** Its choice option `actions.option` picks an action (see `CommandActions`). */
+  actions?: CommandActions;
+  /** Reads the text typed after the command on Slack, instead of the generic grammar. */
+  parseText?: TextParser;
   run(ctx: CommandContext, args: CommandArgs): Reply | Promise<Reply>;
 }
 

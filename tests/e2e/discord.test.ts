@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, NOT_ALLOWED_MESSAGE, type DiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { deployDiscordCommands } from '../../src/adapters/discord/deploy.js';
-import { DISCORD_SUBCOMMANDS } from '../../src/adapters/discord/subcommands.js';
 import type { DiscordConfig } from '../../src/config.js';
 import { setLogSink } from '../../src/log.js';
 import { EXPIRED_MESSAGE } from '../../src/render/replyStore.js';
@@ -14,7 +13,6 @@ import { CHANNEL_ID, DiscordPeer, FORBIDDEN_CHANNEL_ID, GUILD_ID, PERMISSIONS } 
 import { RateLimiter } from '../../src/rateLimit.js';
 import { DeliveryError } from '../../src/schedule/scheduler.js';
 import { casualtiesReply, HOSTILE } from '../render/fixtures.js';
-import { testSubcommands } from './fakes.js';
 import { loadSuite, type Suite } from './suite.js';
 
 const TOKEN = 'NDAwMDAwMDAwMDAwMDAwMDk5.GhIjKl.discordTestTokenDoNotLog0123456789abc';
@@ -24,8 +22,6 @@ let bot: DiscordAdapter;
 let suite: Suite;
 let config: DiscordConfig;
 const logs: string[] = [];
-/** The real subcommand specs (`/schedule list`) plus the test command's (`/agenda add`). */
-const subcommands = { ...DISCORD_SUBCOMMANDS, ...testSubcommands };
 
 beforeAll(async () => {
   setLogSink((l) => logs.push(l));
@@ -38,7 +34,6 @@ beforeAll(async () => {
     commands: suite.commands,
     now: () => suite.now,
     contextExtras: suite.contextExtras,
-    subcommands,
   });
   await bot.start();
 });
@@ -302,7 +297,7 @@ describe('Discord: seams', () => {
   });
 
   it('GIVEN deploy-commands with DISCORD_GUILD_ID THEN every command is registered to that guild with typed options and public', async () => {
-    const result = await deployDiscordCommands(config, suite.commands, { subcommands });
+    const result = await deployDiscordCommands(config, suite.commands);
     expect(result.scope).toBe('guild');
     const call = await peer.waitForCall((c) => c.method === 'PUT' && c.path === `/applications/${peer.applicationId}/guilds/${GUILD_ID}/commands`);
     expect(call.body.map((c: any) => c.name)).toEqual(suite.commands.map((c) => c.name));
@@ -314,7 +309,7 @@ describe('Discord: seams', () => {
       [1, 'add', ['when', 'public']],
       [1, 'list', ['public']],
     ]);
-    for (const c of call.body.filter((x: any) => !(x.name in subcommands))) {
+    for (const c of call.body.filter((x: any) => !suite.commands.find((d) => d.name === x.name)?.actions)) {
       expect(c.options.at(-1)).toMatchObject({ name: 'public', type: 5 });
       expect(c.contexts).toBeUndefined();
     }

@@ -5,7 +5,6 @@
  * need the corpus.
  */
 import { defineCommand, type CommandDefinition } from '../../src/core/command.js';
-import type { SubcommandSpecs } from '../../src/adapters/discord/commands.js';
 import { answer, statement } from '../../src/core/reply.js';
 import type { BriefingIndex } from '../../src/index/briefingIndex.js';
 import { casualtiesReply, longReply, src } from '../render/fixtures.js';
@@ -68,6 +67,13 @@ export const testCommands: readonly CommandDefinition[] = [
       { name: 'action', description: 'add or list', type: 'string', required: true, choices: [{ name: 'add', value: 'add' }, { name: 'list', value: 'list' }] },
       { name: 'when', description: 'When', type: 'string' },
     ],
+    // shown on Discord as `/agenda add when:...` and `/agenda list`
+    actions: { option: 'action', takes: { add: ['when'], list: [] } },
+    // Slack grammar: `/brief agenda add daily 08:00`
+    parseText: (text: string) => {
+      const [action, ...rest] = text.split(' ').filter(Boolean);
+      return action === 'add' || action === 'list' ? { ok: true as const, args: { action, ...(rest.length ? { when: rest.join(' ') } : {}) } } : { ok: false as const, message: 'Usage: agenda add <when> | agenda list' };
+    },
     run: (_ctx, args) => answer('agenda', `Agenda ${String(args.action)}${args.when ? ` at ${String(args.when)}` : ''}`, { notes: ['Test command.'], data: args }),
   }),
   defineCommand({
@@ -124,14 +130,3 @@ export function stubIndex(): BriefingIndex {
     },
   };
 }
-
-/** `agenda` shown on Discord as `/agenda add when:...` and `/agenda list`. */
-export const testSubcommands: SubcommandSpecs = { agenda: { option: 'action', actions: { add: ['when'], list: [] } } };
-
-/** Slack grammar for `agenda`: `/brief agenda add daily 08:00`. */
-export const testTextParsers = {
-  agenda: (text: string) => {
-    const [action, ...rest] = text.split(' ').filter(Boolean);
-    return action === 'add' || action === 'list' ? { ok: true as const, args: { action, ...(rest.length ? { when: rest.join(' ') } : {}) } } : { ok: false as const, message: 'Usage: agenda add <when> | agenda list' };
-  },
-};

@@ -3,43 +3,35 @@
  * through its environment, against both local peers at once: one process, one
  * corpus, Discord and Slack (Socket Mode), `/health`, clean shutdown on SIGTERM.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordPeer, GUILD_ID } from '../peers/discord.js';
 import { SlackPeer } from '../peers/slack.js';
 import { SOCKET_CONNECTIONS } from '../../src/adapters/slack/adapter.js';
-import { buildOnce } from './build.js';
+import { botEnv, spawnBot, type BotProcess } from '../reliability/process.js';
+import { buildOnce, MAIN_JS } from './build.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const DISCORD_TOKEN = 'NDAwMDAwMDAwMDAwMDAwMDk5.GhIjKl.processTestTokenDoNotLog0123456789abcd';
 const SLACK_BOT = 'xoxb-1111111111-2222222222-processBotTokenDoNotLog';
 const SLACK_APP = 'xapp-1-A0BRIEFBOT-3333333333-processAppTokenDoNotLog';
 
 let discord: DiscordPeer;
 let slack: SlackPeer;
-let child: ChildProcess;
+let bot: BotProcess;
 let cwd: string;
-let stderr = '';
-let healthUrl = '';
-let exited: Promise<number | null>;
-
-/** A clean environment: nothing from the developer's shell or .env leaks in. */
-function env(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: cwd, NODE_ENV: 'production', CORPUS_DIR: join(root, 'seeds'), CACHE_DIR: 'off', ...extra };
-}
 
 beforeAll(async () => {
   await buildOnce();
   cwd = mkdtempSync(join(tmpdir(), 'briefbot-e2e-'));
   discord = await new DiscordPeer().start();
   slack = await new SlackPeer().start();
-  child = spawn(process.execPath, [join(root, 'dist/src/main.js')], {
+  // a clean environment (spawnBot): nothing from the developer's shell or .env leaks in
+  bot = await spawnBot({
     cwd,
-    env: env({
+    env: {
       DISCORD_TOKEN,
       DISCORD_APPLICATION_ID: discord.applicationId,
       DISCORD_API_BASE: discord.apiBase,
@@ -49,23 +41,12 @@ beforeAll(async () => {
       SLACK_API_URL: slack.apiUrl,
       HEALTH_PORT: '0',
       LOG_LEVEL: 'debug',
-    }),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    },
   });
-  exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-  child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (d: string) => (stderr += d));
-  const end = Date.now() + 20_000;
-  while (!healthUrl) {
-    if (Date.now() > end || child.exitCode !== null) throw new Error(`main.js did not start its health server:\n${stderr}`);
-    const port = /"msg":"health server listening","port":(\d+)/.exec(stderr)?.[1];
-    if (port) healthUrl = `http://127.0.0.1:${port}/health`;
-    else await new Promise((r) => setTimeout(r, 50));
-  }
 }, 60_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
+  if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
   await discord?.stop();
   await slack?.stop();
   if (cwd) rmSync(cwd, { recursive: true, force: true });
@@ -74,9 +55,9 @@ afterAll(async () => {
 describe('npm start (node dist/src/main.js) against both peers', () => {
   it('GIVEN both platforms configured THEN /health turns ready once the corpus is loaded and both are connected', async () => {
     await expect
-      .poll(async () => (await fetch(healthUrl)).status, { timeout: 20_000, interval: 100 })
+      .poll(async () => (await fetch(bot.healthUrl)).status, { timeout: 20_000, interval: 100 })
       .toBe(200);
-    const body = await (await fetch(healthUrl)).json();
+    const body = await (await fetch(bot.healthUrl)).json();
     expect(body).toMatchObject({ status: 'ready', corpus: { loaded: true }, platforms: { discord: true, slack: true } });
     expect(body.corpus.articles).toBeGreaterThan(0);
     expect(discord.identifies).toBe(1);
@@ -104,22 +85,25 @@ describe('npm start (node dist/src/main.js) against both peers', () => {
   });
 
   it('GIVEN the whole run THEN no token appears on stderr or stdout', () => {
-    expect(stderr.length).toBeGreaterThan(0);
-    for (const t of [DISCORD_TOKEN, SLACK_BOT, SLACK_APP]) expect(stderr).not.toContain(t);
+    expect(bot.stderr().length).toBeGreaterThan(0);
+    for (const t of [DISCORD_TOKEN, SLACK_BOT, SLACK_APP]) {
+      expect(bot.stderr()).not.toContain(t);
+      expect(bot.stdout()).not.toContain(t);
+    }
   });
 
   it('GIVEN SIGTERM THEN it disconnects and exits 0', async () => {
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(stderr).toContain('"msg":"shutting down"');
+    bot.child.kill('SIGTERM');
+    expect((await bot.exited).code).toBe(0);
+    expect(bot.stderr()).toContain('"msg":"shutting down"');
   });
 });
 
 describe('npm start with bad configuration', () => {
   it('GIVEN malformed settings THEN it exits 2 listing every problem, without echoing the token', () => {
-    const r = spawnSync(process.execPath, [join(root, 'dist/src/main.js')], {
+    const r = spawnSync(process.execPath, [MAIN_JS], {
       cwd,
-      env: env({ DISCORD_TOKEN: 'Bot ' + DISCORD_TOKEN, SLACK_BOT_TOKEN: SLACK_BOT, LOG_LEVEL: 'chatty', HEALTH_PORT: 'x' }),
+      env: botEnv(cwd, { DISCORD_TOKEN: 'Bot ' + DISCORD_TOKEN, SLACK_BOT_TOKEN: SLACK_BOT, LOG_LEVEL: 'chatty', HEALTH_PORT: 'x' }),
       encoding: 'utf8',
       timeout: 15_000,
     });

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { setLogSink } from '../../src/log.js';
 import { SLACK_ACTIONS } from '../../src/render/slack.js';
-import { SLACK_TEXT_PARSERS } from '../../src/adapters/slack/textParsers.js';
 import { ADMIN_ID, SlackPeer } from '../peers/slack.js';
 import { RateLimiter } from '../../src/rateLimit.js';
 import { loadSuite, sampleText, slackText, type Suite } from './suite.js';
@@ -30,7 +29,6 @@ beforeAll(async () => {
     commands: suite.commands,
     now: () => suite.now,
     contextExtras: suite.contextExtras,
-    textParsers: SLACK_TEXT_PARSERS,
     host: '127.0.0.1',
   });
   await bot.start();

@@ -8,11 +8,9 @@ import { createSlackAdapter, NOT_ALLOWED_MESSAGE, SOCKET_CONNECTIONS, type Slack
 import { setLogSink } from '../../src/log.js';
 import { EXPIRED_MESSAGE } from '../../src/render/replyStore.js';
 import { SLACK_ACTIONS } from '../../src/render/slack.js';
-import { SLACK_TEXT_PARSERS } from '../../src/adapters/slack/textParsers.js';
 import { ADMIN_ID, CHANNEL_ID, GONE_CHANNEL_ID, OWNER_ID, SlackPeer, TEAM_ID, USER_ID, WORKSPACE_ADMIN_ID } from '../peers/slack.js';
 import { DeliveryError } from '../../src/schedule/scheduler.js';
 import { casualtiesReply, HOSTILE } from '../render/fixtures.js';
-import { testTextParsers } from './fakes.js';
 import { loadSuite, sampleText, slackText, type Suite } from './suite.js';
 
 const BOT_TOKEN = 'xoxb-1111111111-2222222222-slackBotTokenDoNotLog';
@@ -37,7 +35,6 @@ beforeAll(async () => {
     commands: suite.commands,
     now: () => suite.now,
     contextExtras: suite.contextExtras,
-    textParsers: { ...SLACK_TEXT_PARSERS, ...testTextParsers },
   });
   await bot.start();
   await peer.waitForConnection(1);

@@ -6,9 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/adapter.js';
-import { DISCORD_SUBCOMMANDS } from '../../src/adapters/discord/subcommands.js';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/adapter.js';
-import { SLACK_TEXT_PARSERS } from '../../src/adapters/slack/textParsers.js';
 import { setLogSink } from '../../src/log.js';
 import { DISCORD_LIMITS } from '../../src/render/discord.js';
 import { SLACK_LIMITS } from '../../src/render/slack.js';
@@ -32,12 +30,10 @@ beforeAll(async () => {
   discord = createDiscordAdapter({
     ...common,
     config: { token: 'NDAwMDAwMDAwMDAwMDAwMDk5.GhIjKl.badInputTokenDoNotLog0123456789abcdef', applicationId: discordPeer.applicationId, guildId: GUILD_ID, apiBase: discordPeer.apiBase, allowedGuilds: null },
-    subcommands: DISCORD_SUBCOMMANDS,
   });
   slack = createSlackAdapter({
     ...common,
     config: { botToken: 'xoxb-1111111111-2222222222-badInputTokenDoNotLog', appToken: 'xapp-1-A0BRIEFBOT-3333333333-badInputAppToken', signingSecret: null, mode: 'socket', port: 0, apiUrl: slackPeer.apiUrl, adminUserIds: [], allowedTeams: null },
-    textParsers: SLACK_TEXT_PARSERS,
   });
   await discord.start();
   await slack.start();

@@ -7,7 +7,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/adapter.js';
-import { DISCORD_SUBCOMMANDS } from '../../src/adapters/discord/subcommands.js';
 import { Workload } from '../../src/adapters/workload.js';
 import { setLogSink } from '../../src/log.js';
 import { RateLimiter } from '../../src/rateLimit.js';
@@ -34,7 +33,6 @@ beforeAll(async () => {
     commands: suite.commands,
     now: () => suite.now,
     contextExtras: suite.contextExtras,
-    subcommands: DISCORD_SUBCOMMANDS,
     // Production settings: the default limits (8 per member, 40 per channel) and queue.
     rateLimiter: new RateLimiter(),
     workload: new Workload(),

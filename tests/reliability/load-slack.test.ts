@@ -7,7 +7,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/adapter.js';
-import { SLACK_TEXT_PARSERS } from '../../src/adapters/slack/textParsers.js';
 import { Workload } from '../../src/adapters/workload.js';
 import type { SlackConfig } from '../../src/config.js';
 import { dispatch } from '../../src/dispatch.js';
@@ -40,7 +39,6 @@ function adapter(config: Partial<SlackConfig>): SlackAdapter {
     commands: suite.commands,
     now: () => suite.now,
     contextExtras: suite.contextExtras,
-    textParsers: SLACK_TEXT_PARSERS,
     host: '127.0.0.1',
     // Production settings: the default limits (8 per member, 40 per channel) and queue;
     // the response_url retried quickly so the test stays short.

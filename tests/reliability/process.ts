@@ -34,11 +34,16 @@ export interface SpawnOptions {
   stdin?: 'ignore' | 'pipe';
 }
 
+/** A clean environment for main.js run in `cwd`: nothing from the developer's shell or .env leaks in. */
+export function botEnv(cwd: string, env: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: cwd, NODE_ENV: 'production', CORPUS_DIR: SEEDS, CACHE_DIR: 'off', ...env };
+}
+
 /** Starts main.js with only PATH, HOME and `env` in its environment. */
 export async function spawnBot(opts: SpawnOptions): Promise<BotProcess> {
   const child = spawn(process.execPath, [...(opts.execArgv ?? []), MAIN_JS, ...(opts.args ?? [])], {
     cwd: opts.cwd,
-    env: { PATH: process.env.PATH, HOME: opts.cwd, NODE_ENV: 'production', CORPUS_DIR: SEEDS, CACHE_DIR: 'off', ...opts.env },
+    env: botEnv(opts.cwd, opts.env),
     stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'],
   });
   let err = '';

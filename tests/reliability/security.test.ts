@@ -12,9 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, NOT_ALLOWED_MESSAGE as DISCORD_NOT_ALLOWED, type DiscordAdapter } from '../../src/adapters/discord/adapter.js';
-import { DISCORD_SUBCOMMANDS } from '../../src/adapters/discord/subcommands.js';
 import { createSlackAdapter, NOT_ALLOWED_MESSAGE as SLACK_NOT_ALLOWED, type SlackAdapter } from '../../src/adapters/slack/adapter.js';
-import { SLACK_TEXT_PARSERS } from '../../src/adapters/slack/textParsers.js';
 import { defineCommand } from '../../src/core/command.js';
 import { setLogSink } from '../../src/log.js';
 import { RateLimiter } from '../../src/rateLimit.js';
@@ -62,12 +60,10 @@ beforeAll(async () => {
   discord = createDiscordAdapter({
     ...common,
     config: { token: DISCORD_TOKEN, applicationId: discordPeer.applicationId, guildId: GUILD_ID, apiBase: discordPeer.apiBase, allowedGuilds: [GUILD_ID] },
-    subcommands: DISCORD_SUBCOMMANDS,
   });
   slack = createSlackAdapter({
     ...common,
     config: { botToken: SLACK_BOT, appToken: null, signingSecret: SECRET, mode: 'http', port: 0, apiUrl: slackPeer.apiUrl, adminUserIds: [ADMIN_ID], allowedTeams: [TEAM_ID] },
-    textParsers: SLACK_TEXT_PARSERS,
     host: '127.0.0.1',
     rateLimiter: new RateLimiter(),
   });

@@ -14,8 +14,6 @@ import { defineCommand } from '../../src/core/command.js';
 import { answer } from '../../src/core/reply.js';
 import { manifestYaml } from '../../scripts/slack-manifest.js';
 import { scheduleCommand } from '../../commands/schedule.js';
-import { DISCORD_SUBCOMMANDS } from '../../src/adapters/discord/subcommands.js';
-import { SLACK_TEXT_PARSERS } from '../../src/adapters/slack/textParsers.js';
 
 const noop = () => answer('x', 'x', { data: null });
 
@@ -25,6 +23,8 @@ describe('toDiscordCommand', () => {
     expect(json.map((c) => c.name)).toEqual(commands.map((c) => c.name));
     for (const [i, c] of json.entries()) {
       const def = commands[i]!;
+      // a command with actions has subcommands instead (tested below)
+      if (def.actions) continue;
       const options = c.options as DiscordOptionJSON[];
       expect(c.description).toBe(def.description);
       expect(options.at(-1)).toEqual({ type: 5, name: 'public', description: 'Post the answer for the whole channel (default: only you see it)' });
@@ -52,7 +52,8 @@ describe('toDiscordCommand', () => {
     expect(toDiscordCommand(def).default_member_permissions).toBe('16');
   });
 
-  it('GIVEN a subcommand spec THEN the action option becomes subcommands, each with its own options, and back again', () => {
+  it('GIVEN a command declaring actions THEN the action option becomes subcommands, each with its own options, and back again', () => {
+    const actions = { option: 'action', takes: { add: ['when'], remove: ['id'] } };
     const def = defineCommand({
       name: 'schedule',
       description: 'Post a command’s answer to this channel on a schedule',
@@ -61,26 +62,26 @@ describe('toDiscordCommand', () => {
         { name: 'when', description: 'daily 08:00', type: 'string' },
         { name: 'id', description: 'Schedule id', type: 'string' },
       ],
+      actions,
       run: noop,
     });
-    const json = toDiscordCommand(def, { subcommands: { option: 'action', actions: { add: ['when'], remove: ['id'] } } });
+    const json = toDiscordCommand(def);
     const subs = json.options as DiscordSubcommandJSON[];
     expect(subs.map((s) => [s.type, s.name, s.description, s.options.map((o) => o.name)])).toEqual([
       [1, 'add', 'Add: Post a command’s answer to this channel on a schedule', ['when', 'public']],
       [1, 'remove', 'Remove: Post a command’s answer to this channel on a schedule', ['id', 'public']],
     ]);
-    const spec = { option: 'action', actions: { add: ['when'], remove: ['id'] } };
-    expect(splitPublic([{ name: 'add', type: 1, options: [{ name: 'when', type: 3, value: 'daily 08:00' }, { name: 'public', type: 5, value: true }] }], spec)).toEqual({
+    expect(splitPublic([{ name: 'add', type: 1, options: [{ name: 'when', type: 3, value: 'daily 08:00' }, { name: 'public', type: 5, value: true }] }], actions)).toEqual({
       args: { action: 'add', when: 'daily 08:00' },
       isPublic: true,
     });
-    expect(() => toDiscordCommand(def, { subcommands: { option: 'action', actions: { add: ['nope'] } } })).toThrow(/option "nope" is not declared/);
+    expect(() => toDiscordCommand({ ...def, actions: { option: 'action', takes: { add: ['nope'] } } })).toThrow(/option "nope" is not declared/);
   });
 
-  it('GIVEN /schedule and its real subcommand spec THEN Discord JSON with one subcommand per action', () => {
-    const json = toDiscordCommand(scheduleCommand, { subcommands: DISCORD_SUBCOMMANDS.schedule });
+  it('GIVEN /schedule and its declared actions THEN Discord JSON with one subcommand per action', () => {
+    const json = toDiscordCommand(scheduleCommand);
     const subs = json.options as DiscordSubcommandJSON[];
-    expect(subs.map((s) => s.name)).toEqual(Object.keys(DISCORD_SUBCOMMANDS.schedule!.actions));
+    expect(subs.map((s) => s.name)).toEqual(['add', 'list', 'remove', 'pause', 'resume']);
     for (const s of subs) {
       expect(s.description.length).toBeLessThanOrEqual(100);
       expect(s.options.at(-1)!.name).toBe('public');
@@ -151,14 +152,14 @@ describe('parseSlashText', () => {
 
   it('GIVEN a command with its own text grammar THEN the parser gets the text after the subcommand, without "public"', () => {
     const seen: string[] = [];
-    const parsers = { search: (t: string) => (seen.push(t), { ok: true as const, args: { query: t.toUpperCase() } }) };
-    expect(parseSlashText('/brief', 'search kim "jong un" public', commands, parsers)).toMatchObject({ ok: true, command: 'search', args: { query: 'KIM "JONG UN"' }, isPublic: true });
+    const own = commands.map((c) => (c.name === 'search' ? { ...c, parseText: (t: string) => (seen.push(t), { ok: true as const, args: { query: t.toUpperCase() } }) } : c));
+    expect(parseSlashText('/brief', 'search kim "jong un" public', own)).toMatchObject({ ok: true, command: 'search', args: { query: 'KIM "JONG UN"' }, isPublic: true });
     expect(seen).toEqual(['kim "jong un"']);
   });
 
   it('GIVEN /brief schedule add … THEN the schedule grammar reads it', () => {
     const all = [...commands, scheduleCommand];
-    expect(parseSlashText('/brief', 'schedule add daily 08:00 brief north korean troops tz:Europe/London', all, SLACK_TEXT_PARSERS)).toEqual({
+    expect(parseSlashText('/brief', 'schedule add daily 08:00 brief north korean troops tz:Europe/London', all)).toEqual({
       ok: true,
       command: 'schedule',
       args: { action: 'add', when: 'daily 08:00', command: 'brief', topic: 'north korean troops', timezone: 'Europe/London' },

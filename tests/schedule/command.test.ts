@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SCHEDULE_SUBCOMMANDS, scheduleCommand, type ScheduleCommandContext } from '../../commands/schedule.js';
+import { scheduleCommand, type ScheduleCommandContext } from '../../commands/schedule.js';
 import { toDiscordCommand } from '../../src/adapters/discord/commands.js';
 import type { AnswerReply, ErrorReply, Reply } from '../../src/core/reply.js';
 import { dispatch } from '../../src/dispatch.js';
@@ -207,7 +207,7 @@ describe('startScheduledPosts', () => {
 
 describe('/schedule as Discord subcommands', () => {
   it('GIVEN the Discord adapter’s subcommand builder THEN every action becomes a subcommand with its own options', () => {
-    const json = toDiscordCommand(scheduleCommand, { subcommands: SCHEDULE_SUBCOMMANDS });
+    const json = toDiscordCommand(scheduleCommand);
     const subs = json.options as { name: string; options?: { name: string }[] }[];
     expect(subs.map((s) => [s.name, (s.options ?? []).map((o) => o.name).filter((n) => n !== 'public')])).toEqual([
       ['add', ['when', 'command', 'topic', 'timezone', 'full']],

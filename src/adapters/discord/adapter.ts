@@ -38,36 +38,22 @@ import {
   RESTJSONErrorCodes,
 } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
-import type { CommandContext, CommandDefinition } from '../../core/command.js';
 import { errorReply, type AnswerReply, type Reply } from '../../core/reply.js';
 import { dispatch, failureReply, findCommand } from '../../dispatch.js';
 import type { ChannelInfo, ChatPlatform } from '../../health.js';
-import type { BriefingIndex } from '../../index/briefingIndex.js';
 import { createLogThrottle, log, redact } from '../../log.js';
-import { rateLimitMessage, type RateLimiter } from '../../rateLimit.js';
+import { rateLimitMessage } from '../../rateLimit.js';
 import { discordChoices, discordPageCount, renderDiscord, type DiscordMessage } from '../../render/discord.js';
-import { EXPIRED_MESSAGE, ReplyStore, parsePageButtonId } from '../../render/replyStore.js';
-import { splitPublic, type SubcommandSpecs } from './commands.js';
-import { BUSY_MESSAGE, BusyError, RESTARTING_MESSAGE, Workload } from '../workload.js';
+import { EXPIRED_MESSAGE, parsePageButtonId } from '../../render/replyStore.js';
+import { splitPublic } from './commands.js';
+import { adapterBasics, type AdapterOptions } from '../options.js';
+import { BUSY_MESSAGE, BusyError, RESTARTING_MESSAGE } from '../workload.js';
 import { discordDeliveryError, rejectLongRateLimitWaits } from './delivery.js';
 
-export interface DiscordAdapterOptions {
+export interface DiscordAdapterOptions extends AdapterOptions {
   config: DiscordConfig;
-  /** The loaded corpus; a function lets the process swap in a reloaded index. */
-  index: BriefingIndex | (() => BriefingIndex);
-  commands: readonly CommandDefinition[];
-  now?: () => Date;
   /** Defer when the command has not answered within this many ms (Discord's deadline is 3 s). */
   deferAfterMs?: number;
-  store?: ReplyStore;
-  /** Commands shown as Discord subcommands (see `deployDiscordCommands`; pass the same). */
-  subcommands?: SubcommandSpecs;
-  /** Extra context for commands (e.g. `{ schedules }`), merged into every `CommandContext`. */
-  contextExtras?: () => object;
-  /** Per-user and per-channel limits; a limited command gets "try again in N s". */
-  rateLimiter?: RateLimiter;
-  /** Where commands take turns and in-flight answers are counted (shared by every platform). */
-  workload?: Workload;
 }
 
 export const NOT_ALLOWED_MESSAGE = 'Briefbot is not enabled in this server.';
@@ -125,26 +111,14 @@ export function isChannelAdmin(permissions: Readonly<PermissionsBitField> | null
 export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
   const { config, commands } = opts;
   redact(config.token);
-  const now = opts.now ?? (() => new Date());
+  const { store, workload, index, context } = adapterBasics(opts);
   const deferAfterMs = opts.deferAfterMs ?? 1500;
-  const store = opts.store ?? new ReplyStore();
-  const workload = opts.workload ?? new Workload();
   const refusals = createLogThrottle();
-  const index = typeof opts.index === 'function' ? opts.index : () => opts.index as BriefingIndex;
 
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.apiBase, globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND },
     allowedMentions: { parse: [] },
-  });
-
-  const context = (userId: string, isAdmin: boolean, channel: ChannelInfo): CommandContext & { channel: ChannelInfo } => ({
-    ...opts.contextExtras?.(),
-    index: index(),
-    now: now(),
-    user: { id: userId, isAdmin },
-    commands,
-    channel,
   });
 
   // Unprompted posts get their own REST client: a timeout or 5xx is not retried behind
@@ -207,7 +181,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
       await replyError(i, 'unavailable', RESTARTING_MESSAGE);
       return;
     }
-    const { args, isPublic } = splitPublic(i.options.data, opts.subcommands?.[i.commandName]);
+    const { args, isPublic } = splitPublic(i.options.data, findCommand(commands, i.commandName)?.actions);
     const isAdmin = isChannelAdmin(i.memberPermissions);
     const started = Date.now();
     const where: ChannelInfo = { platform: 'discord', workspaceId: i.guildId ?? '', channelId: i.channelId };

@@ -3,7 +3,7 @@
  * options -> `CommandArgs`. Nothing is declared here that `commands/` does not
  * declare, except the `public` option every command gets on Discord.
  */
-import type { CommandArgs, CommandDefinition, CommandOption } from '../../core/command.js';
+import type { CommandActions, CommandArgs, CommandDefinition, CommandOption } from '../../core/command.js';
 
 /** Every command takes `public:true` to post for the channel; answers are ephemeral otherwise. */
 export const PUBLIC_OPTION: CommandOption = Object.freeze({
@@ -17,19 +17,6 @@ const OPTION_TYPE = Object.freeze({ string: 3, integer: 4, boolean: 5 } as const
 
 /** Manage Channels: commands marked admin are hidden from members without it (the dispatcher still checks). */
 export const ADMIN_PERMISSION = '16';
-
-/**
- * A command whose choice option Discord shows as subcommands: `/schedule add when:...`
- * instead of `/schedule action:add when:...`. `actions` lists, for each choice, the
- * options that subcommand takes.
- */
-export interface SubcommandSpec {
-  option: string;
-  actions: Readonly<Record<string, readonly string[]>>;
-}
-
-/** Subcommand specs by command name. */
-export type SubcommandSpecs = Readonly<Record<string, SubcommandSpec>>;
 
 export interface DiscordSubcommandJSON {
   type: 1;
@@ -71,11 +58,11 @@ export class CommandDeclarationError extends Error {}
  *
  * @example toDiscordCommand(searchCommand).options[0] // { type: 3, name: 'query', required: true, ... }
  */
-export function toDiscordCommand(def: CommandDefinition, opts: { guildScoped?: boolean; subcommands?: SubcommandSpec } = {}): DiscordCommandJSON {
+export function toDiscordCommand(def: CommandDefinition, opts: { guildScoped?: boolean } = {}): DiscordCommandJSON {
   const problems: string[] = [];
   if (!NAME.test(def.name)) problems.push(`name "${def.name}" must be 1-32 lowercase letters, digits, - or _`);
   if (!def.description || def.description.length > 100) problems.push(`description must be 1-100 characters`);
-  const options = opts.subcommands ? subcommandOptions(def, opts.subcommands, problems) : optionList(def.options, problems);
+  const options = def.actions ? subcommandOptions(def, def.actions, problems) : optionList(def.options, problems);
   if (problems.length > 0) throw new CommandDeclarationError(`/${def.name}: ${problems.join('; ')}`);
   const json: DiscordCommandJSON = { type: 1, name: def.name, description: def.description, options };
   if (def.admin) json.default_member_permissions = ADMIN_PERMISSION;
@@ -92,10 +79,11 @@ function optionList(declared: readonly CommandOption[], problems: string[]): Dis
   return options;
 }
 
-function subcommandOptions(def: CommandDefinition, spec: SubcommandSpec, problems: string[]): DiscordSubcommandJSON[] {
+/** A command with `actions`: one Discord subcommand per action, with the options it takes. */
+function subcommandOptions(def: CommandDefinition, spec: CommandActions, problems: string[]): DiscordSubcommandJSON[] {
   const choice = def.options.find((o) => o.name === spec.option);
   if (!choice) problems.push(`subcommand option "${spec.option}" is not declared`);
-  return Object.entries(spec.actions).map(([action, names]) => {
+  return Object.entries(spec.takes).map(([action, names]) => {
     if (!NAME.test(action)) problems.push(`subcommand "${action}" must be 1-32 lowercase letters, digits, - or _`);
     const declared = names.flatMap((n) => {
       const o = def.options.find((x) => x.name === n);
@@ -125,12 +113,12 @@ function toDiscordOption(o: CommandOption, problems: string[]): DiscordOptionJSO
 }
 
 /** All commands, as `PUT /applications/:app[/guilds/:g]/commands` expects. */
-export function toDiscordCommands(defs: readonly CommandDefinition[], opts: { guildScoped?: boolean; subcommands?: SubcommandSpecs } = {}): DiscordCommandJSON[] {
+export function toDiscordCommands(defs: readonly CommandDefinition[], opts: { guildScoped?: boolean } = {}): DiscordCommandJSON[] {
   const errors: string[] = [];
   const out: DiscordCommandJSON[] = [];
   for (const def of defs) {
     try {
-      out.push(toDiscordCommand(def, { guildScoped: opts.guildScoped, subcommands: opts.subcommands?.[def.name] }));
+      out.push(toDiscordCommand(def, { guildScoped: opts.guildScoped }));
     } catch (e) {
       errors.push((e as Error).message);
     }
@@ -149,9 +137,9 @@ interface InteractionOption {
 
 /**
  * Interaction options as the dispatcher wants them, with `public` taken out; a
- * subcommand (type 1) becomes the value of its spec's option (`action: 'add'`).
+ * subcommand (type 1) becomes the value of the command's action option (`action: 'add'`).
  */
-export function splitPublic(options: readonly InteractionOption[], spec?: SubcommandSpec): { args: CommandArgs; isPublic: boolean } {
+export function splitPublic(options: readonly InteractionOption[], spec?: CommandActions): { args: CommandArgs; isPublic: boolean } {
   const args: CommandArgs = {};
   let isPublic = false;
   const take = (o: InteractionOption) => {

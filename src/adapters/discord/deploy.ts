@@ -8,7 +8,7 @@
 import { REST, Routes } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 import type { CommandDefinition } from '../../core/command.js';
-import { toDiscordCommands, type SubcommandSpecs } from './commands.js';
+import { toDiscordCommands } from './commands.js';
 
 export interface DeployResult {
   scope: 'guild' | 'global';
@@ -16,9 +16,9 @@ export interface DeployResult {
   names: string[];
 }
 
-export async function deployDiscordCommands(config: DiscordConfig, commands: readonly CommandDefinition[], opts: { global?: boolean; subcommands?: SubcommandSpecs } = {}): Promise<DeployResult> {
+export async function deployDiscordCommands(config: DiscordConfig, commands: readonly CommandDefinition[], opts: { global?: boolean } = {}): Promise<DeployResult> {
   const guildId = opts.global ? null : config.guildId;
-  const body = toDiscordCommands(commands, { guildScoped: guildId !== null, subcommands: opts.subcommands });
+  const body = toDiscordCommands(commands, { guildScoped: guildId !== null });
   const rest = new REST({ api: config.apiBase }).setToken(config.token);
   const route = guildId ? Routes.applicationGuildCommands(config.applicationId, guildId) : Routes.applicationCommands(config.applicationId);
   const result = (await rest.put(route, { body })) as { name: string }[];

@@ -29,46 +29,28 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
 import type { SlackConfig } from '../../config.js';
-import type { CommandArgs, CommandContext, CommandDefinition } from '../../core/command.js';
+import type { CommandArgs } from '../../core/command.js';
 import { errorReply, type AnswerReply, type Reply } from '../../core/reply.js';
 import { dispatch, failureReply, findCommand } from '../../dispatch.js';
 import type { ChannelInfo, ChatPlatform } from '../../health.js';
-import type { BriefingIndex } from '../../index/briefingIndex.js';
 import { createLogThrottle, log, redact } from '../../log.js';
-import { rateLimitMessage, type RateLimiter } from '../../rateLimit.js';
-import { EXPIRED_MESSAGE, ReplyStore } from '../../render/replyStore.js';
+import { rateLimitMessage } from '../../rateLimit.js';
+import { EXPIRED_MESSAGE } from '../../render/replyStore.js';
 import { parseSlackPageValue, renderSlackBlocks, SLACK_ACTIONS, slackPageCount, type SlackMessage } from '../../render/slack.js';
-import { BUSY_MESSAGE, BusyError, RESTARTING_MESSAGE, Workload } from '../workload.js';
+import { adapterBasics, type AdapterOptions } from '../options.js';
+import { BUSY_MESSAGE, BusyError, RESTARTING_MESSAGE } from '../workload.js';
 import { createSlackAdmins } from './admins.js';
 import { postWithRateLimits } from './delivery.js';
-import { parseSlashText, type TextParser } from './parse.js';
+import { parseSlashText } from './parse.js';
 import { postToResponseUrl, type RespondOptions } from './respond.js';
 
-export interface SlackAdapterOptions {
+export interface SlackAdapterOptions extends AdapterOptions {
   config: SlackConfig;
-  index: BriefingIndex | (() => BriefingIndex);
-  commands: readonly CommandDefinition[];
-  now?: () => Date;
-  store?: ReplyStore;
   /** HTTP mode: listen on this host (default all interfaces). */
   host?: string;
   respond?: RespondOptions;
-  /** Commands with their own text grammar, e.g. `{ schedule: scheduleArgsFromText }`. */
-  textParsers?: Readonly<Record<string, TextParser>>;
-  /**
-   * Invocations that need admin rights besides `admin` commands, e.g. `{ schedule:
-   * { option: 'action', values: ['add', 'remove', 'pause', 'resume'] } }`. Only for
-   * these (and `admin` commands) is Slack asked whether the member is a workspace admin.
-   */
-  adminActions?: Readonly<Record<string, AdminActionSpec>>;
   /** How long a member's workspace-admin status is remembered (default 10 minutes). */
   adminTtlMs?: number;
-  /** Extra context for commands (e.g. `{ schedules }`), merged into every `CommandContext`. */
-  contextExtras?: () => object;
-  /** Per-user and per-channel limits; a limited command gets "try again in N s". */
-  rateLimiter?: RateLimiter;
-  /** Where commands take turns and in-flight answers are counted (shared by every platform). */
-  workload?: Workload;
   /** Socket Mode: connections to keep open (default `SOCKET_CONNECTIONS`). */
   socketConnections?: number;
 }
@@ -85,12 +67,6 @@ export const SOCKET_CONNECTIONS = 2;
 
 /** HTTP mode: pending connections the kernel queues (capped by net.core.somaxconn). */
 const HTTP_BACKLOG = 4096;
-
-/** The values of one option that make an invocation admin-only (`action: add`). */
-export interface AdminActionSpec {
-  option: string;
-  values: readonly string[];
-}
 
 export interface SlackAdapter extends ChatPlatform {
   readonly name: 'slack';
@@ -136,13 +112,10 @@ class SeenIds {
 export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const { config, commands } = opts;
   for (const secret of [config.botToken, config.appToken, config.signingSecret]) redact(secret ?? undefined);
-  const now = opts.now ?? (() => new Date());
-  const store = opts.store ?? new ReplyStore();
-  const index = typeof opts.index === 'function' ? opts.index : () => opts.index as BriefingIndex;
+  const { store, workload, context } = adapterBasics(opts);
   const logger = boltLogger();
   const clientOptions = { slackApiUrl: config.apiUrl };
   const seen = new SeenIds();
-  const workload = opts.workload ?? new Workload();
   const refusals = createLogThrottle();
   const refused = (teamId: string | undefined, userId: string | undefined, what: string) =>
     refusals(teamId ?? 'none', (suppressed) => log.warn('slack request from a workspace not on SLACK_ALLOWED_TEAMS; refused', { team: teamId, user: userId, what, ...(suppressed ? { suppressed } : {}) }));
@@ -190,21 +163,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   /** Whether this invocation is one only admins may run (so the member's status matters). */
   const needsAdmin = (name: string, args: CommandArgs): boolean => {
-    if (findCommand(commands, name)?.admin) return true;
-    const spec = opts.adminActions?.[name];
-    return !!spec && spec.values.includes(String(args[spec.option] ?? ''));
+    const def = findCommand(commands, name);
+    if (def?.admin) return true;
+    const actions = def?.actions;
+    return !!actions?.adminOnly?.includes(String(args[actions.option] ?? ''));
   };
 
   const allowed = (teamId: string | undefined): boolean => !config.allowedTeams || (!!teamId && config.allowedTeams.includes(teamId));
-
-  const context = (userId: string, isAdmin: boolean, channel: ChannelInfo): CommandContext & { channel: ChannelInfo } => ({
-    ...opts.contextExtras?.(),
-    index: index(),
-    now: now(),
-    user: { id: userId, isAdmin },
-    commands,
-    channel,
-  });
 
   const render = (reply: Reply, isPublic: boolean, userId: string | null, invokedAs?: string): SlackMessage => {
     // A page costs its own statements: render the first page once, twice only when a one-page answer needs parts.
@@ -233,7 +198,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       await postToResponseUrl(url, { response_type: 'ephemeral', text: NOT_ALLOWED_MESSAGE }, opts.respond);
       return;
     }
-    const parsed = parseSlashText(command.command, command.text ?? '', commands, opts.textParsers);
+    const parsed = parseSlashText(command.command, command.text ?? '', commands);
     let reply: Reply;
     if (!workload.accepting) reply = errorReply(parsed.command, 'unavailable', RESTARTING_MESSAGE);
     else if (!parsed.ok) reply = errorReply(parsed.command, 'bad-argument', parsed.message);

@@ -40,10 +40,7 @@ export function tokenize(text: string): { raw: string; value: string; quoted: bo
  * @example parseSlashText('/brief', 'search zelensky public', commands)
  *   // { ok: true, command: 'search', args: { query: 'zelensky' }, isPublic: true, invokedAs: '/brief search' }
  */
-/** A command's own text grammar (e.g. `/brief schedule add daily 08:00 brief kursk`). */
-export type TextParser = (text: string) => { ok: true; args: CommandArgs } | { ok: false; message: string };
-
-export function parseSlashText(slash: string, text: string, commands: readonly CommandDefinition[], textParsers: Readonly<Record<string, TextParser>> = {}): ParsedSlash {
+export function parseSlashText(slash: string, text: string, commands: readonly CommandDefinition[]): ParsedSlash {
   const name = slash.replace(/^\//, '').toLowerCase();
   let tokens = tokenize(text.trim());
   let invokedAs = `/${name}`;
@@ -74,7 +71,8 @@ export function parseSlashText(slash: string, text: string, commands: readonly C
     tokens = tokens.slice(0, -1);
   }
 
-  const own = textParsers[def.name];
+  // a command with its own grammar (`/brief schedule add daily 08:00 brief kursk`)
+  const own = def.parseText;
   if (own) {
     const r = own(tokens.map((t) => t.raw).join(' '));
     return r.ok ? { ok: true, command: def.name, args: r.args, isPublic, invokedAs } : { ok: false, command: def.name, message: r.message };

@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { readBody, Recorder } from './recorder.js';
 
 export const GUILD_ID = '400000000000000001';
 export const CHANNEL_ID = '400000000000000002';
@@ -74,19 +75,13 @@ function snowflake(): string {
   return String((BigInt(Date.now() - 1420070400000) << 22n) + snowflakeCounter);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 export class DiscordPeer {
   readonly applicationId: string;
   readonly botUser = { id: '', username: 'briefbot', discriminator: '0', global_name: 'Briefbot', avatar: null, bot: true };
-  readonly calls: RestCall[] = [];
+  /** REST calls, by `METHOD path` too, so a burst of a thousand interactions stays cheap to follow. */
+  private readonly log = new Recorder<RestCall>((c) => `${c.method} ${c.path} ${c.status}`);
+  readonly calls: RestCall[] = this.log.all;
   /** Requests as they arrive, before they are answered (a delayed answer is in flight). */
   readonly arrivals: { method: string; path: string; at: number }[] = [];
   identifies = 0;
@@ -110,10 +105,6 @@ export class DiscordPeer {
   private readonly acknowledged = new Set<string>();
   /** Dispatches of this session, for replay on RESUME (Discord replays what the client missed). */
   private history: { op: 0; t: string; s: number; d: unknown }[] = [];
-  private readonly waiters: { test: (c: RestCall) => boolean; resolve: (c: RestCall) => void }[] = [];
-  /** Calls and waiters by `METHOD path`, so a burst of a thousand interactions stays cheap to follow. */
-  private readonly callsByRoute = new Map<string, RestCall[]>();
-  private readonly waitersByRoute = new Map<string, { test: (c: RestCall) => boolean; resolve: (c: RestCall) => void }[]>();
   private readonly wsWaiters: { test: () => boolean; resolve: () => void }[] = [];
 
   constructor(applicationId = '400000000000000099') {
@@ -164,26 +155,9 @@ export class DiscordPeer {
     const call: RestCall = { method: req.method ?? 'GET', path, query: url.searchParams, body, status: 200, at: Date.now() };
     const send = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       call.status = status;
-      this.calls.push(call);
-      const route = `${call.method} ${call.path}`;
-      const same = this.callsByRoute.get(route);
-      if (same) same.push(call);
-      else this.callsByRoute.set(route, [call]);
       res.writeHead(status, json === undefined ? headers : { 'content-type': 'application/json', ...headers });
       res.end(json === undefined ? undefined : JSON.stringify(json));
-      const keyed = this.waitersByRoute.get(route);
-      for (const w of keyed ? [...keyed] : []) {
-        if (w.test(call)) {
-          keyed!.splice(keyed!.indexOf(w), 1);
-          w.resolve(call);
-        }
-      }
-      for (const w of [...this.waiters]) {
-        if (w.test(call)) {
-          this.waiters.splice(this.waiters.indexOf(w), 1);
-          w.resolve(call);
-        }
-      }
+      this.log.record(call, `${call.method} ${call.path}`);
     };
 
     let m: RegExpExecArray | null;
@@ -273,39 +247,12 @@ export class DiscordPeer {
 
   /** Waits for a REST call matching `test` (already made ones count). */
   waitForCall(test: (c: RestCall) => boolean, timeoutMs = 10_000, since = 0): Promise<RestCall> {
-    const done = this.calls.find((c) => c.at >= since && test(c));
-    if (done) return Promise.resolve(done);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching REST call within ${timeoutMs} ms; last calls: ${this.calls.slice(-20).map((c) => `${c.method} ${c.path} ${c.status}`).join(', ')}`)), timeoutMs);
-      this.waiters.push({ test: (c) => c.at >= since && test(c), resolve: (c) => (clearTimeout(timer), resolve(c)) });
-    });
+    return this.log.waitFor(test, timeoutMs, since, 'matching REST call');
   }
 
   /** Waits for a call to one of `routes` (`METHOD path`) matching `test`: like `waitForCall`, without scanning every call. */
   private waitForRoute(routes: readonly string[], test: (c: RestCall) => boolean, timeoutMs: number): Promise<RestCall> {
-    for (const route of routes) {
-      const done = this.callsByRoute.get(route)?.find(test);
-      if (done) return Promise.resolve(done);
-    }
-    return new Promise((resolve, reject) => {
-      const waiter = {
-        test,
-        resolve: (c: RestCall) => {
-          clearTimeout(timer);
-          for (const r of routes) {
-            const list = this.waitersByRoute.get(r);
-            if (list?.includes(waiter)) list.splice(list.indexOf(waiter), 1);
-          }
-          resolve(c);
-        },
-      };
-      const timer = setTimeout(() => reject(new Error(`no ${routes.join(' or ')} within ${timeoutMs} ms; last calls: ${this.calls.slice(-20).map((c) => `${c.method} ${c.path} ${c.status}`).join(', ')}`)), timeoutMs);
-      for (const r of routes) {
-        const list = this.waitersByRoute.get(r);
-        if (list) list.push(waiter);
-        else this.waitersByRoute.set(r, [waiter]);
-      }
-    });
+    return this.log.waitForKeyed(routes, test, timeoutMs);
   }
 
   /** The next `count` posts to `POST /channels/:id/messages` answer 429 with `retry_after` seconds. */
@@ -341,7 +288,7 @@ export class DiscordPeer {
   /** Callbacks Discord accepted for an interaction (more than one would be a duplicate answer). */
   acceptedCallbacks(interactionId: string): RestCall[] {
     const token = this.sent.get(interactionId)?.token;
-    return (this.callsByRoute.get(`POST /interactions/${interactionId}/${token}/callback`) ?? []).filter((c) => c.status === 204 || c.processed);
+    return this.log.keyed(`POST /interactions/${interactionId}/${token}/callback`).filter((c) => c.status === 204 || c.processed);
   }
 
   // ---------------------------------------------------------------- gateway

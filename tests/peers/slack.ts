@@ -13,6 +13,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { readBody, Recorder } from './recorder.js';
 
 export const TEAM_ID = 'T0NEWSROOM';
 export const CHANNEL_ID = 'C0UKRDESK';
@@ -48,17 +49,11 @@ export interface SlashAnswer {
   responseUrl: string;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 export class SlackPeer {
-  readonly posted: Posted[] = [];
+  /** Posts, by path too, so a burst of a thousand response_urls stays cheap to follow. */
+  private readonly log = new Recorder<Posted>((p) => `${p.path} ${p.status}`);
+  readonly posted: Posted[] = this.log.all;
   /** Requests as they arrive, before they are answered (a delayed answer is in flight). */
   readonly arrivals: { method: string; path: string; at: number }[] = [];
   connectionsOpened = 0;
@@ -76,10 +71,6 @@ export class SlackPeer {
   private readonly unacked = new Map<string, { frame: any; on: WebSocket | null; sentAt: number }>();
   /** Envelopes delivered more than once (a connection closed before their ack). */
   redeliveries = 0;
-  private readonly waiters: { test: (p: Posted) => boolean; resolve: (p: Posted) => void }[] = [];
-  /** Posts and waiters by path, so a burst of a thousand response_urls stays cheap to follow. */
-  private readonly postsByPath = new Map<string, Posted[]>();
-  private readonly waitersByPath = new Map<string, { test: (p: Posted) => boolean; resolve: (p: Posted) => void }[]>();
   private pinger: NodeJS.Timeout | null = null;
 
   get apiUrl(): string {
@@ -148,25 +139,9 @@ export class SlackPeer {
     const posted: Posted = { path, body, status: 200, at: Date.now(), headers: req.headers };
     const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
       posted.status = status;
-      this.posted.push(posted);
-      const same = this.postsByPath.get(path);
-      if (same) same.push(posted);
-      else this.postsByPath.set(path, [posted]);
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(json));
-      const keyed = this.waitersByPath.get(path);
-      for (const w of keyed ? [...keyed] : []) {
-        if (w.test(posted)) {
-          keyed!.splice(keyed!.indexOf(w), 1);
-          w.resolve(posted);
-        }
-      }
-      for (const w of [...this.waiters]) {
-        if (w.test(posted)) {
-          this.waiters.splice(this.waiters.indexOf(w), 1);
-          w.resolve(posted);
-        }
-      }
+      this.log.record(posted, path);
     };
     const failure = this.failures.get(kind)?.shift();
     if (failure?.status === 429) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
@@ -242,12 +217,7 @@ export class SlackPeer {
 
   /** Waits for a post matching `test`, made after `since`. */
   waitForPost(test: (p: Posted) => boolean, timeoutMs = 10_000, since = 0): Promise<Posted> {
-    const done = this.posted.find((p) => p.at >= since && test(p));
-    if (done) return Promise.resolve(done);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching post within ${timeoutMs} ms; last posts: ${this.posted.slice(-20).map((p) => `${p.path} ${p.status}`).join(', ')}`)), timeoutMs);
-      this.waiters.push({ test: (p) => p.at >= since && test(p), resolve: (p) => (clearTimeout(timer), resolve(p)) });
-    });
+    return this.log.waitFor(test, timeoutMs, since, 'matching post');
   }
 
   /** Resolves once `n` Socket Mode connections have been opened in total and one is live. */
@@ -330,19 +300,12 @@ export class SlackPeer {
 
   /** Posts made to one path (a response_url's), oldest first. */
   postsTo(path: string): Posted[] {
-    return this.postsByPath.get(path) ?? [];
+    return this.log.keyed(path);
   }
 
   private async answer(responseUrl: string, ackMs: number, timeoutMs: number, sentAt = Date.now()): Promise<SlashAnswer> {
     const path = new URL(responseUrl).pathname;
-    const p = await new Promise<Posted>((resolve, reject) => {
-      const done = this.postsTo(path).find((x) => x.status === 200);
-      if (done) return resolve(done);
-      const list = this.waitersByPath.get(path) ?? [];
-      this.waitersByPath.set(path, list);
-      const timer = setTimeout(() => reject(new Error(`no answer on ${path} within ${timeoutMs} ms; posts there: ${this.postsTo(path).map((x) => x.status).join(', ') || 'none'}`)), timeoutMs);
-      list.push({ test: (x) => x.status === 200, resolve: (x) => (clearTimeout(timer), resolve(x)) });
-    });
+    const p = await this.log.waitForKeyed([path], (x) => x.status === 200, timeoutMs, () => `no answer on ${path} within ${timeoutMs} ms; posts there: ${this.postsTo(path).map((x) => x.status).join(', ') || 'none'}`);
     return { response: p.body, ephemeral: p.body.response_type !== 'in_channel', ackMs, responseUrl, answeredMs: p.at - sentAt };
   }
 

@@ -227,6 +227,32 @@ describe('extractQuotes on articles written for these tests', () => {
   });
 });
 
+describe('extractQuotes: attributions with a clause after or inside them', () => {
+  const speaker = (body: string) => quotes(body).map((q) => q.speaker);
+
+  it('GIVEN "said <speaker> on Monday" or "in Kyiv" THEN the time or place is not part of the speaker', () => {
+    expect(speaker('"We have lost contact with the convoy," said John Smith on Monday.')).toEqual(['John Smith']);
+    expect(speaker('"We have lost contact with the convoy," said the spokesperson in Kyiv.')).toEqual(['the spokesperson']);
+  });
+
+  it('GIVEN "said <speaker> who ..." THEN the relative clause is not part of the speaker', () => {
+    expect(speaker('"The aid is stuck at the border," said a senior official who spoke on condition of anonymity.')).toEqual(['a senior official']);
+    expect(speaker('"The aid is stuck at the border," said an aid worker who asked not to be named because she was not authorised to speak.')).toEqual(['an aid worker']);
+    expect(speaker('"The aid is stuck at the border," said a UN official, who asked not to be named.')).toEqual(['a UN official']);
+  });
+
+  it('GIVEN a relative clause between the speaker and the verb THEN the speaker is the subject, not the clause', () => {
+    expect(speaker('"We expect more rain this week," a senior official who spoke on condition of anonymity told reporters.')).toEqual(['a senior official']);
+    expect(speaker('"There is no water left," one resident who fled after the shelling told Reuters.')).toEqual(['one resident']);
+    expect(speaker('A diplomat who spoke on condition of anonymity said: "Talks have stalled for now."')).toEqual(['A diplomat']);
+    expect(speaker('An official, who spoke on condition of anonymity, said: "Talks have stalled for now."')).toEqual(['An official']);
+  });
+
+  it('GIVEN "who" that opens a question before a comma THEN the subject after the comma speaks', () => {
+    expect(speaker('Asked who would pay for the repairs, the minister said: "The state will cover every cost."')).toEqual(['the minister']);
+  });
+});
+
 describe('normaliseSpeaker', () => {
   it('GIVEN honorifics, titles and roles before a name THEN only the name is kept', () => {
     expect(normaliseSpeaker('Mr Kim')).toBe('Kim');

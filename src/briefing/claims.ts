@@ -368,12 +368,12 @@ export function mergeFigureGroups(articles: readonly Article[], keep?: (key: str
 
 /** The final order of claims (stable: claims that tie keep the order they formed in); sorts `claims` in place. */
 export function sortClaims(claims: FigureClaim[]): FigureClaim[] {
-  return claims.sort(
-    (a, b) =>
-      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
-      b.independentReports - a.independentReports ||
-      b.high - a.high,
-  );
+  return claims.sort(compareClaims);
+}
+
+/** The order of `sortClaims`: kind, then independent reports (most first), then the number (largest first). */
+export function compareClaims(a: FigureClaim, b: FigureClaim): number {
+  return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.independentReports - a.independentReports || b.high - a.high;
 }
 
 /** "about 10,000-12,000", "up to 4,000", "300" */

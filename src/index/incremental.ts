@@ -26,7 +26,7 @@
  */
 import type { Article, Entity, FigureClaim, SourceRef } from '../core/types.js';
 import { briefCorpusStats, buildBrief } from '../briefing/brief.js';
-import { figureKey, mergeFigureGroups, sortClaims } from '../briefing/claims.js';
+import { compareClaims, figureKey, mergeFigureGroups } from '../briefing/claims.js';
 import { entityGroups, mergeEntities } from '../briefing/entities.js';
 import { mergeQuotes } from '../briefing/quotes.js';
 import { orderTimeline, timeMentions, timelineDrafts, type PlacedEvent, type TimeMention } from '../briefing/timeline.js';
@@ -141,33 +141,66 @@ function byPlace<T extends { article: number; mention: number }>(a: T, b: T): nu
   return a.article - b.article || a.mention - b.mention;
 }
 
-/** `mergeFigureClaims(articles)`, reusing the claims of numbers no touched article mentions. */
+/**
+ * `mergeFigureClaims(articles)`, reusing the claims of numbers no touched
+ * article mentions. The previous list is sorted with ties in the order claims
+ * formed, and the claims kept formed in the same order in the new corpus (their
+ * articles keep their order), so they stay in their order; the new claims, sorted
+ * the same way, are merged in, and only where a kept claim ties with a new one
+ * is the kept claim's first mention looked up to tell which formed first.
+ */
 function figuresIncremental(before: readonly FigureClaim[], articles: readonly Article[], touched: readonly Article[], untouched: Uint8Array, position: Map<string, number>): FigureClaim[] {
   const redo = new Set<string>();
   for (const a of touched) for (const m of a.figures) redo.add(figureKey(m));
-  const kept: { claim: FigureClaim; article: number; mention: number }[] = [];
-  for (const claim of before) {
-    const key = figureKey(claim);
-    if (redo.has(key)) continue;
-    // the claim formed at its first source: the one mention of this number in that sentence
+  if (redo.size === 0) return [...before];
+  const keys = before.map(figureKey);
+  const tie = (c: FigureClaim) => `${c.kind}|${c.independentReports}|${c.high}`;
+  /** Where a kept claim formed: its first source's article, and the one mention of its number in that sentence; null if not found once. */
+  const placeOf = (claim: FigureClaim): { article: number; mention: number } | null => {
     const ai = firstArticle(claim.sources, untouched, position);
     const a = articles[ai];
     const sentence = a ? sentenceOf(a, claim.sources[0]!) : -1;
+    if (!a || sentence < 0) return null;
     let found = -1;
     let count = 0;
-    if (a && sentence >= 0) {
-      a.figures.forEach((m, mi) => {
-        if (m.sentence === sentence && figureKey(m) === key) {
-          if (count++ === 0) found = mi;
-        }
-      });
+    a.figures.forEach((m, mi) => {
+      if (m.sentence === sentence && m.kind === claim.kind && m.low === claim.low && m.high === claim.high && count++ === 0) found = mi;
+    });
+    return count === 1 ? { article: ai, mention: found } : null;
+  };
+  for (;;) {
+    const fresh = mergeFigureGroups(articles, (key) => redo.has(key));
+    // stable: ties stay in the order they formed
+    fresh.sort((x, y) => compareClaims(x.claim, y.claim));
+    const classes = new Set(fresh.map((p) => tie(p.claim)));
+    const kept: { claim: FigureClaim; place: { article: number; mention: number } | null }[] = [];
+    let unsure = false;
+    before.forEach((claim, i) => {
+      if (redo.has(keys[i]!)) return;
+      const place = classes.has(tie(claim)) ? placeOf(claim) : null;
+      // not found again, or two mentions of the number in that sentence: merge the number again
+      if (place === null && classes.has(tie(claim))) {
+        redo.add(keys[i]!);
+        unsure = true;
+      }
+      kept.push({ claim, place });
+    });
+    if (unsure) continue;
+    const out: FigureClaim[] = [];
+    let j = 0;
+    for (const k of kept) {
+      while (j < fresh.length) {
+        const f = fresh[j]!;
+        const c = compareClaims(f.claim, k.claim) || byPlace(f, k.place!);
+        if (c >= 0) break;
+        out.push(f.claim);
+        j++;
+      }
+      out.push(k.claim);
     }
-    // not found again, or two mentions of the number in that sentence: merge the number again
-    if (count !== 1) redo.add(key);
-    else kept.push({ claim, article: ai, mention: found });
+    for (; j < fresh.length; j++) out.push(fresh[j]!.claim);
+    return out;
   }
-  const placed = [...kept.filter((k) => !redo.has(figureKey(k.claim))), ...(redo.size > 0 ? mergeFigureGroups(articles, (key) => redo.has(key)) : [])];
-  return sortClaims(placed.sort(byPlace).map((p) => p.claim));
 }
 
 /** `buildTimeline(articles)`, reusing the events of dates (and undated expressions) no touched article mentions. */

@@ -555,8 +555,10 @@ export async function loadBriefingIndex(opts: LoadOptions): Promise<BriefingInde
  * files whose content changed (the others come from `previous`, then the cache).
  * Returns `previous` itself when nothing changed, so a watcher can tell.
  *
- * With a previous index and a cache folder, the work (reading, extraction,
- * every corpus-level answer) runs in a worker thread (`reloadWorker.ts`), which
+ * Corpus-level answers are derived incrementally from the previous ones
+ * (`deriveIncremental`): from `previous` in this thread, from the snapshot in the
+ * cache folder in the worker. With a previous index and a cache folder, the work
+ * (reading, extraction, the corpus-level answers) runs in a worker thread (`reloadWorker.ts`), which
  * writes the snapshot file; this thread then opens it as a warm start does, so
  * it keeps answering from `previous` meanwhile. Without the compiled worker
  * (tests on the TypeScript sources), a cache folder, or with `extract` given,

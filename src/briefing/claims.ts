@@ -297,26 +297,50 @@ interface Signature {
   visited: number;
 }
 
+/** The numbers a figure mention gives, as claims are merged by: kind, low, high. */
+export function figureKey(m: Pick<FigureMention, 'kind' | 'low' | 'high'>): string {
+  return `${m.kind}|${m.low}|${m.high}`;
+}
+
+/** A claim before the final sort, with where its first mention sits (article position, mention position in the article). */
+export interface PlacedClaim {
+  claim: FigureClaim;
+  article: number;
+  mention: number;
+}
+
 /**
  * Merges every article's figure mentions into claims.
  * @example mergeFigureClaims(articles).filter(c => c.kind === 'casualties')
  */
 export function mergeFigureClaims(articles: readonly Article[]): FigureClaim[] {
-  const groups: Pending[][] = [];
-  const byNumbers = new Map<string, ClaimBucket>();
+  return sortClaims(mergeFigureGroups(articles).map((p) => p.claim));
+}
+
+/**
+ * The claims of `mergeFigureClaims` in the order they form (by their first
+ * mention), before the final sort; with `keep`, only those of the number keys
+ * (`figureKey`) it accepts. Claims of one key depend only on that key's mentions
+ * (claimant compatibility is a function of the names alone), so the claims of a
+ * subset of keys are exactly those the whole merge gives for them.
+ */
+export function mergeFigureGroups(articles: readonly Article[], keep?: (key: string) => boolean): PlacedClaim[] {
+  const groups: { pending: Pending[]; article: number; mention: number }[] = [];
+  const byNumbers = new Map<string, ClaimBucket | null>();
   const claimants = new Claimants();
-  for (const article of articles) {
-    for (const mention of article.figures) {
-      const p: Pending = { mention, article, source: sentenceRef(article, mention.sentence) };
-      const key = `${mention.kind}|${mention.low}|${mention.high}`;
+  articles.forEach((article, ai) => {
+    article.figures.forEach((mention, mi) => {
+      const key = figureKey(mention);
       let bucket = byNumbers.get(key);
-      if (!bucket) byNumbers.set(key, (bucket = new ClaimBucket()));
+      if (bucket === undefined) byNumbers.set(key, (bucket = !keep || keep(key) ? new ClaimBucket() : null));
+      if (!bucket) return;
+      const p: Pending = { mention, article, source: sentenceRef(article, mention.sentence) };
       const home = bucket.home(article.id, mention, claimants);
       if (home >= 0) bucket.join(home, p, claimants);
-      else groups.push(bucket.open(p, claimants));
-    }
-  }
-  const claims = groups.map((g): FigureClaim => {
+      else groups.push({ pending: bucket.open(p, claimants), article: ai, mention: mi });
+    });
+  });
+  return groups.map(({ pending: g, article, mention }): PlacedClaim => {
     const first = g[0]!.mention;
     const claimDates = g
       .map((p) => (p.mention.claimTime ? resolveTimeMention(p.mention.claimTime.rule, p.article.date) : null))
@@ -324,7 +348,7 @@ export function mergeFigureClaims(articles: readonly Article[]): FigureClaim[] {
       .sort(compareDateValues);
     const reported = g.map((p) => p.article.date).filter((d) => d !== null).sort(compareDateValues);
     const qualified = g.find((p) => p.mention.qualifier)?.mention;
-    return {
+    const claim: FigureClaim = {
       kind: first.kind,
       low: first.low,
       high: first.high,
@@ -338,13 +362,18 @@ export function mergeFigureClaims(articles: readonly Article[]): FigureClaim[] {
       sources: g.map((p) => p.source),
       independentReports: new Set(g.map((p) => p.article.groupId)).size,
     };
+    return { claim, article, mention };
   });
-  return claims.sort(
-    (a, b) =>
-      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
-      b.independentReports - a.independentReports ||
-      b.high - a.high,
-  );
+}
+
+/** The final order of claims (stable: claims that tie keep the order they formed in); sorts `claims` in place. */
+export function sortClaims(claims: FigureClaim[]): FigureClaim[] {
+  return claims.sort(compareClaims);
+}
+
+/** The order of `sortClaims`: kind, then independent reports (most first), then the number (largest first). */
+export function compareClaims(a: FigureClaim, b: FigureClaim): number {
+  return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.independentReports - a.independentReports || b.high - a.high;
 }
 
 /** "about 10,000-12,000", "up to 4,000", "300" */

@@ -25,6 +25,7 @@ import { assembleArticles } from './assemble.js';
 import type { BriefingIndex } from './briefingIndex.js';
 import { decodeExtraction, encodeExtraction, ExtractionCache } from './cache.js';
 import { CorpusIndex, deriveCorpus } from './corpusIndex.js';
+import { deriveIncremental, type PreviousCorpus } from './incremental.js';
 import { readSnapshot, readSnapshotHeader, restampSnapshot, SNAPSHOT_FORMAT, snapshotFile, writeSnapshot, type FileStamp, type FolderStamps, type SnapshotRead } from './snapshot.js';
 import { createExtractionPool, defaultWorkerCount, defaultWorkerScript } from './workers.js';
 
@@ -428,7 +429,10 @@ async function runLoad(opts: LoadOptions, previous: BriefingIndex | null, prior:
   opts.onPhase?.('building figures, timeline, quotes, brief and search');
   const articles = assembleArticles(extractions);
   lap('assemble');
-  const derived = deriveCorpus(articles, (step, ms) => (timings[step] = ms));
+  const onStep = (step: string, ms: number) => (timings[step] = ms);
+  const base = await previousCorpus(previous, snapPath, folder);
+  lap('previous answers');
+  const derived = base ? deriveIncremental(base, articles, onStep) : deriveCorpus(articles, onStep);
   lap('derive');
   const index = new CorpusIndex({ corpusDir: opts.corpusDir, articles, warnings: [...warnings, ...extractionWarnings], loadedAt: clock(), derived });
   lap('index');
@@ -467,6 +471,37 @@ async function runLoad(opts: LoadOptions, previous: BriefingIndex | null, prior:
   }
   return finish(index, digest, warnings);
 }
+
+/**
+ * What a reload or a restart after a change can start from: the previous index's
+ * articles and answers (a reload in this thread), else those of the snapshot in
+ * the cache folder (a reload worker, or a restart), whatever corpus it was made
+ * for: `deriveIncremental` finds what changed. Null when there is none, or when
+ * the folder's stamps say that many files changed (the full derivation is then
+ * as fast, without reading the snapshot).
+ */
+async function previousCorpus(previous: BriefingIndex | null, snapPath: string | null, folder: Omit<FolderStamps, 'readWarnings'> | null): Promise<PreviousCorpus | null> {
+  if (previous) return previous instanceof CorpusIndex ? { articles: previous.articles(), derived: previous.corpusDerived() } : null;
+  if (!snapPath) return null;
+  const h = await readSnapshotHeader(snapPath);
+  if (!h.ok) return null;
+  if (h.header.stamps && folder) {
+    const seen = new Map(h.header.stamps.files.map((f) => [f[0], f]));
+    const changed = folder.files.filter((f) => {
+      const b = seen.get(f[0]);
+      return !b || b[1] !== f[1] || b[2] !== f[2];
+    }).length;
+    if (changed > PREVIOUS_CHANGED_SHARE * Math.max(folder.files.length, 1)) return null;
+  }
+  const snap = await readSnapshot(snapPath, h.header.digest);
+  if (!snap.ok) return null;
+  // only the answers merged incrementally: the rest (search index, brief statements) can go
+  const { claims, timeline, entities } = snap.derived;
+  return { articles: snap.articles, derived: { claims, timeline, entities } };
+}
+
+/** Above this share of changed files (by their stamps) a restart does not read the previous snapshot. */
+const PREVIOUS_CHANGED_SHARE = 0.25;
 
 /** The index of a snapshot just read (a warm start, or a reload worker's handoff); fills in `stats`. */
 function indexFromSnapshot(opts: LoadOptions, snap: Extract<SnapshotRead, { ok: true }>, warnings: LoadWarning[], stats: LoadStats): CorpusIndex {
@@ -520,8 +555,10 @@ export async function loadBriefingIndex(opts: LoadOptions): Promise<BriefingInde
  * files whose content changed (the others come from `previous`, then the cache).
  * Returns `previous` itself when nothing changed, so a watcher can tell.
  *
- * With a previous index and a cache folder, the work (reading, extraction,
- * every corpus-level answer) runs in a worker thread (`reloadWorker.ts`), which
+ * Corpus-level answers are derived incrementally from the previous ones
+ * (`deriveIncremental`): from `previous` in this thread, from the snapshot in the
+ * cache folder in the worker. With a previous index and a cache folder, the work
+ * (reading, extraction, the corpus-level answers) runs in a worker thread (`reloadWorker.ts`), which
  * writes the snapshot file; this thread then opens it as a warm start does, so
  * it keeps answering from `previous` meanwhile. Without the compiled worker
  * (tests on the TypeScript sources), a cache folder, or with `extract` given,

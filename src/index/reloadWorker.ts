@@ -1,6 +1,7 @@
 /**
  * The reload worker thread: one reload of the corpus (read, extract what the
- * cache lacks, every corpus-level answer), ending in a snapshot file that the
+ * cache lacks, the corpus-level answers, derived incrementally from those of the
+ * previous snapshot in the cache folder), ending in a snapshot file that the
  * main thread opens as a warm start does. The main thread keeps answering from
  * its previous snapshot meanwhile. Started per reload by `reloadBriefingIndex`
  * (src/index/load.ts) with a `ReloadRequest` as `workerData`; runs the compiled

@@ -887,11 +887,28 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
     const leadEnds = await u32('leads.textEnds');
     if (!leadText || leadSpans.length !== 2 * head.articles || leadEnds.length !== head.articles || (head.articles > 0 && leadEnds[head.articles - 1] !== leadText[1])) throw new Error('lead passages are inconsistent');
     store.setLeads(leadSpans, leadText[0], leadEnds);
+    // strings repeated over many records (outlets, claims' qualifiers and subjects...) read as one string each
+    const strings = new Map<string, string>();
+    const intern = (v: string): string => {
+      const seen = strings.get(v);
+      if (seen !== undefined) return seen;
+      strings.set(v, v);
+      return v;
+    };
+    // a wire copy's group and copies are other articles' ids: the same strings
+    const ids = new Map<string, string>();
+    for (const light of lights) for (const r of light) ids.set(r[0], r[0]);
     const articles: Article[] = [];
     for (const light of lights) {
-      for (const r of light) articles.push(storedArticle(r, store, articles.length));
+      for (const r of light) {
+        if (r[4] !== null) r[4] = intern(r[4]);
+        r[12] = r[12].map((id) => ids.get(id) ?? id);
+        r[13] = ids.get(r[13]) ?? r[13];
+        articles.push(storedArticle(r, store, articles.length));
+      }
       await nextTurn();
     }
+    ids.clear();
     // sources as `sourceRef` makes them, their quote read from the file when asked for; one object per passage, shared by the answers citing it
     const textsAt = head.sections['texts.bytes'];
     const textEnds = await u32('texts.ends');
@@ -933,7 +950,11 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
           }
           // an event's text left out because it is its first source's words: read as they are, when asked for
           else if (k === 'text' && textFromSource && row[i + 1] === null) Object.defineProperty(o, k, FIRST_SOURCE_TEXT);
-          else o[k] = row[i + 1];
+          else {
+            const v = row[i + 1];
+            // a claim's qualifier, subject, dates...: a few thousand values over hundreds of thousands of claims, one string each
+            o[k] = typeof v === 'string' && k !== 'text' ? intern(v) : v;
+          }
         }
         out.push(o as T);
         if ((r + 1) % DECODE_SLICE === 0) await nextTurn();

@@ -898,10 +898,23 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
     // a wire copy's group and copies are other articles' ids: the same strings
     const ids = new Map<string, string>();
     for (const light of lights) for (const r of light) ids.set(r[0], r[0]);
+    // dates (stated, resolved, lower bound): a few thousand values over the corpus, one object each (none is modified)
+    const dateObjects = new Map<string, object>();
+    const shareDate = <T extends object | null>(v: T): T => {
+      if (v === null) return v;
+      const key = JSON.stringify(v);
+      const seen = dateObjects.get(key);
+      if (seen !== undefined) return seen as T;
+      dateObjects.set(key, v);
+      return v;
+    };
     const articles: Article[] = [];
     for (const light of lights) {
       for (const r of light) {
         if (r[4] !== null) r[4] = intern(r[4]);
+        r[7] = shareDate(r[7]);
+        r[9] = shareDate(r[9]);
+        r[11] = shareDate(r[11]);
         r[12] = r[12].map((id) => ids.get(id) ?? id);
         r[13] = ids.get(r[13]) ?? r[13];
         articles.push(storedArticle(r, store, articles.length));
@@ -909,6 +922,7 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
       await nextTurn();
     }
     ids.clear();
+    dateObjects.clear();
     // sources as `sourceRef` makes them, their quote read from the file when asked for; one object per passage, shared by the answers citing it
     const textsAt = head.sections['texts.bytes'];
     const textEnds = await u32('texts.ends');

@@ -14,8 +14,10 @@
  * fields, read on use by `ArticleStore`) or raw typed arrays (the search index,
  * the brief's statements, each article's lead passage: the span of its first
  * sentence in memory, its words read from the file when `/sources` shows it).
- * Sources of statements are stored as [article, start, end, quote] and rebuilt as
- * `sourceRef` makes them from the article. Written to a temporary file and
+ * Sources of statements are stored as a table of passages (article, start, end,
+ * text: typed arrays; their words as UTF-8, read from the file when a quote is
+ * asked for) and rebuilt as `sourceRef` makes them from the article, only when a
+ * statement's sources are read (`CitedPassages`). Written to a temporary file and
  * renamed; anything unreadable is reported as a reason and the caller rebuilds
  * (a record damaged after the header was checked fails the command reading it).
  */
@@ -32,7 +34,7 @@ import { fromRows, sentencesFromSpans, signatureFrom, toEntry, toRows, type Rows
 import type { CorpusDerived, CorpusIndex, SourceLocations } from './corpusIndex.js';
 import { SentenceSearch, type SentenceSearchData } from './sentenceSearch.js';
 
-export const SNAPSHOT_FORMAT = 8;
+export const SNAPSHOT_FORMAT = 9;
 
 /** A file's size and times when it was read: [file, size, mtimeMs, ctimeMs]. */
 export type FileStamp = [string, number, number, number];
@@ -84,14 +86,8 @@ export async function snapshotFile(cacheDir: string, corpusDir: string): Promise
   return path.join(cacheDir, 'snapshots', `${createHash('sha256').update(real).digest('hex').slice(0, 16)}.snap`);
 }
 
-/**
- * A cited passage in the table of sources: [article, start, end, quote] when it is
- * what `sourceRef` makes from the article (the quote is stored so that reading the
- * answers back needs no article body; the same words in another article, a wire
- * copy, are stored once: the number of the first passage with them), else the
- * SourceRef itself.
- */
-type EncodedSource = [number, number, number, string | number] | SourceRef;
+/** `sources.article` of a cited passage that is not what `sourceRef` makes from an article (kept whole in `sources.odd`). */
+const ODD_PASSAGE = 0xffffffff;
 
 /**
  * An article's light fields, read at start-up and kept in memory: [id, file, hash,
@@ -181,6 +177,22 @@ export class ArticleStore {
   /** Lead passages: [start, end] per article (NO_LEAD: none), and where each one's quote ends in the file. */
   private leads: { spans: Uint32Array; textAt: number; textEnds: Uint32Array } | null = null;
 
+  /** The words of the cited passages: where they start in the file, and where each one ends (bytes after that). */
+  private texts: { at: number; ends: Uint32Array } | null = null;
+
+  /** Where the cited passages' words are (see `text`). */
+  setTexts(at: number, ends: Uint32Array): void {
+    this.texts = { at, ends };
+  }
+
+  /** The words of cited passage text `t`, read from the file (nothing is kept: a page reads few, and only for JSON output). */
+  text(t: number): string {
+    const { at, ends } = this.texts!;
+    const from = at + (t === 0 ? 0 : ends[t - 1]!);
+    const to = at + ends[t]!;
+    return this.read(from, to, 'a cited passage').toString('utf8', 0, to - from);
+  }
+
   /** Where the lead passages are (see `LEAD_PASSAGE`). */
   setLeads(spans: Uint32Array, textAt: number, textEnds: Uint32Array): void {
     this.leads = { spans, textAt, textEnds };
@@ -204,7 +216,7 @@ export class ArticleStore {
     if (!withQuote) return { start, end };
     const from = textAt + (i === 0 ? 0 : textEnds[i - 1]!);
     const to = textAt + textEnds[i]!;
-    return { start, end, quote: this.read(from, to, a).toString('utf8', 0, to - from) };
+    return { start, end, quote: this.read(from, to, `article ${a.id}`).toString('utf8', 0, to - from) };
   }
 
   /** Articles held decoded (at most the capacity; others only while referenced elsewhere). */
@@ -258,20 +270,20 @@ export class ArticleStore {
       const p = PARTS.indexOf(k);
       const from = h.partAt[p]!;
       const to = h.partAt[p + 1]!;
-      v = h.parts[k] = decodePart(k, this.read(from, to, a).toString('utf8', 0, to - from)) as Article[K];
+      v = h.parts[k] = decodePart(k, this.read(from, to, `article ${a.id}`).toString('utf8', 0, to - from)) as Article[K];
     }
     return v;
   }
 
   /** Bytes `from..to` of the file, in a buffer reused for every read (what is kept is decoded out of it). */
-  private read(from: number, to: number, a: Article): Buffer {
+  private read(from: number, to: number, what: string): Buffer {
     const length = to - from;
     if (this.scratch.length < length) this.scratch = Buffer.allocUnsafe(Math.max(length, 2 * this.scratch.length));
     const buf = this.scratch;
     let got = 0;
     while (got < length) {
       const n = fsSync.readSync(this.fd, buf, got, length - got, from + got);
-      if (n === 0) throw new Error(`snapshot file truncated (article ${a.id})`);
+      if (n === 0) throw new Error(`snapshot file truncated (${what})`);
       got += n;
     }
     return buf;
@@ -280,7 +292,7 @@ export class ArticleStore {
   private decode(i: number, a: Article): Heavy {
     const at = this.starts[i]!;
     const length = this.ends[i]! - at;
-    const buf = this.read(at, at + length, a);
+    const buf = this.read(at, at + length, `article ${a.id}`);
     this.reads++;
     if (length < HEAD) throw new Error(`snapshot record of article ${a.id} is truncated`);
     const bodyLength = buf.readUInt32LE(0);
@@ -401,26 +413,47 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
   const derived = index.corpusDerived();
   const where = new Map<string, number[]>();
   articles.forEach((a, i) => where.set(a.id, [...(where.get(a.id) ?? []), i]));
-  // every cited passage once, in a table; statements cite it by number (a full SourceRef
-  // is kept only if it is not what `sourceRef` would make from the article)
-  const table: EncodedSource[] = [];
+  // every cited passage once, in a table; statements cite it by number. A passage is
+  // (article, start, end, text) when it is what `sourceRef` makes from the article: its
+  // words stored once (the same words in a wire copy are one text) in a text section
+  // read when asked for; any other SourceRef is kept whole (`sources.odd`).
+  const passages = { article: [] as number[], start: [] as number[], end: [] as number[], text: [] as number[] };
+  const odd: [number, SourceRef][] = [];
   const numbers = new Map<string, number>();
-  const firstWithQuote = new Map<string, number>();
+  const textIds = new Map<string, number>();
+  const texts: Buffer[] = [];
+  const textEnds: number[] = [];
+  let textBytes = 0;
+  const textId = (quote: string): number => {
+    let t = textIds.get(quote);
+    if (t === undefined) {
+      textIds.set(quote, (t = texts.length));
+      const b = Buffer.from(quote, 'utf8');
+      texts.push(b);
+      textBytes += b.length;
+      if (textBytes > 0xffffffff) throw new Error('cited passages exceed 4 GB');
+      textEnds.push(textBytes);
+    }
+    return t;
+  };
   const enc = (s: SourceRef): number => {
-    let e: EncodedSource = s;
+    let at = -1;
     for (const i of where.get(s.article) ?? []) {
       const r = sourceRef(articles[i]!, s.start, s.end);
       if (r.quote === s.quote && r.publisher === s.publisher && r.title === s.title && r.url === s.url && r.date === s.date) {
-        e = [i, s.start, s.end, firstWithQuote.get(s.quote) ?? s.quote];
+        at = i;
         break;
       }
     }
-    const key = Array.isArray(e) ? `${e[0]} ${e[1]} ${e[2]}` : JSON.stringify(e);
+    const key = at >= 0 ? `${at} ${s.start} ${s.end}` : JSON.stringify(s);
     let n = numbers.get(key);
     if (n === undefined) {
-      numbers.set(key, (n = table.length));
-      table.push(e);
-      if (Array.isArray(e) && typeof e[3] === 'string') firstWithQuote.set(e[3], n);
+      numbers.set(key, (n = passages.article.length));
+      if (at < 0) odd.push([n, s]);
+      passages.article.push(at < 0 ? ODD_PASSAGE : at);
+      passages.start.push(at < 0 ? 0 : s.start);
+      passages.end.push(at < 0 ? 0 : s.end);
+      passages.text.push(at < 0 ? 0 : textId(s.quote));
     }
     return n;
   };
@@ -485,8 +518,11 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
       await w.add(`located.${name}.offsets`, loc[name].offsets, 'u32');
       await w.add(`located.${name}.sentences`, new Uint32Array(loc[name].sentences.buffer, loc[name].sentences.byteOffset, loc[name].sentences.length), 'u32');
     }
-    // the cited passages in chunks (the largest section: 30 MB at 10,000 articles), so a read parses one at a time
-    for (let c = 0, i = 0; c === 0 || i < table.length; c++, i += SOURCE_CHUNK) await w.add(`sources.${c}`, JSON.stringify(table.slice(i, i + SOURCE_CHUNK)), 'json');
+    // the cited passages as numbers, their words as UTF-8 (read from the file when a quote is asked for)
+    for (const k of ['article', 'start', 'end', 'text'] as const) await w.add(`sources.${k}`, Uint32Array.from(passages[k]), 'u32');
+    await w.add('sources.odd', JSON.stringify(odd), 'json');
+    await w.add('texts.ends', Uint32Array.from(textEnds), 'u32');
+    await w.add('texts.bytes', Buffer.concat(texts, textBytes), 'u8');
     // the claims in chunks too (their keys table repeated in each), for the same reason
     const claimRows = sections.claims;
     for (let c = 0, i = 0; c === 0 || i < claimRows.v.length; c++, i += SOURCE_CHUNK) {
@@ -606,6 +642,181 @@ export async function readSnapshotHeader(file: string): Promise<HeaderRead> {
 }
 
 /**
+ * A cited passage as `sourceRef(a, start, end)` makes it (the same fields, own and
+ * enumerable, in the same order), whose quote, the article's words `start..end`,
+ * is read from the snapshot file when asked for (replies list sources by article
+ * and never read it; JSON output does) instead of being held in memory.
+ */
+class CitedPassage implements SourceRef {
+  readonly #store: ArticleStore;
+  readonly #text: number;
+  declare article: string;
+  declare quote: string;
+  declare start: number;
+  declare end: number;
+  declare publisher: string | null;
+  declare title: string | null;
+  declare url: string | null;
+  declare date: string | null;
+
+  constructor(store: ArticleStore, a: Article, start: number, end: number, date: string | null, text: number) {
+    this.#store = store;
+    this.#text = text;
+    this.article = a.id;
+    Object.defineProperty(this, 'quote', CitedPassage.quote);
+    this.start = start;
+    this.end = end;
+    this.publisher = a.publisher;
+    this.title = a.title;
+    this.url = a.url;
+    this.date = date;
+  }
+
+  /** One descriptor for every passage (so they share one hidden class). */
+  static readonly quote: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: CitedPassage) {
+      return this.#store.text(this.#text);
+    },
+    set(this: CitedPassage, v: unknown) {
+      Object.defineProperty(this, 'quote', { value: v, writable: true, enumerable: true, configurable: true });
+    },
+  };
+}
+
+/** Source lists made into SourceRefs and kept at once (counted in sources, the most recently read kept). */
+export const RECENT_SOURCES = 200_000;
+
+/**
+ * The table of cited passages of a snapshot, as numbers (article, start, end, text),
+ * and each statement's sources as a run of passage numbers. A statement's
+ * `sources` is made into SourceRefs when read (`CitedPassage`), and the lists read
+ * most recently are kept (`RECENT_SOURCES` sources in all), so a page reading a
+ * statement's sources in a loop makes them once; answers no page shows hold no
+ * objects.
+ */
+class CitedPassages {
+  private readonly recent = new Map<object, SourceRef[]>();
+  private held = 0;
+  private readonly dates = new Map<number, string | null>();
+  /** Statements' source lists made into objects so far (for tests and measurements). */
+  made = 0;
+  constructor(
+    private readonly store: ArticleStore,
+    private readonly articles: readonly Article[],
+    private readonly article: Uint32Array,
+    private readonly start: Uint32Array,
+    private readonly end: Uint32Array,
+    private readonly text: Uint32Array,
+    private readonly odd: ReadonlyMap<number, SourceRef>,
+    private readonly capacity = RECENT_SOURCES,
+  ) {}
+
+  /** The SourceRef of passage `p` (a new object, except for passages stored whole). */
+  ref(p: number): SourceRef {
+    const ai = this.article[p]!;
+    if (ai === ODD_PASSAGE) return this.odd.get(p)!;
+    const a = this.articles[ai]!;
+    let date = this.dates.get(ai);
+    if (date === undefined) this.dates.set(ai, (date = articleDate(a)));
+    return new CitedPassage(this.store, a, this.start[p]!, this.end[p]!, date, this.text[p]!);
+  }
+
+  /** Statement `owner`'s sources: passages `numbers[from..to)`. */
+  sources(owner: object, numbers: Uint32Array, from: number, to: number): SourceRef[] {
+    let list = this.recent.get(owner);
+    if (list) {
+      this.recent.delete(owner); // re-inserted as the most recent
+      this.recent.set(owner, list);
+      return list;
+    }
+    list = new Array<SourceRef>(to - from);
+    for (let k = from; k < to; k++) list[k - from] = this.ref(numbers[k]!);
+    this.made++;
+    this.recent.set(owner, list);
+    this.held += list.length;
+    for (const [o, l] of this.recent) {
+      if (this.held <= this.capacity || o === owner) break;
+      this.recent.delete(o);
+      this.held -= l.length;
+    }
+    return list;
+  }
+}
+
+
+/**
+ * The sources of the statements of one list read from a snapshot: statement `i`'s
+ * passages are `numbers[offsets[i]..offsets[i + 1])`. Filled statement by statement
+ * (a list can be stored in several sections), then trimmed.
+ */
+class SourceRuns {
+  numbers: Uint32Array = new Uint32Array(1024);
+  offsets: Uint32Array = new Uint32Array(1024);
+  count = 0;
+  private filled = 0;
+
+  constructor(private readonly passages: number) {}
+
+  /** Adds the next statement's passage numbers; returns its number in the list. */
+  add(list: readonly number[]): number {
+    if (this.filled + list.length > this.numbers.length) this.numbers = grow(this.numbers, this.filled + list.length);
+    for (const n of list) {
+      if (!(n < this.passages)) throw new Error('source of an unknown passage');
+      this.numbers[this.filled++] = n;
+    }
+    if (this.count + 2 > this.offsets.length) this.offsets = grow(this.offsets, this.count + 2);
+    this.offsets[++this.count] = this.filled;
+    return this.count - 1;
+  }
+
+  /** Drops the room left for more. */
+  trim(): void {
+    this.numbers = this.numbers.slice(0, this.filled);
+    this.offsets = this.offsets.slice(0, this.count + 1);
+  }
+}
+
+function grow(a: Uint32Array, atLeast: number): Uint32Array {
+  const b = new Uint32Array(Math.max(atLeast, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
+const STATEMENT = Symbol('statement number');
+
+/**
+ * The `sources` of the statements of one list read from a snapshot (one descriptor
+ * for the list, so they share one hidden class): made into SourceRefs when read.
+ */
+function lazySources(passages: CitedPassages, runs: SourceRuns): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: { [STATEMENT]: number }) {
+      const i = this[STATEMENT];
+      return passages.sources(this, runs.numbers, runs.offsets[i]!, runs.offsets[i + 1]!);
+    },
+    set(this: object, v: unknown) {
+      Object.defineProperty(this, 'sources', { value: v, writable: true, enumerable: true, configurable: true });
+    },
+  };
+}
+
+/** An event's `text` when it is its first source's words (stored once, as the source). */
+const FIRST_SOURCE_TEXT: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: { sources: SourceRef[] }) {
+    return this.sources[0]!.quote;
+  },
+  set(this: object, v: unknown) {
+    Object.defineProperty(this, 'text', { value: v, writable: true, enumerable: true, configurable: true });
+  },
+};
+
+/**
  * Items decoded between two turns of the event loop while a snapshot is read: a
  * reload reads the new snapshot on the main thread while the bot is answering,
  * so long lists are decoded in slices (a few milliseconds each), not in one go.
@@ -621,7 +832,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * articles' bodies and heavy fields stay in the file, read when used through a
  * descriptor kept open for as long as any of the articles can be reached.
  */
-export async function readSnapshot(file: string, digest: string, opts: { recentArticles?: number } = {}): Promise<SnapshotRead> {
+export async function readSnapshot(file: string, digest: string, opts: { recentArticles?: number; recentSources?: number } = {}): Promise<SnapshotRead> {
   let fd: number;
   try {
     fd = await new Promise<number>((resolve, reject) => fsSync.open(file, 'r', (err, n) => (err ? reject(err) : resolve(n))));
@@ -676,54 +887,107 @@ export async function readSnapshot(file: string, digest: string, opts: { recentA
     const leadEnds = await u32('leads.textEnds');
     if (!leadText || leadSpans.length !== 2 * head.articles || leadEnds.length !== head.articles || (head.articles > 0 && leadEnds[head.articles - 1] !== leadText[1])) throw new Error('lead passages are inconsistent');
     store.setLeads(leadSpans, leadText[0], leadEnds);
+    // strings repeated over many records (outlets, claims' qualifiers and subjects...) read as one string each
+    const strings = new Map<string, string>();
+    const intern = (v: string): string => {
+      const seen = strings.get(v);
+      if (seen !== undefined) return seen;
+      strings.set(v, v);
+      return v;
+    };
+    // a wire copy's group and copies are other articles' ids: the same strings
+    const ids = new Map<string, string>();
+    for (const light of lights) for (const r of light) ids.set(r[0], r[0]);
+    // dates (stated, resolved, lower bound): a few thousand values over the corpus, one object each (none is modified)
+    const dateObjects = new Map<string, object>();
+    const shareDate = <T extends object | null>(v: T): T => {
+      if (v === null) return v;
+      const key = JSON.stringify(v);
+      const seen = dateObjects.get(key);
+      if (seen !== undefined) return seen as T;
+      dateObjects.set(key, v);
+      return v;
+    };
     const articles: Article[] = [];
     for (const light of lights) {
-      for (const r of light) articles.push(storedArticle(r, store, articles.length));
+      for (const r of light) {
+        if (r[4] !== null) r[4] = intern(r[4]);
+        r[7] = shareDate(r[7]);
+        r[9] = shareDate(r[9]);
+        r[11] = shareDate(r[11]);
+        r[12] = r[12].map((id) => ids.get(id) ?? id);
+        r[13] = ids.get(r[13]) ?? r[13];
+        articles.push(storedArticle(r, store, articles.length));
+      }
       await nextTurn();
     }
-    // sources as `sourceRef` makes them (the quote stored with them); one object per passage, shared by the answers citing it
-    const dates = new Map<number, string | null>();
-    const refs: SourceRef[] = [];
-    if (!head.sections['sources.0']) throw new Error('no section sources.0');
-    for (let c = 0; head.sections[`sources.${c}`]; c++) {
-      for (const s of await json<EncodedSource[]>(`sources.${c}`)) refs.push(decodeSource(s));
-      await nextTurn();
+    ids.clear();
+    dateObjects.clear();
+    // sources as `sourceRef` makes them, their quote read from the file when asked for; one object per passage, shared by the answers citing it
+    const textsAt = head.sections['texts.bytes'];
+    const textEnds = await u32('texts.ends');
+    if (!textsAt || (textEnds.length > 0 && textEnds[textEnds.length - 1] !== textsAt[1])) throw new Error('cited passages are inconsistent');
+    store.setTexts(textsAt[0], textEnds);
+    const passageArticle = await u32('sources.article');
+    const passageStart = await u32('sources.start');
+    const passageEnd = await u32('sources.end');
+    const passageText = await u32('sources.text');
+    const passages = passageArticle.length;
+    if (passageStart.length !== passages || passageEnd.length !== passages || passageText.length !== passages) throw new Error('cited passages are inconsistent');
+    const odd = new Map(await json<[number, SourceRef][]>('sources.odd'));
+    for (let p = 0; p < passages; p++) {
+      const ai = passageArticle[p]!;
+      if (ai === ODD_PASSAGE ? !odd.has(p) : ai >= articles.length || passageText[p]! >= textEnds.length) throw new Error('cited passages are inconsistent');
     }
-    function decodeSource(s: EncodedSource): SourceRef {
-      if (!Array.isArray(s)) return s;
-      const [ai, start, end, q] = s;
-      const a = articles[ai];
-      // words printed before (a wire copy): one string for both
-      const quote = typeof q === 'number' ? refs[q]?.quote : q;
-      if (!a || quote === undefined) throw new Error('source of an unknown article or passage');
-      let date = dates.get(ai);
-      if (date === undefined) dates.set(ai, (date = articleDate(a)));
-      return { article: a.id, quote, start, end, publisher: a.publisher, title: a.title, url: a.url, date };
-    }
-    /** Statements from rows, their `sources` numbers turned into the shared SourceRefs (and an event's missing text into its first source's). */
-    const decList = async <T>(rows: Rows, textFromSource = false): Promise<T[]> => {
-      const out: T[] = [];
+    const cited = new CitedPassages(store, articles, passageArticle, passageStart, passageEnd, passageText, odd, opts.recentSources);
+    /**
+     * Statements from rows; their `sources` (passage numbers) kept as typed arrays per
+     * list (`SourceRuns`) and made into SourceRefs when read, an event's missing text
+     * read from its first source when asked for. `into` continues a list.
+     */
+    type List<T> = { out: T[]; runs: SourceRuns; sources: PropertyDescriptor };
+    const newList = <T>(): List<T> => {
+      const runs = new SourceRuns(passages);
+      return { out: [], runs, sources: lazySources(cited, runs) };
+    };
+    const decRows = async <T>(rows: Rows, into: List<T>, textFromSource = false): Promise<void> => {
+      const { out, runs, sources } = into;
       for (let r = 0; r < rows.v.length; r++) {
         const row = rows.v[r]!;
         const keys = rows.k[row[0] as number]!;
         const o: Record<string, unknown> = {};
         for (let i = 0; i < keys.length; i++) {
           const k = keys[i]!;
-          o[k] = k === 'sources' ? (row[i + 1] as number[]).map((n) => refs[n]!) : row[i + 1];
+          if (k === 'sources') {
+            Object.defineProperty(o, STATEMENT, { value: runs.add(row[i + 1] as number[]) });
+            Object.defineProperty(o, k, sources);
+          }
+          // an event's text left out because it is its first source's words: read as they are, when asked for
+          else if (k === 'text' && textFromSource && row[i + 1] === null) Object.defineProperty(o, k, FIRST_SOURCE_TEXT);
+          else {
+            const v = row[i + 1];
+            // a claim's qualifier, subject, dates...: a few thousand values over hundreds of thousands of claims, one string each
+            o[k] = typeof v === 'string' && k !== 'text' ? intern(v) : v;
+          }
         }
-        if (textFromSource && o['text'] === null) o['text'] = (o['sources'] as SourceRef[])[0]!.quote;
         out.push(o as T);
         if ((r + 1) % DECODE_SLICE === 0) await nextTurn();
       }
-      return out;
+    };
+    const decList = async <T>(rows: Rows, textFromSource = false): Promise<T[]> => {
+      const list = newList<T>();
+      await decRows(rows, list, textFromSource);
+      list.runs.trim();
+      return list.out;
     };
     const decEvents = <T>(rows: Rows): Promise<T[]> => decList<T>(rows, true);
     /** A list stored in sections `<name>.0`, `<name>.1`, ...: parsed and decoded one section at a time. */
     const chunkedList = async <T>(name: string): Promise<T[]> => {
       if (!head.sections[`${name}.0`]) throw new Error(`no section ${name}.0`);
-      const out: T[] = [];
-      for (let c = 0; head.sections[`${name}.${c}`]; c++) for (const x of await decList<T>(await json(`${name}.${c}`))) out.push(x);
-      return out;
+      const list = newList<T>();
+      for (let c = 0; head.sections[`${name}.${c}`]; c++) await decRows(await json<Rows>(`${name}.${c}`), list);
+      list.runs.trim();
+      return list.out;
     };
 
     const timeline = await json<{ events: Rows; undated: Rows }>('timeline');

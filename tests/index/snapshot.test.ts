@@ -137,6 +137,55 @@ describe('cited passages in the snapshot', () => {
   });
 });
 
+describe('precomputed answers read back lazily', () => {
+  /** Every statement of every precomputed list, its sources as plain data (quotes included). */
+  const statements = (index: BriefingIndex) =>
+    JSON.parse(JSON.stringify({ figures: index.figures(), timeline: index.timeline(), quotes: index.quotes(), brief: index.brief() })) as unknown;
+
+  it('GIVEN a warm start THEN sources are made only when read, their quotes read from the file, and equal the cold load even when few lists are kept', async () => {
+    const { cold } = await coldAndWarm();
+    const read = await readCorpus(corpus);
+    // room for one source list at a time: every list read is made again from the file's numbers
+    const snap = await readSnapshot(await snapshotFile(cacheDir, corpus), corpusDigest(read.docs), { recentSources: 1 });
+    if (!snap.ok) throw new Error(snap.reason);
+    const claims = snap.derived.claims;
+    const coldClaims = cold.index.figures();
+    expect(claims.length).toBe(coldClaims.length);
+    const claim = claims.find((c) => c.sources.length > 1)!;
+    // a statement read in a loop gives the same list while it is the most recent one
+    const list = claim.sources;
+    expect(claim.sources).toBe(list);
+    const other = claims.find((c) => c !== claim)!;
+    void other.sources;
+    expect(claim.sources).not.toBe(list);
+    expect(claim.sources).toEqual(list);
+    // the same fields, in the same order, as the cold load's SourceRefs, quotes read from the file
+    const i = claims.indexOf(claim);
+    expect(JSON.stringify(claim.sources)).toBe(JSON.stringify(coldClaims[i]!.sources));
+    expect(Object.keys(claim.sources[0]!)).toEqual(Object.keys(coldClaims[i]!.sources[0]!));
+    const a = snap.articles.find((x) => x.id === claim.sources[0]!.article)!;
+    expect(claim.sources[0]!.quote).toBe(a.body.slice(claim.sources[0]!.start, claim.sources[0]!.end));
+    // an event whose text is its first source's words reads it from there
+    const events = snap.derived.timeline.events;
+    expect(events.map((e) => e.text)).toEqual(cold.index.timeline().events.map((e) => e.text));
+    // assigning replaces the lazy field with the value
+    const copy = claims[0]!;
+    copy.sources = [];
+    expect(copy.sources).toEqual([]);
+  });
+
+  it('GIVEN a warm start of seeds and generated articles THEN every precomputed statement and source equals the cold load', async () => {
+    for (let i = 0; i < 40; i++) {
+      const g = generateArticle(7, i);
+      await fs.writeFile(path.join(corpus, g.fileName), g.text);
+    }
+    const files = (await fs.readdir(corpus)).length;
+    const { cold, warm } = await coldAndWarm(files);
+    expect(statements(warm.index)).toEqual(statements(cold.index));
+    expect(indexAnswers(warm.index)).toBe(indexAnswers(cold.index));
+  });
+});
+
 describe('article records', () => {
   it('GIVEN sentences that are not slices of the body THEN they are stored whole and read back as they were', async () => {
     const odd = (d: Parameters<typeof extractArticle>[0]) => {

@@ -92,9 +92,14 @@ export class NameFinder<T extends Named> {
   /** Per item, its list of length norms, as an index into `normSets` (few distinct lists). */
   private normSet!: Uint32Array;
   private readonly normSets: number[][] = [];
+  /** Per set of length norms, its items (ascending). */
+  private setItems!: Uint32Array[];
   private readonly counts: Uint16Array;
   private readonly marks: Uint32Array;
   private generation = 0;
+  /** Items already scored by the current `rankedFromHolders` (== `scoredGeneration`). */
+  private readonly scored: Uint32Array;
+  private scoredGeneration = 0;
   private minTree: Int32Array | null = null;
   /** The construction still to run (`stepwise`), or null once built. */
   private building: Generator<void, void> | null;
@@ -111,6 +116,7 @@ export class NameFinder<T extends Named> {
   ) {
     this.counts = new Uint16Array(items.length);
     this.marks = new Uint32Array(items.length);
+    this.scored = new Uint32Array(items.length);
     this.building = this.build();
     if (!opts.stepwise) this.ready();
   }
@@ -214,6 +220,14 @@ export class NameFinder<T extends Named> {
       }
       this.normSet[r] = id;
       if (r % SLICE === SLICE - 1) yield;
+    }
+    const sizes = new Uint32Array(this.normSets.length);
+    for (let r = 0; r < this.normSet.length; r++) sizes[this.normSet[r]!]!++;
+    this.setItems = Array.from(sizes, (n) => new Uint32Array(n));
+    sizes.fill(0);
+    for (let r = 0; r < this.normSet.length; r++) {
+      const set = this.normSet[r]!;
+      this.setItems[set]![sizes[set]!++] = r;
     }
   }
 
@@ -443,6 +457,69 @@ export class NameFinder<T extends Named> {
   }
 
   /**
+   * The best `k` items for `p` (lower case, 2 to 32 characters), best first, as
+   * `ranked` over every candidate finds them, starting from the names that hold
+   * the pattern (all of them are in the rarest of its character pairs' lists).
+   * When those fill the k places with scores no name needing an edit can beat
+   * (checked per set of length norms: one edit in each name at best), the rest is
+   * not looked at; else only the sets that could still get in are, or, when they
+   * are large, every candidate (as `ranked`).
+   */
+  private rankedFromHolders(p: string, k: number): number[] {
+    const len = p.length;
+    const edits = allowedEdits(len, this.options.threshold ?? 0.6);
+    const weight = 1 / this.keys.length;
+    // every name holding the pattern holds each of its pairs
+    let rarest: readonly number[] | undefined;
+    let listed = 0;
+    for (let i = 0; i + 1 < len; i++) {
+      const list = this.pairs.get(p.slice(i, i + 2)) ?? [];
+      if (!rarest || list.length < rarest.length) rarest = list;
+      listed += list.length;
+    }
+    const best = new Best(k);
+    const gen = ++this.scoredGeneration;
+    const marks = this.scored;
+    for (const idx of rarest!) {
+      if (!this.texts[idx]!.some(({ text }) => text.includes(p))) continue;
+      marks[idx] = gen;
+      const score = this.scoreOf(idx, p, edits, weight);
+      if (score !== undefined) best.offer(idx, score);
+    }
+    // with no edits allowed, only names holding the pattern match
+    if (edits === 0) return best.sorted();
+    // the score with one edit in every name of a set (see `ranked`): what any other item scores at best
+    const floor = 1 / len;
+    const bounds = this.normSets.map((norms) => {
+      let bound = 1;
+      for (const n of norms) bound *= Math.pow(floor, (weight || 1) * n);
+      return bound;
+    });
+    const open = (set: number) => !best.full || bounds[set]! <= best.worst;
+    let size = 0;
+    for (let set = 0; set < bounds.length; set++) if (open(set)) size += this.setItems[set]!.length;
+    if (size === 0) return best.sorted();
+    // scoring a name costs about what counting it in a few lists does
+    const rest = best.full && size * 8 <= listed ? this.openItems(open) : (this.unorderedCandidates(p) ?? this.items.map((_, i) => i));
+    for (const idx of rest) {
+      if (marks[idx] === gen) continue;
+      // holds no pattern: one edit at least in each matching name
+      if (best.full) {
+        const bound = bounds[this.normSet[idx]!]!;
+        if (bound > best.worst || (bound === best.worst && idx > best.worstItem)) continue;
+      }
+      const score = this.scoreOf(idx, p, edits, weight);
+      if (score !== undefined) best.offer(idx, score);
+    }
+    return best.sorted();
+  }
+
+  /** Items of the sets of length norms `open` accepts. */
+  private *openItems(open: (set: number) => boolean): Generator<number> {
+    for (let set = 0; set < this.setItems.length; set++) if (open(set)) yield* this.setItems[set]!;
+  }
+
+  /**
    * `fuse.search(pattern, { limit })` over all items, item for item.
    * @example finder.search('zelenskiy', 25)
    */
@@ -453,6 +530,7 @@ export class NameFinder<T extends Named> {
     const opts = limit === undefined ? undefined : { limit };
     const lower = pattern.toLowerCase();
     if (lower.length > 0 && lower.length <= MAX_PATTERN && this.keys.every((k) => (k as { weight?: number }).weight === 1)) {
+      if (lower.length >= 2 && limit !== undefined && limit >= 0) return this.rankedFromHolders(lower, limit).map((idx) => this.items[idx]!);
       const candidates = this.unorderedCandidates(pattern) ?? this.items.map((_, i) => i);
       return this.ranked(lower, candidates, limit).map((idx) => this.items[idx]!);
     }

@@ -500,6 +500,44 @@ export class NameFinder<T extends Named> {
     for (let set = 0; set < bounds.length; set++) if (open(set)) size += this.setItems[set]!.length;
     if (size === 0) return best.sorted();
     // scoring a name costs about what counting it in a few lists does
+    const byPairs = best.full && size * 8 <= listed ? null : this.candidatesByPairs(p, edits);
+    if (byPairs) {
+      // candidates holding more of the pattern's pairs first: one holding c of its m pairs is at least
+      // ceil((m - c) / 2) edits from it in every name (an edit breaks at most two pairs), which bounds
+      // its score as one edit does above; once no set can get in at that distance, the rest cannot either
+      const { buckets, pairs } = byPairs;
+      const boundsAt = new Map<number, number[]>();
+      const boundAt = (distance: number): number[] => {
+        let b = boundsAt.get(distance);
+        if (!b) {
+          const score = Math.max(0.001, distance / len);
+          b = this.normSets.map((norms) => {
+            let bound = 1;
+            for (const n of norms) bound *= Math.pow(score, (weight || 1) * n);
+            return bound;
+          });
+          boundsAt.set(distance, b);
+        }
+        return b;
+      };
+      for (let c = buckets.length - 1; c >= 0; c--) {
+        const items = buckets[c];
+        if (!items) continue;
+        // not holding the pattern (those were scored): one edit at least
+        const at = boundAt(Math.max(1, Math.ceil((pairs - c) / 2)));
+        if (best.full && at.every((bound) => bound > best.worst)) break;
+        for (const idx of items) {
+          if (marks[idx] === gen) continue;
+          if (best.full) {
+            const bound = at[this.normSet[idx]!]!;
+            if (bound > best.worst || (bound === best.worst && idx > best.worstItem)) continue;
+          }
+          const score = this.scoreOf(idx, p, edits, weight);
+          if (score !== undefined) best.offer(idx, score);
+        }
+      }
+      return best.sorted();
+    }
     const rest = best.full && size * 8 <= listed ? this.openItems(open) : (this.unorderedCandidates(p) ?? this.items.map((_, i) => i));
     for (const idx of rest) {
       if (marks[idx] === gen) continue;
@@ -512,6 +550,33 @@ export class NameFinder<T extends Named> {
       if (score !== undefined) best.offer(idx, score);
     }
     return best.sorted();
+  }
+
+  /**
+   * The candidates of `chunkCandidates` for `p` (at most 32 characters, `edits` allowed)
+   * when it counts pairs (at least one needed), by how many of the pattern's distinct
+   * pairs they hold (`buckets[c]`), with that number of pairs; else null.
+   */
+  private candidatesByPairs(p: string, edits: number): { buckets: number[][]; pairs: number } | null {
+    const distinct = [...new Set(Array.from({ length: p.length - 1 }, (_, i) => p.slice(i, i + 2)))];
+    const needed = distinct.length - 2 * edits;
+    if (needed < 1) return null;
+    const gen = ++this.generation;
+    const marks = this.marks;
+    const counts = this.counts;
+    const found: number[] = [];
+    for (const pair of distinct) {
+      for (const item of this.pairs.get(pair) ?? []) {
+        if (marks[item] !== gen) {
+          marks[item] = gen;
+          counts[item] = 0;
+        }
+        if (++counts[item]! === needed) found.push(item);
+      }
+    }
+    const buckets: number[][] = [];
+    for (const item of found) (buckets[counts[item]!] ??= []).push(item);
+    return { buckets, pairs: distinct.length };
   }
 
   /** Items of the sets of length norms `open` accepts. */

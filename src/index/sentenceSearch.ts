@@ -121,19 +121,6 @@ export interface RankedMatches {
   next(): SentenceMatch | undefined;
 }
 
-/** One posting list of a query term, as AND scores it. */
-interface ScoredList {
-  /** term * 2 + field */
-  key: number;
-  field: 0 | 1;
-  term: number;
-  /** term weight × field boost */
-  factor: number;
-  idf: number;
-  /** postings */
-  size: number;
-}
-
 interface TermPostings {
   field: 0 | 1;
   /** term id */
@@ -168,8 +155,6 @@ interface ListInfo {
   lastDoc: Int32Array | null;
   start: Uint32Array | null;
   base: Int32Array | null;
-  /** The list's last document. */
-  final: number;
 }
 
 /** Reads one posting list in document order; `advance` skips whole blocks. */
@@ -225,92 +210,6 @@ class Cursor {
     }
     do this.next();
     while (this.doc < target);
-  }
-}
-
-/** Reads frequencies of one posting list at given documents: ascending (`seek`) or any (`freqAt`), skipping blocks. */
-class Seeker {
-  private at: number;
-  private doc = -1;
-  private freq = 0;
-  private block = 0;
-  constructor(
-    private readonly bytes: Uint8Array,
-    private readonly begin: number,
-    private readonly end: number,
-    private readonly info: ListInfo,
-  ) {
-    this.at = begin;
-  }
-
-  /** The frequency of `target` in the list (0: not in it); targets ascending. */
-  seek(target: number): number {
-    if (this.doc >= target) return this.doc === target ? this.freq : 0;
-    const lastDoc = this.info.lastDoc;
-    if (!lastDoc) {
-      // a short list: read on
-      while (this.doc < target) {
-        if (this.at >= this.end) {
-          this.doc = END;
-          return 0;
-        }
-        this.at = readPosting(this.bytes, this.at);
-        this.doc += POSTING[0]!;
-        this.freq = POSTING[1]!;
-      }
-      return this.doc === target ? this.freq : 0;
-    }
-    let b = this.block;
-    if (lastDoc[b]! < target) {
-      do b++;
-      while (b < lastDoc.length && lastDoc[b]! < target);
-      if (b === lastDoc.length) {
-        this.doc = END;
-        return 0;
-      }
-      this.block = b;
-      if (this.info.start![b]! > this.at) {
-        this.at = this.info.start![b]!;
-        this.doc = this.info.base![b]!;
-      }
-    }
-    // block b ends at or after the target
-    while (this.doc < target) {
-      this.at = readPosting(this.bytes, this.at);
-      this.doc += POSTING[0]!;
-      this.freq = POSTING[1]!;
-    }
-    return this.doc === target ? this.freq : 0;
-  }
-
-  /** The frequency of `target` in the list (0: not in it), in any order: its block found by binary search. */
-  freqAt(target: number): number {
-    const lastDoc = this.info.lastDoc;
-    if (!lastDoc) {
-      if (target > this.info.final) return 0;
-      let at = this.begin;
-      let doc = -1;
-      while (doc < target) {
-        at = readPosting(this.bytes, at);
-        doc += POSTING[0]!;
-      }
-      return doc === target ? POSTING[1]! : 0;
-    }
-    let lo = 0;
-    let hi = lastDoc.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (lastDoc[mid]! < target) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === lastDoc.length) return 0;
-    let at = this.info.start![lo]!;
-    let doc = this.info.base![lo]!;
-    while (doc < target) {
-      at = readPosting(this.bytes, at);
-      doc += POSTING[0]!;
-    }
-    return doc === target ? POSTING[1]! : 0;
   }
 }
 
@@ -431,7 +330,7 @@ class TopK {
   private readonly docs: number[] = [];
   private readonly scores: number[] = [];
   private readonly keys: number[] = [];
-  constructor(readonly k: number) {}
+  constructor(private readonly k: number) {}
 
   get full(): boolean {
     return this.docs.length >= this.k;
@@ -947,7 +846,7 @@ export class SentenceSearch {
       const part = d + (freq * (k + 1)) / (freq + k * (1 - bParam + (bParam * fieldLength) / avg));
       if (part > maxPart) maxPart = part;
     }
-    const info: ListInfo = { maxPart, lastDoc, start, base, final: doc };
+    const info: ListInfo = { maxPart, lastDoc, start, base };
     if (this.infos.size >= MAX_CACHED_LISTS) this.infos.clear();
     this.infos.set(key, info);
     return info;
@@ -1014,12 +913,10 @@ export class SentenceSearch {
 
   private topOf(terms: readonly string[], expansions: ReadonlyMap<string, TermPostings[]>, combineWith: 'AND' | 'OR', k: number): SentenceMatch[] {
     if (terms.length === 0 || k <= 0) return [];
+    const { groups, groupOf } = this.groupsOf(terms, expansions);
     const best = new TopK(k);
-    if (combineWith === 'AND') this.topAnd(terms, expansions, best);
-    else {
-      const { groups, groupOf } = this.groupsOf(terms, expansions);
-      this.topOr(groups, groupOf, best);
-    }
+    if (combineWith === 'AND') this.topAnd(groups, groupOf, best);
+    else this.topOr(groups, groupOf, best);
     return best.sorted().map(([doc, score]) => ({ id: this.idOf(doc), score }));
   }
 
@@ -1087,214 +984,40 @@ export class SentenceSearch {
     }
   }
 
-  /** Each distinct query term's non-empty posting lists (in MiniSearch's order), as `groupsOf` groups them, without cursors. */
-  private listsOf(terms: readonly string[], expansions: ReadonlyMap<string, TermPostings[]>): { groups: ScoredList[][]; groupOf: Int32Array } {
-    const groups: ScoredList[][] = [];
-    const byTerm = new Map<string, number>();
-    const groupOf = new Int32Array(terms.length);
-    terms.forEach((term, pos) => {
-      let g = byTerm.get(term);
-      if (g === undefined) {
-        const lists: ScoredList[] = [];
-        for (const { term: t, field, weight } of expansions.get(term)!) {
-          const matching = this.d.counts[field][t]!;
-          if (matching === 0) continue;
-          const idf = Math.log(1 + (this.docCount - matching + 0.5) / (matching + 0.5));
-          lists.push({ key: t * 2 + field, field, term: t, factor: weight * 1 * FIELD_BOOST[field] * 1, idf, size: matching });
-        }
-        g = groups.length;
-        byTerm.set(term, g);
-        groups.push(lists);
-      }
-      groupOf[pos] = g;
-    });
-    return { groups, groupOf };
-  }
-
-  /**
-   * AND: the documents holding every term are found first, without scoring (as
-   * `matchingDocs` finds them: the rarest term's lists merged, then kept where
-   * each other term has them), then only those are scored, list by list (each
-   * term's lists added in list order, as a score adds them), and offered to
-   * `best` with MiniSearch's tie key (the last query term's first list holding
-   * the document). A single term scores its lists term at a time.
-   */
-  private topAnd(terms: readonly string[], expansions: ReadonlyMap<string, TermPostings[]>, best: TopK): void {
-    const { groups, groupOf } = this.listsOf(terms, expansions);
-    const sizes = groups.map((lists) => lists.reduce((n, l) => n + l.size, 0));
-    if (sizes.some((n) => n === 0)) return;
-    this.ensureScratch();
+  /** AND: documents of the rarest term, checked against the others (skipping blocks), pruned by what they can still score. */
+  private topAnd(groups: Group[], groupOf: Int32Array, best: TopK): void {
+    const bySize = [...groups].sort((a, b) => a.size - b.size);
+    const lead = bySize[0]!;
     const quality = groups.length;
-    const last = groupOf[groupOf.length - 1]!;
-    const values = new Float64Array(groups.length);
+    const values = Float64Array.from(groups, (g) => g.max);
     const use = new Uint8Array(groups.length).fill(1);
-    const docCount = this.docCount;
-    if (groups.length === 1) {
-      const mark = ++this.generation;
-      const { termScore, termMark } = this;
-      // the first list holding each document (a Float64Array: any number of lists)
-      const first = this.total;
-      const touched = new Int32Array(sizes[0]!);
-      let n = 0;
-      groups[0]!.forEach((l, li) => {
-        this.eachContribution(l, (doc, x) => {
-          if (termMark[doc] !== mark) {
-            termMark[doc] = mark;
-            termScore[doc] = x;
-            first[doc] = li;
-            touched[n++] = doc;
-          } else termScore[doc] += x;
-        });
-      });
-      for (let i = 0; i < n; i++) {
-        const doc = touched[i]!;
-        values[0] = termScore[doc]!;
-        best.offer(doc, SentenceSearch.fold(groupOf, values, use) * quality, first[doc]! * docCount + doc);
-      }
-      return;
-    }
-    const order = groups.map((_, g) => g).sort((a, b) => sizes[a]! - sizes[b]!);
-    let docs = this.unionDocs(groups[order[0]!]!.map((l) => l.key), sizes[order[0]!]!);
-    for (let j = 1; j < order.length && docs.length > 0; j++) docs = this.keepHeld(docs, groups[order[j]!]!.map((l) => l.key));
-    const n = docs.length;
-    if (n === 0) return;
-    // a term with a list far longer than the candidates ("the", "of") costs a skip and half a block
-    // decoded per candidate: it is read only for candidates the others leave a chance (MaxScore)
-    const costly = groups.map((lists) => lists.some((l) => l.size > SKIP_RATIO * n && l.size > 2 * BLOCK));
-    const scores = groups.map(() => new Float64Array(n));
-    const first = new Int32Array(n).fill(-1);
-    groups.forEach((lists, g) => {
-      if (!costly[g]) lists.forEach((l, li) => this.addList(l, li, docs, scores[g]!, g === last ? first : null));
-    });
-    const offer = (i: number) => {
-      for (let g = 0; g < groups.length; g++) values[g] = scores[g]![i]!;
-      best.offer(docs[i]!, SentenceSearch.fold(groupOf, values, use) * quality, first[i]! * docCount + docs[i]!);
-    };
-    if (!costly.includes(true)) {
-      for (let i = 0; i < n; i++) offer(i);
-      return;
-    }
-    // the most a costly term adds: each list's most, added in list order as a score adds them (see `groupsOf`)
-    const most = groups.map((lists, g) => (costly[g] ? lists.reduce((sum, l) => sum + l.factor * (l.idf * this.listInfo(l.field, l.term).maxPart), 0) : 0));
-    const bound = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      for (let g = 0; g < groups.length; g++) values[g] = costly[g] ? most[g]! : scores[g]![i]!;
-      bound[i] = SentenceSearch.fold(groupOf, values, use) * quality;
-    }
-    const seekers = groups.map((lists, g) => (costly[g] ? lists.map((l) => new Seeker(this.d.postings[l.field], this.d.offsets[l.field][l.term]!, this.d.offsets[l.field][l.term + 1]!, this.listInfo(l.field, l.term))) : null));
-    const exact = (i: number, random: boolean) => {
-      const doc = docs[i]!;
-      for (let g = 0; g < groups.length; g++) {
-        const lists = seekers[g];
-        if (!lists) continue;
-        let sum = 0;
-        for (let li = 0; li < lists.length; li++) {
-          const freq = random ? lists[li]!.freqAt(doc) : lists[li]!.seek(doc);
-          if (freq === 0) continue;
-          sum += this.contributionOf(groups[g]![li]!, doc, freq);
-          if (g === last && first[i]! < 0) first[i] = li;
+    const most = SentenceSearch.fold(groupOf, values, use) * quality;
+    const last = groups[groupOf[groupOf.length - 1]!]!;
+    const contribution = (c: Cursor) => this.contribution(c);
+    const hopeless = (bound: number, doc: number): boolean => bound < best.threshold || (bound === best.threshold && doc > best.worstKey);
+    for (;;) {
+      const doc = lead.doc;
+      // the tie key of a document is at least its number
+      if (doc === END || hopeless(most, doc)) break;
+      for (const g of groups) values[g.index] = g.max;
+      lead.scoreAt(doc, contribution);
+      values[lead.index] = lead.score;
+      let ok = true;
+      for (let j = 1; j < bySize.length; j++) {
+        if (hopeless(SentenceSearch.fold(groupOf, values, use) * quality, doc)) {
+          ok = false;
+          break;
         }
-        scores[g]![i] = sum;
-      }
-      offer(i);
-    };
-    // the candidates with the best bounds first (read at random), so the k-th score is high early;
-    // then every other candidate in order, unless its bound cannot get in (a tie key is at least the document)
-    const seed = new TopK(best.k);
-    for (let i = 0; i < n; i++) seed.offer(i, bound[i]!, docs[i]!);
-    const done = new Uint8Array(n);
-    for (const [i] of seed.sorted()) {
-      exact(i, true);
-      done[i] = 1;
-    }
-    for (let i = 0; i < n; i++) {
-      if (done[i]) continue;
-      const b = bound[i]!;
-      if (best.full && (b < best.threshold || (b === best.threshold && docs[i]! > best.worstKey))) continue;
-      exact(i, false);
-    }
-  }
-
-  /** List `l`'s contribution to document `doc` holding it `freq` times: `contribution`'s operations. */
-  private contributionOf(l: ScoredList, doc: number, freq: number): number {
-    const { k, b: bParam, d } = BM25;
-    const fieldLength = l.field === 0 ? this.d.textLength[doc]! : this.fieldLength(doc, 1);
-    const raw = l.idf * (d + (freq * (k + 1)) / (freq + k * (1 - bParam + (bParam * fieldLength) / this.d.avgFieldLength[l.field])));
-    return l.factor * raw;
-  }
-
-  /** Calls `fn(document, contribution)` for every posting of `l`, in document order (`contribution`'s operations). */
-  private eachContribution(l: ScoredList, fn: (doc: number, x: number) => void): void {
-    const { k, b: bParam, d } = BM25;
-    const avg = this.d.avgFieldLength[l.field];
-    const textLength = this.d.textLength;
-    const bytes = this.d.postings[l.field];
-    let at = this.d.offsets[l.field][l.term]!;
-    const end = this.d.offsets[l.field][l.term + 1]!;
-    let doc = -1;
-    while (at < end) {
-      at = readPosting(bytes, at);
-      doc += POSTING[0]!;
-      const freq = POSTING[1]!;
-      const fieldLength = l.field === 0 ? textLength[doc]! : this.fieldLength(doc, 1);
-      const raw = l.idf * (d + (freq * (k + 1)) / (freq + k * (1 - bParam + (bParam * fieldLength) / avg)));
-      fn(doc, l.factor * raw);
-    }
-  }
-
-  /**
-   * Adds list `l`'s contribution to `acc[i]` for each document `docs[i]` (ascending) it
-   * holds; with `first`, records `li` where no earlier list held the document. A list
-   * far longer than the documents is skipped through by its blocks.
-   */
-  private addList(l: ScoredList, li: number, docs: Int32Array, acc: Float64Array, first: Int32Array | null): void {
-    const { k, b: bParam, d } = BM25;
-    const avg = this.d.avgFieldLength[l.field];
-    const textLength = this.d.textLength;
-    const bytes = this.d.postings[l.field];
-    let at = this.d.offsets[l.field][l.term]!;
-    const end = this.d.offsets[l.field][l.term + 1]!;
-    const n = docs.length;
-    const add = (i: number, doc: number, freq: number) => {
-      const fieldLength = l.field === 0 ? textLength[doc]! : this.fieldLength(doc, 1);
-      const raw = l.idf * (d + (freq * (k + 1)) / (freq + k * (1 - bParam + (bParam * fieldLength) / avg)));
-      acc[i] += l.factor * raw;
-      if (first && first[i]! < 0) first[i] = li;
-    };
-    let doc = -1;
-    if (l.size <= SKIP_RATIO * n || l.size <= 2 * BLOCK) {
-      let i = 0;
-      while (at < end && i < n) {
-        at = readPosting(bytes, at);
-        doc += POSTING[0]!;
-        while (i < n && docs[i]! < doc) i++;
-        if (i < n && docs[i] === doc) add(i++, doc, POSTING[1]!);
-      }
-      return;
-    }
-    const { lastDoc, start, base } = this.listInfo(l.field, l.term);
-    const blocks = lastDoc!.length;
-    let freq = 0;
-    let b = 0;
-    for (let i = 0; i < n; i++) {
-      const target = docs[i]!;
-      if (doc < target) {
-        if (lastDoc![b]! < target) {
-          do b++;
-          while (b < blocks && lastDoc![b]! < target);
-          if (b === blocks) break;
-          if (start![b]! > at) {
-            at = start![b]!;
-            doc = base![b]!;
-          }
+        const g = bySize[j]!;
+        g.scoreAt(doc, contribution);
+        if (g.first < 0) {
+          ok = false;
+          break;
         }
-        while (doc < target) {
-          at = readPosting(bytes, at);
-          doc += POSTING[0]!;
-          freq = POSTING[1]!;
-        }
+        values[g.index] = g.score;
       }
-      if (doc === target) add(i, doc, freq);
+      if (!ok) continue;
+      best.offer(doc, SentenceSearch.fold(groupOf, values, use) * quality, last.first * this.docCount + doc);
     }
   }
 

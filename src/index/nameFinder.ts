@@ -189,6 +189,9 @@ export class NameFinder<T extends Named> {
     }
     this.sorted = runs[0] ?? [];
     yield;
+    // what "starts with" reads for a long range of names (built here, not by the first such prefix)
+    this.minTree = this.buildMinTree();
+    yield;
     const post = (map: Map<string, number[]>, key: string, item: number) => {
       const list = map.get(key);
       if (!list) map.set(key, [item]);
@@ -589,15 +592,20 @@ export class NameFinder<T extends Named> {
    * @example finder.search('zelenskiy', 25)
    */
   search(pattern: string, limit?: number): T[] {
+    return this.searchIndexes(pattern, limit).map((i) => this.items[i]!);
+  }
+
+  /** `search`, as positions in the items. */
+  searchIndexes(pattern: string, limit?: number): number[] {
     this.ready();
     // fuse.js answers a blank pattern with every item, in order
-    if (!pattern.trim()) return limit === undefined || limit < 0 ? [...this.items] : this.items.slice(0, limit);
+    if (!pattern.trim()) return Array.from({ length: limit === undefined || limit < 0 ? this.items.length : Math.min(limit, this.items.length) }, (_, i) => i);
     const opts = limit === undefined ? undefined : { limit };
     const lower = pattern.toLowerCase();
     if (lower.length > 0 && lower.length <= MAX_PATTERN && this.keys.every((k) => (k as { weight?: number }).weight === 1)) {
-      if (lower.length >= 2 && limit !== undefined && limit >= 0) return this.rankedFromHolders(lower, limit).map((idx) => this.items[idx]!);
+      if (lower.length >= 2 && limit !== undefined && limit >= 0) return this.rankedFromHolders(lower, limit);
       const candidates = this.unorderedCandidates(pattern) ?? this.items.map((_, i) => i);
-      return this.ranked(lower, candidates, limit).map((idx) => this.items[idx]!);
+      return this.ranked(lower, candidates, limit);
     }
     const candidates = this.candidates(pattern) ?? this.items.map((_, i) => i);
     // keep only names fuse.js will match (a cheap exact test), so it scores a handful
@@ -607,7 +615,7 @@ export class NameFinder<T extends Named> {
     if (matching.length === 0) return [];
     const records = matching.map((i) => this.records[i]!);
     const subset = Fuse.parseIndex<T>({ keys: this.keys, records });
-    return new Fuse(this.items as T[], this.options, subset).search(pattern, opts).map((r) => r.item);
+    return new Fuse(this.items as T[], this.options, subset).search(pattern, opts).map((r) => r.refIndex);
   }
 }
 

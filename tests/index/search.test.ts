@@ -328,6 +328,7 @@ describe('NameFinder finds exactly what fuse.js finds', () => {
       for (const limit of [1, 5, 25, 50]) {
         const expected = fuse.search(p, { limit }).map((x) => x.item);
         expect(finder.search(p, limit), `"${p}" limit ${limit}`).toEqual(expected);
+        expect(finder.searchIndexes(p, limit), `"${p}" limit ${limit} as positions`).toEqual(fuse.search(p, { limit }).map((x) => x.refIndex));
       }
     }
   });

@@ -483,11 +483,39 @@ export class NameFinder<T extends Named> {
     const best = new Best(k);
     const gen = ++this.scoredGeneration;
     const marks = this.scored;
+    // by set of length norms: the pattern in every name is the best a name holding it scores (0.001 each,
+    // the same operations as `scoreOf`), unless a name is the pattern itself (lower still: scored at once)
+    const holders: number[][] = [];
     for (const idx of rarest!) {
-      if (!this.texts[idx]!.some(({ text }) => text.includes(p))) continue;
+      let holds = false;
+      let equal = false;
+      for (const { text } of this.texts[idx]!) {
+        if (!text.includes(p)) continue;
+        holds = true;
+        if (text === p) equal = true;
+      }
+      if (!holds) continue;
       marks[idx] = gen;
-      const score = this.scoreOf(idx, p, edits, weight);
-      if (score !== undefined) best.offer(idx, score);
+      if (equal) {
+        const score = this.scoreOf(idx, p, edits, weight);
+        if (score !== undefined) best.offer(idx, score);
+      } else (holders[this.normSet[idx]!] ??= []).push(idx);
+    }
+    const atBest = this.normSets.map((norms) => {
+      let bound = 1;
+      for (const n of norms) bound *= Math.pow(0.001, (weight || 1) * n);
+      return bound;
+    });
+    const bySet = holders.flatMap((list, set) => (list ? [set] : [])).sort((x, y) => atBest[x]! - atBest[y]! || x - y);
+    for (const set of bySet) {
+      const bound = atBest[set]!;
+      if (best.full && bound > best.worst) break;
+      for (const idx of holders[set]!) {
+        // items ascending: once one cannot get in, neither can the rest of the set
+        if (best.full && (bound > best.worst || (bound === best.worst && idx > best.worstItem))) break;
+        const score = this.scoreOf(idx, p, edits, weight);
+        if (score !== undefined) best.offer(idx, score);
+      }
     }
     // with no edits allowed, only names holding the pattern match
     if (edits === 0) return best.sorted();

@@ -66,6 +66,22 @@ export function substringEditDistance(pattern: string, text: string, max: number
   return best <= max ? best : max + 1;
 }
 
+/** Items in both ascending lists, ascending. */
+function intersect(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      out.push(x);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out;
+}
+
 /** Scratch for `substringEditDistance`: one mask per UTF-16 code unit, all zero between calls. */
 const PEQ = new Int32Array(65536);
 
@@ -462,7 +478,7 @@ export class NameFinder<T extends Named> {
   /**
    * The best `k` items for `p` (lower case, 2 to 32 characters), best first, as
    * `ranked` over every candidate finds them, starting from the names that hold
-   * the pattern (all of them are in the rarest of its character pairs' lists).
+   * the pattern (all of them are in the lists of its two rarest character pairs).
    * When those fill the k places with scores no name needing an edit can beat
    * (checked per set of length norms: one edit in each name at best), the rest is
    * not looked at; else only the sets that could still get in are, or, when they
@@ -472,21 +488,18 @@ export class NameFinder<T extends Named> {
     const len = p.length;
     const edits = allowedEdits(len, this.options.threshold ?? 0.6);
     const weight = 1 / this.keys.length;
-    // every name holding the pattern holds each of its pairs
-    let rarest: readonly number[] | undefined;
-    let listed = 0;
-    for (let i = 0; i + 1 < len; i++) {
-      const list = this.pairs.get(p.slice(i, i + 2)) ?? [];
-      if (!rarest || list.length < rarest.length) rarest = list;
-      listed += list.length;
-    }
+    // every name holding the pattern holds each of its pairs: the two rarest lists' common items
+    // (merged, in order: cheaper than reading each item's names)
+    const lists = [...new Set(Array.from({ length: len - 1 }, (_, i) => p.slice(i, i + 2)))].map((pair) => this.pairs.get(pair) ?? []).sort((x, y) => x.length - y.length);
+    const listed = lists.reduce((n, list) => n + list.length, 0);
+    const rarest = lists.length > 1 ? intersect(lists[0]!, lists[1]!) : lists[0]!;
     const best = new Best(k);
     const gen = ++this.scoredGeneration;
     const marks = this.scored;
     // by set of length norms: the pattern in every name is the best a name holding it scores (0.001 each,
     // the same operations as `scoreOf`), unless a name is the pattern itself (lower still: scored at once)
     const holders: number[][] = [];
-    for (const idx of rarest!) {
+    for (const idx of rarest) {
       let holds = false;
       let equal = false;
       for (const { text } of this.texts[idx]!) {

@@ -539,13 +539,7 @@ export class CorpusIndex implements BriefingIndex {
     // names starting with the prefix come first; when they fill the list, fuzzy matches cannot show
     const starts = this.entityNames.startingWith(p, inPool, cap);
     if (starts.length >= cap) return starts.map((e) => e.name);
-    const fuzzy = this.entityNames.search(p, cap * 2).filter((e) => !inPool || this.topicPool[this.entityIndex(e)] === 1);
-    return [...new Set([...starts, ...fuzzy].map((e) => e.name))].slice(0, cap);
-  }
-
-  private entityIndexes: Map<Entity, number> | null = null;
-  private entityIndex(e: Entity): number {
-    this.entityIndexes ??= new Map(this.entityList.map((x, i) => [x, i]));
-    return this.entityIndexes.get(e)!;
+    const fuzzy = this.entityNames.searchIndexes(p, cap * 2).filter((i) => !inPool || inPool(i));
+    return [...new Set([...starts.map((e) => e.name), ...fuzzy.map((i) => this.entityList[i]!.name)])].slice(0, cap);
   }
 }

@@ -66,6 +66,22 @@ export function substringEditDistance(pattern: string, text: string, max: number
   return best <= max ? best : max + 1;
 }
 
+/** Items in both ascending lists, ascending. */
+function intersect(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      out.push(x);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out;
+}
+
 /** Scratch for `substringEditDistance`: one mask per UTF-16 code unit, all zero between calls. */
 const PEQ = new Int32Array(65536);
 
@@ -92,9 +108,14 @@ export class NameFinder<T extends Named> {
   /** Per item, its list of length norms, as an index into `normSets` (few distinct lists). */
   private normSet!: Uint32Array;
   private readonly normSets: number[][] = [];
+  /** Per set of length norms, its items (ascending). */
+  private setItems!: Uint32Array[];
   private readonly counts: Uint16Array;
   private readonly marks: Uint32Array;
   private generation = 0;
+  /** Items already scored by the current `rankedFromHolders` (== `scoredGeneration`). */
+  private readonly scored: Uint32Array;
+  private scoredGeneration = 0;
   private minTree: Int32Array | null = null;
   /** The construction still to run (`stepwise`), or null once built. */
   private building: Generator<void, void> | null;
@@ -111,6 +132,7 @@ export class NameFinder<T extends Named> {
   ) {
     this.counts = new Uint16Array(items.length);
     this.marks = new Uint32Array(items.length);
+    this.scored = new Uint32Array(items.length);
     this.building = this.build();
     if (!opts.stepwise) this.ready();
   }
@@ -183,6 +205,9 @@ export class NameFinder<T extends Named> {
     }
     this.sorted = runs[0] ?? [];
     yield;
+    // what "starts with" reads for a long range of names (built here, not by the first such prefix)
+    this.minTree = this.buildMinTree();
+    yield;
     const post = (map: Map<string, number[]>, key: string, item: number) => {
       const list = map.get(key);
       if (!list) map.set(key, [item]);
@@ -214,6 +239,14 @@ export class NameFinder<T extends Named> {
       }
       this.normSet[r] = id;
       if (r % SLICE === SLICE - 1) yield;
+    }
+    const sizes = new Uint32Array(this.normSets.length);
+    for (let r = 0; r < this.normSet.length; r++) sizes[this.normSet[r]!]!++;
+    this.setItems = Array.from(sizes, (n) => new Uint32Array(n));
+    sizes.fill(0);
+    for (let r = 0; r < this.normSet.length; r++) {
+      const set = this.normSet[r]!;
+      this.setItems[set]![sizes[set]!++] = r;
     }
   }
 
@@ -443,18 +476,177 @@ export class NameFinder<T extends Named> {
   }
 
   /**
+   * The best `k` items for `p` (lower case, 2 to 32 characters), best first, as
+   * `ranked` over every candidate finds them, starting from the names that hold
+   * the pattern (all of them are in the lists of its two rarest character pairs).
+   * When those fill the k places with scores no name needing an edit can beat
+   * (checked per set of length norms: one edit in each name at best), the rest is
+   * not looked at; else only the sets that could still get in are, or, when they
+   * are large, every candidate (as `ranked`).
+   */
+  private rankedFromHolders(p: string, k: number): number[] {
+    const len = p.length;
+    const edits = allowedEdits(len, this.options.threshold ?? 0.6);
+    const weight = 1 / this.keys.length;
+    // every name holding the pattern holds each of its pairs: the two rarest lists' common items
+    // (merged, in order: cheaper than reading each item's names)
+    const lists = [...new Set(Array.from({ length: len - 1 }, (_, i) => p.slice(i, i + 2)))].map((pair) => this.pairs.get(pair) ?? []).sort((x, y) => x.length - y.length);
+    const listed = lists.reduce((n, list) => n + list.length, 0);
+    const rarest = lists.length > 1 ? intersect(lists[0]!, lists[1]!) : lists[0]!;
+    const best = new Best(k);
+    const gen = ++this.scoredGeneration;
+    const marks = this.scored;
+    // by set of length norms: the pattern in every name is the best a name holding it scores (0.001 each,
+    // the same operations as `scoreOf`), unless a name is the pattern itself (lower still: scored at once)
+    const holders: number[][] = [];
+    for (const idx of rarest) {
+      let holds = false;
+      let equal = false;
+      for (const { text } of this.texts[idx]!) {
+        if (!text.includes(p)) continue;
+        holds = true;
+        if (text === p) equal = true;
+      }
+      if (!holds) continue;
+      marks[idx] = gen;
+      if (equal) {
+        const score = this.scoreOf(idx, p, edits, weight);
+        if (score !== undefined) best.offer(idx, score);
+      } else (holders[this.normSet[idx]!] ??= []).push(idx);
+    }
+    const atBest = this.normSets.map((norms) => {
+      let bound = 1;
+      for (const n of norms) bound *= Math.pow(0.001, (weight || 1) * n);
+      return bound;
+    });
+    const bySet = holders.flatMap((list, set) => (list ? [set] : [])).sort((x, y) => atBest[x]! - atBest[y]! || x - y);
+    for (const set of bySet) {
+      const bound = atBest[set]!;
+      if (best.full && bound > best.worst) break;
+      for (const idx of holders[set]!) {
+        // items ascending: once one cannot get in, neither can the rest of the set
+        if (best.full && (bound > best.worst || (bound === best.worst && idx > best.worstItem))) break;
+        const score = this.scoreOf(idx, p, edits, weight);
+        if (score !== undefined) best.offer(idx, score);
+      }
+    }
+    // with no edits allowed, only names holding the pattern match
+    if (edits === 0) return best.sorted();
+    // the score with one edit in every name of a set (see `ranked`): what any other item scores at best
+    const floor = 1 / len;
+    const bounds = this.normSets.map((norms) => {
+      let bound = 1;
+      for (const n of norms) bound *= Math.pow(floor, (weight || 1) * n);
+      return bound;
+    });
+    const open = (set: number) => !best.full || bounds[set]! <= best.worst;
+    let size = 0;
+    for (let set = 0; set < bounds.length; set++) if (open(set)) size += this.setItems[set]!.length;
+    if (size === 0) return best.sorted();
+    // scoring a name costs about what counting it in a few lists does
+    const byPairs = best.full && size * 8 <= listed ? null : this.candidatesByPairs(p, edits);
+    if (byPairs) {
+      // candidates holding more of the pattern's pairs first: one holding c of its m pairs is at least
+      // ceil((m - c) / 2) edits from it in every name (an edit breaks at most two pairs), which bounds
+      // its score as one edit does above; once no set can get in at that distance, the rest cannot either
+      const { buckets, pairs } = byPairs;
+      const boundsAt = new Map<number, number[]>();
+      const boundAt = (distance: number): number[] => {
+        let b = boundsAt.get(distance);
+        if (!b) {
+          const score = Math.max(0.001, distance / len);
+          b = this.normSets.map((norms) => {
+            let bound = 1;
+            for (const n of norms) bound *= Math.pow(score, (weight || 1) * n);
+            return bound;
+          });
+          boundsAt.set(distance, b);
+        }
+        return b;
+      };
+      for (let c = buckets.length - 1; c >= 0; c--) {
+        const items = buckets[c];
+        if (!items) continue;
+        // not holding the pattern (those were scored): one edit at least
+        const at = boundAt(Math.max(1, Math.ceil((pairs - c) / 2)));
+        if (best.full && at.every((bound) => bound > best.worst)) break;
+        for (const idx of items) {
+          if (marks[idx] === gen) continue;
+          if (best.full) {
+            const bound = at[this.normSet[idx]!]!;
+            if (bound > best.worst || (bound === best.worst && idx > best.worstItem)) continue;
+          }
+          const score = this.scoreOf(idx, p, edits, weight);
+          if (score !== undefined) best.offer(idx, score);
+        }
+      }
+      return best.sorted();
+    }
+    const rest = best.full && size * 8 <= listed ? this.openItems(open) : (this.unorderedCandidates(p) ?? this.items.map((_, i) => i));
+    for (const idx of rest) {
+      if (marks[idx] === gen) continue;
+      // holds no pattern: one edit at least in each matching name
+      if (best.full) {
+        const bound = bounds[this.normSet[idx]!]!;
+        if (bound > best.worst || (bound === best.worst && idx > best.worstItem)) continue;
+      }
+      const score = this.scoreOf(idx, p, edits, weight);
+      if (score !== undefined) best.offer(idx, score);
+    }
+    return best.sorted();
+  }
+
+  /**
+   * The candidates of `chunkCandidates` for `p` (at most 32 characters, `edits` allowed)
+   * when it counts pairs (at least one needed), by how many of the pattern's distinct
+   * pairs they hold (`buckets[c]`), with that number of pairs; else null.
+   */
+  private candidatesByPairs(p: string, edits: number): { buckets: number[][]; pairs: number } | null {
+    const distinct = [...new Set(Array.from({ length: p.length - 1 }, (_, i) => p.slice(i, i + 2)))];
+    const needed = distinct.length - 2 * edits;
+    if (needed < 1) return null;
+    const gen = ++this.generation;
+    const marks = this.marks;
+    const counts = this.counts;
+    const found: number[] = [];
+    for (const pair of distinct) {
+      for (const item of this.pairs.get(pair) ?? []) {
+        if (marks[item] !== gen) {
+          marks[item] = gen;
+          counts[item] = 0;
+        }
+        if (++counts[item]! === needed) found.push(item);
+      }
+    }
+    const buckets: number[][] = [];
+    for (const item of found) (buckets[counts[item]!] ??= []).push(item);
+    return { buckets, pairs: distinct.length };
+  }
+
+  /** Items of the sets of length norms `open` accepts. */
+  private *openItems(open: (set: number) => boolean): Generator<number> {
+    for (let set = 0; set < this.setItems.length; set++) if (open(set)) yield* this.setItems[set]!;
+  }
+
+  /**
    * `fuse.search(pattern, { limit })` over all items, item for item.
    * @example finder.search('zelenskiy', 25)
    */
   search(pattern: string, limit?: number): T[] {
+    return this.searchIndexes(pattern, limit).map((i) => this.items[i]!);
+  }
+
+  /** `search`, as positions in the items. */
+  searchIndexes(pattern: string, limit?: number): number[] {
     this.ready();
     // fuse.js answers a blank pattern with every item, in order
-    if (!pattern.trim()) return limit === undefined || limit < 0 ? [...this.items] : this.items.slice(0, limit);
+    if (!pattern.trim()) return Array.from({ length: limit === undefined || limit < 0 ? this.items.length : Math.min(limit, this.items.length) }, (_, i) => i);
     const opts = limit === undefined ? undefined : { limit };
     const lower = pattern.toLowerCase();
     if (lower.length > 0 && lower.length <= MAX_PATTERN && this.keys.every((k) => (k as { weight?: number }).weight === 1)) {
+      if (lower.length >= 2 && limit !== undefined && limit >= 0) return this.rankedFromHolders(lower, limit);
       const candidates = this.unorderedCandidates(pattern) ?? this.items.map((_, i) => i);
-      return this.ranked(lower, candidates, limit).map((idx) => this.items[idx]!);
+      return this.ranked(lower, candidates, limit);
     }
     const candidates = this.candidates(pattern) ?? this.items.map((_, i) => i);
     // keep only names fuse.js will match (a cheap exact test), so it scores a handful
@@ -464,7 +656,7 @@ export class NameFinder<T extends Named> {
     if (matching.length === 0) return [];
     const records = matching.map((i) => this.records[i]!);
     const subset = Fuse.parseIndex<T>({ keys: this.keys, records });
-    return new Fuse(this.items as T[], this.options, subset).search(pattern, opts).map((r) => r.item);
+    return new Fuse(this.items as T[], this.options, subset).search(pattern, opts).map((r) => r.refIndex);
   }
 }
 

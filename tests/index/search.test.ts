@@ -297,6 +297,42 @@ describe('NameFinder finds exactly what fuse.js finds', () => {
     for (const p of patterns.slice(0, 100)) expect(speakerFinder.search(p, 25), `speaker "${p}"`).toEqual(speakerFuse.search(p, { limit: 25 }).map((x) => x.item));
   });
 
+  it('GIVEN many names holding a short pattern, names with many aliases and typos THEN the best k (from the names holding it, the open sets or every candidate) are fuse.js\'s', () => {
+    const r = rng(5);
+    const syllables = ['ag', 'age', 'an', 'ar', 'ba', 'con', 'da', 'el', 'ga', 'ha', 'ka', 'la', 'ma', 'na', 'ra', 'sa', 'sha', 'ti', 'wo', 'za'];
+    const word = () => Array.from({ length: 2 + r(3) }, () => syllables[r(syllables.length)]).join('');
+    const cap = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+    const items: { name: string; aliases: string[] }[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const words = 1 + r(3);
+      const name = Array.from({ length: words }, () => cap(word())).join(' ');
+      // a few items with many aliases: their sets of length norms can beat names holding the pattern
+      const aliases = i % 97 === 0 ? Array.from({ length: 4 + r(4) }, () => cap(word())) : i % 5 === 0 ? [cap(word())] : [];
+      items.push({ name, aliases });
+    }
+    items.push({ name: 'Age', aliases: ['age'] }, { name: 'Shash', aliases: [] });
+    const options = { keys: ['name', 'aliases'], threshold: 0.34, ignoreLocation: true };
+    const fuse = new Fuse(items, options);
+    const finder = new NameFinder(items, options);
+    const patterns = ['ag', 'age', 'Age', 'agel', 'shash', 'shsh', 'con', 'cn', 'wo', 'zz', 'xq', 'anar', 'maaga', 'Agecon Shaba', 'kagema', 'sharaba maga', 'Wozaz', 'ragala', 'elti', 'qqqq', 'zaza'];
+    for (let k = 0; k < 40; k++) {
+      const it = items[r(items.length)]!;
+      const name = it.aliases.length && k % 2 ? it.aliases[r(it.aliases.length)]! : it.name;
+      const at = r(name.length);
+      let p = name.slice(at, at + 3 + r(name.length));
+      if (k % 3 === 1 && p.length > 3) p = p.slice(0, 1) + p.slice(2);
+      if (k % 3 === 2) p = p.slice(0, 2) + 'e' + p.slice(2);
+      patterns.push(p);
+    }
+    for (const p of patterns) {
+      for (const limit of [1, 5, 25, 50]) {
+        const expected = fuse.search(p, { limit }).map((x) => x.item);
+        expect(finder.search(p, limit), `"${p}" limit ${limit}`).toEqual(expected);
+        expect(finder.searchIndexes(p, limit), `"${p}" limit ${limit} as positions`).toEqual(fuse.search(p, { limit }).map((x) => x.refIndex));
+      }
+    }
+  });
+
   it('GIVEN prefixes of many names THEN startingWith gives the lowest items whose name or alias starts with them, in order', () => {
     const entities = [...index.entities(), ...generated.entities()];
     const finder = new NameFinder(entities, { keys: ['name', 'aliases'], threshold: 0.34, ignoreLocation: true });

@@ -30,6 +30,8 @@ export interface BriefOptions {
   stats?: BriefCorpusStats;
   maxPoints?: number;
   minPoints?: number;
+  /** Find near duplicates by comparing each representative with every allowed statement (tests: the reference for the index). */
+  scan?: boolean;
 }
 
 /** How many syndication groups use each content word: what makes a sentence central. */
@@ -194,7 +196,7 @@ export function buildBrief(articles: readonly Article[], claims: readonly Figure
     }
     return chosen;
   };
-  const { ranked, sentencesOf } = statements.cluster(filter, (r) => points.length + choose(r).length >= maxPoints);
+  const { ranked, sentencesOf } = statements.cluster(filter, (r) => points.length + choose(r).length >= maxPoints, { scan: opts.scan ?? false });
   if (ranked.length === 0) return [];
   const chosen = choose(ranked);
   return [

@@ -69,6 +69,26 @@ export interface SentenceFilter {
   sentences?: { sentence: ArrayLike<number>; article: ArrayLike<number> } | null;
 }
 
+/** How `cluster` finds near duplicates. */
+export interface ClusterOptions {
+  /** Compare each representative with every allowed statement (the straightforward way; tests compare the index with it). */
+  scan?: boolean;
+}
+
+/** A brief's near-duplicate index (`BriefStatements.prefixIndex`). */
+interface PrefixIndex {
+  /** The statements filed under each word (where: `wordAt`, `wordEnd`). */
+  postings: Int32Array;
+  /** Prefix of the `i`-th allowed statement: `prefixWords[prefixStart[i]..prefixStart[i+1]]`. */
+  prefixStart: Uint32Array;
+  prefixWords: Int32Array;
+}
+
+/** How many of a statement's words (its prefix) two near duplicates' first common word is among: n - ceil(t n) + 1. */
+function prefixLength(size: number): number {
+  return size - Math.max(1, Math.ceil(SAME_STATEMENT * size - 1e-6)) + 1;
+}
+
 class Growable {
   data: Int32Array;
   length = 0;
@@ -163,6 +183,8 @@ export class BriefStatements {
   private readonly wordSeen: Int32Array;
   private readonly wordAt: Int32Array;
   private readonly wordEnd: Int32Array;
+  /** Per word: how many of the brief's statements use it (valid where `wordSeen` is the brief's). */
+  private readonly wordCount: Int32Array;
   private groupMark = 0;
   private readonly familyGroups: Int32Array;
   private readonly familySeen: Int32Array;
@@ -204,6 +226,7 @@ export class BriefStatements {
     this.wordSeen = new Int32Array(this.words.length);
     this.wordAt = new Int32Array(this.words.length);
     this.wordEnd = new Int32Array(this.words.length);
+    this.wordCount = new Int32Array(this.words.length);
   }
 
   /** What the statements are made of (no scratch): what a snapshot stores, and `new BriefStatements(data)` takes back. */
@@ -266,7 +289,7 @@ export class BriefStatements {
    * a cluster by `sentencesOf`. `enough(clusters)` says when to stop clustering
    * (it is asked after each batch of representatives).
    */
-  cluster(filter: SentenceFilter | null, enough: (ranked: readonly StatementCluster[]) => boolean): { ranked: StatementCluster[]; sentencesOf: (c: StatementCluster) => number[] } {
+  cluster(filter: SentenceFilter | null, enough: (ranked: readonly StatementCluster[]) => boolean, opts: ClusterOptions = {}): { ranked: StatementCluster[]; sentencesOf: (c: StatementCluster) => number[] } {
     const gen = ++this.generation;
     // 1. allowed sentences by statement, as linked lists; groups counted per statement
     const occSentence = new Growable();
@@ -351,7 +374,8 @@ export class BriefStatements {
     const better = (i: number, j: number): boolean => own[i]! > own[j]! || (own[i] === own[j] && this.firstSentence[keys[i]!]! < this.firstSentence[keys[j]!]!);
 
     // near duplicates are looked up among the allowed statements only: postings of their words, made for this brief
-    const local = filter ? this.allowedPostings(keys.subarray(0, n), gen) : null;
+    const scan = opts.scan ? keys.subarray(0, n) : null;
+    const local = filter && !scan ? this.prefixIndex(keys.subarray(0, n), gen) : null;
 
     // 3. clusters, best representatives first, in batches
     const ranked: StatementCluster[] = [];
@@ -363,7 +387,7 @@ export class BriefStatements {
       for (; next < order.length; next++) {
         const k = keys[order[next]!]!;
         if (this.taken[k] === gen) continue;
-        ranked.push(this.gather(k, gen, sentencesOfStatement, local));
+        ranked.push(this.gather(k, gen, sentencesOfStatement, local, order[next]!, scan));
       }
       ranked.sort((x, y) => y.score - x.score || x.first - y.first);
       if (enough(ranked)) break;
@@ -380,54 +404,85 @@ export class BriefStatements {
   }
 
   /**
-   * A cluster around `rep`: every allowed statement not yet taken within
-   * `SAME_STATEMENT` of it, looked up in `local` (`allowedPostings`) when the
-   * brief has a filter, else in the corpus postings.
+   * The near-duplicate index of one brief's statements (`allowed`, position
+   * `i` = `allowed[i]`): each statement is filed under its *prefix*, its
+   * `prefixLength(size)` words least used among the allowed statements (ties by
+   * word number). Two statements within `SAME_STATEMENT` of each other share
+   * their first common word in that order, and it is in both prefixes (each has
+   * fewer than `ceil(t * size)` words after its prefix, and they share at least
+   * that many), so looking a representative's prefix words up in these lists
+   * finds every near duplicate. Words the topic puts in most of its statements
+   * (the topic's own words, a template's) come last and are in few prefixes.
+   * Word `w`'s list is `postings[wordAt[w]..wordEnd[w]]` when `wordSeen[w] ===
+   * gen` (empty for words in no prefix).
    */
-  /**
-   * Postings word -> statements restricted to `allowed` (the statements of one
-   * brief): word `w`'s list is `postings[wordAt[w]..wordEnd[w]]` when
-   * `wordSeen[w] === gen`; other words have no allowed statement.
-   */
-  private allowedPostings(allowed: Int32Array, gen: number): Int32Array {
-    let total = 0;
-    const words: number[] = [];
-    for (let i = 0; i < allowed.length; i++) {
+  private prefixIndex(allowed: Int32Array, gen: number): PrefixIndex {
+    const n = allowed.length;
+    const count = this.wordCount;
+    const listed: number[] = [];
+    const prefixStart = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) {
       const k = allowed[i]!;
-      for (let j = this.statementStart[k]!, e = this.statementStart[k + 1]!; j < e; j++) {
+      const from = this.statementStart[k]!;
+      const to = this.statementStart[k + 1]!;
+      for (let j = from; j < to; j++) {
         const w = this.statementWords[j]!;
         if (this.wordSeen[w] !== gen) {
           this.wordSeen[w] = gen;
+          count[w] = 0;
           this.wordEnd[w] = 0;
-          words.push(w);
+          listed.push(w);
         }
-        this.wordEnd[w]!++;
-        total++;
+        count[w]!++;
       }
+      prefixStart[i + 1] = prefixStart[i]! + prefixLength(to - from);
+    }
+    // each statement's prefix, least used words first (a statement's words ascend by number, so ties keep that order)
+    const prefixWords = new Int32Array(prefixStart[n]!);
+    for (let i = 0; i < n; i++) {
+      const k = allowed[i]!;
+      const base = prefixStart[i]!;
+      const p = prefixStart[i + 1]! - base;
+      let held = 0;
+      for (let j = this.statementStart[k]!, e = this.statementStart[k + 1]!; j < e; j++) {
+        const w = this.statementWords[j]!;
+        const c = count[w]!;
+        if (held === p && c >= count[prefixWords[base + p - 1]!]!) continue;
+        let at = held < p ? held++ : p - 1;
+        while (at > 0 && count[prefixWords[base + at - 1]!]! > c) {
+          prefixWords[base + at] = prefixWords[base + at - 1]!;
+          at--;
+        }
+        prefixWords[base + at] = w;
+      }
+      for (let j = base; j < base + p; j++) this.wordEnd[prefixWords[j]!]!++;
     }
     let at = 0;
-    for (const w of words) {
-      const count = this.wordEnd[w]!;
+    for (const w of listed) {
+      const c = this.wordEnd[w]!;
       this.wordAt[w] = this.wordEnd[w] = at;
-      at += count;
+      at += c;
     }
-    const postings = new Int32Array(total);
-    for (let i = 0; i < allowed.length; i++) {
+    const postings = new Int32Array(at);
+    for (let i = 0; i < n; i++) {
       const k = allowed[i]!;
-      for (let j = this.statementStart[k]!, e = this.statementStart[k + 1]!; j < e; j++) postings[this.wordEnd[this.statementWords[j]!]!++] = k;
+      for (let j = prefixStart[i]!, e = prefixStart[i + 1]!; j < e; j++) postings[this.wordEnd[prefixWords[j]!]!++] = k;
     }
-    return postings;
+    return { postings, prefixStart, prefixWords };
   }
 
-  private gather(rep: number, gen: number, sentencesOfStatement: (k: number, out: number[]) => void, local: Int32Array | null): StatementCluster {
+  /**
+   * A cluster around `rep`: every allowed statement not yet taken within
+   * `SAME_STATEMENT` of it, looked up in `local` (`prefixIndex`; `rep` is
+   * `allowed[at]` there) when the brief has a filter, else in the corpus
+   * postings; `scan` (tests) compares `rep` with each of these statements instead.
+   */
+  private gather(rep: number, gen: number, sentencesOfStatement: (k: number, out: number[]) => void, local: PrefixIndex | null, at: number, scan: Int32Array | null): StatementCluster {
     this.taken[rep] = gen;
     const members = [rep];
     const from = this.statementStart[rep]!;
     const size = this.statementStart[rep + 1]! - from;
     if (size > 0) {
-      // prefix filtering: a set with jaccard >= t shares one of the rep's first n - ceil(t n) + 1 rarest words
-      const byRarity = Array.from(this.statementWords.subarray(from, from + size)).sort((x, y) => this.df[x]! - this.df[y]! || x - y);
-      const prefix = size - Math.max(1, Math.ceil(SAME_STATEMENT * size - 1e-6)) + 1;
       const low = SAME_STATEMENT * size - 1e-6;
       const high = size / SAME_STATEMENT + 1e-6;
       const probe = ++this.probe;
@@ -442,13 +497,17 @@ export class BriefStatements {
           members.push(k);
         }
       };
-      if (local) {
-        // the rep's words are all listed (it is allowed itself)
-        for (let p = 0; p < prefix; p++) {
-          const w = byRarity[p]!;
-          for (let i = this.wordAt[w]!, e = this.wordEnd[w]!; i < e; i++) consider(local[i]!);
+      if (scan) {
+        for (let i = 0; i < scan.length; i++) consider(scan[i]!);
+      } else if (local) {
+        for (let j = local.prefixStart[at]!, e = local.prefixStart[at + 1]!; j < e; j++) {
+          const w = local.prefixWords[j]!;
+          for (let i = this.wordAt[w]!, e = this.wordEnd[w]!; i < e; i++) consider(local.postings[i]!);
         }
       } else {
+        // prefix filtering: a set with jaccard >= t shares one of the rep's first n - ceil(t n) + 1 rarest words
+        const byRarity = Array.from(this.statementWords.subarray(from, from + size)).sort((x, y) => this.df[x]! - this.df[y]! || x - y);
+        const prefix = prefixLength(size);
         for (let p = 0; p < prefix; p++) {
           const w = byRarity[p]!;
           for (let i = this.postingStart[w]!, e = this.postingStart[w + 1]!; i < e; i++) consider(this.postings[i]!);

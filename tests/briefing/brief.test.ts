@@ -219,3 +219,64 @@ describe('topic briefs from a list of sentences', () => {
     expect(briefStatsOf(crisis, again).df).toEqual(briefCorpusStats(crisis).df);
   });
 });
+
+describe('near duplicates of a topic brief', () => {
+  /** Clusters as plain data, members in a fixed order (the order they were found in is not part of a cluster). */
+  const plainClusters = (ranked: readonly { representative: number; members: number[]; first: number; groups: number; score: number }[]) =>
+    ranked.map((c) => ({ ...c, members: [c.members[0], ...c.members.slice(1).sort((x, y) => x - y)] }));
+
+  it.each(['crisis', 'generated'])('GIVEN allowed sentences of %s articles THEN every cluster found through the prefix index is the one a scan of the allowed statements finds', (which) => {
+    const articles = which === 'crisis' ? crisis : generated();
+    const statements = new BriefStatements(articles);
+    const picks: ((ai: number, si: number) => boolean)[] = [
+      () => true,
+      (ai, si) => (ai * 7 + si) % 3 === 0,
+      (ai, si) => ai % 2 === 0 && si < 6,
+      (ai) => ai % 5 === 1,
+      (_ai, si) => si % 4 !== 2,
+    ];
+    let multi = 0;
+    picks.forEach((pick, n) => {
+      const { sentences } = allowedBothWays(articles, pick, n + 1);
+      const indexed = statements.cluster({ sentences }, () => false);
+      const scanned = statements.cluster({ sentences }, () => false, { scan: true });
+      expect(indexed.ranked.length).toBeGreaterThan(0);
+      expect(plainClusters(indexed.ranked)).toEqual(plainClusters(scanned.ranked));
+      multi += indexed.ranked.filter((c) => c.members.length > 1).length;
+    });
+    // near duplicates were found, not only singletons (the crisis passages have none)
+    if (which === 'generated') expect(multi).toBeGreaterThan(10);
+  });
+
+  it('GIVEN many near duplicates differing in one word THEN the index finds each one (the topic\'s words in every sentence)', () => {
+    // every sentence shares the topic's words; they differ in one or two other words
+    const towns = ['Goma', 'Uvira', 'Bukavu', 'Kalehe', 'Minova', 'Sake', 'Rutshuru', 'Beni'];
+    const texts = towns.map((town, i) =>
+      [
+        `The Red Cross said people in ${town} were lifting sheets on bodies to identify loved ones.`,
+        `The Red Cross said rescuers in ${town} worked through the night with ${i % 2 ? 'dogs' : 'cranes'} and lamps.`,
+        `The Red Cross said the road to ${town} was closed by a landslide on ${i % 3 ? 'Monday' : 'Tuesday'} morning.`,
+      ].join(' '),
+    );
+    const articles = assembleArticles(texts.map((t, i) => extractArticle(doc(t, `rc-${i}`))));
+    const statements = new BriefStatements(articles);
+    const { sentences } = allowedBothWays(articles, () => true, 5);
+    const indexed = statements.cluster({ sentences }, () => false);
+    const scanned = statements.cluster({ sentences }, () => false, { scan: true });
+    expect(plainClusters(indexed.ranked)).toEqual(plainClusters(scanned.ranked));
+    expect(indexed.ranked.some((c) => c.members.length >= 4)).toBe(true);
+  });
+
+  it.each(['crisis', 'generated'])('GIVEN topic briefs of %s articles THEN the brief through the prefix index is the one a scan gives', (which) => {
+    const articles = which === 'crisis' ? crisis : generated();
+    const claims = mergeFigureClaims(articles);
+    const stats = briefCorpusStats(articles);
+    [(ai: number, si: number) => (ai + si) % 2 === 0, (ai: number) => ai % 3 !== 0, () => true].forEach((pick, n) => {
+      const both = allowedBothWays(articles, pick, n + 11);
+      const fast = buildBrief(articles, claims, { sentences: both.sentences, stats });
+      const scanned = buildBrief(articles, claims, { isAllowed: both.isAllowed, allowedArticles: both.allowedArticles, stats, scan: true });
+      expect(fast.length).toBeGreaterThan(0);
+      expect(plainBrief(fast)).toEqual(plainBrief(scanned));
+    });
+  });
+});

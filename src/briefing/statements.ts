@@ -294,6 +294,7 @@ export class BriefStatements {
     // 1. allowed sentences by statement, as linked lists; groups counted per statement
     const occSentence = new Growable();
     const occNext = new Growable();
+    const occGroup = new Growable();
     const touched = new Growable();
     const take = (s: number, g: number): void => {
       const k = this.statementOf[s]!;
@@ -307,6 +308,7 @@ export class BriefStatements {
       }
       occSentence.push(s);
       occNext.push(this.head[k]!);
+      occGroup.push(g);
       this.head[k] = occSentence.length - 1;
       if (s < this.firstSentence[k]!) this.firstSentence[k] = s;
       if (this.lastGroup[k] !== g) {
@@ -317,14 +319,31 @@ export class BriefStatements {
     if (filter?.sentences) {
       // the listed sentences in the order a full visit sees them: articles group by group, sentences in order
       const { sentence, article } = filter.sentences;
-      const order = new Float64Array(sentence.length);
-      let m = 0;
-      for (let i = 0; i < sentence.length; i++) if (this.statementOf[sentence[i]!]! >= 0) order[m++] = this.groupRank[article[i]!]! * 0x100000000 + sentence[i]!;
-      const sorted = order.subarray(0, m).sort();
-      for (let i = 0; i < m; i++) {
-        const key = sorted[i]!;
-        const rank = Math.floor(key / 0x100000000);
-        take(key - rank * 0x100000000, this.groupOf[this.byGroup[rank]!]!);
+      let ascending = true;
+      for (let i = 1; i < sentence.length && ascending; i++) ascending = sentence[i - 1]! < sentence[i]!;
+      if (ascending) {
+        // in document order (a search's hits): each article's sentences are one run, in order; only the runs are sorted
+        const runs: number[] = [];
+        for (let i = 0; i < sentence.length; i++) if (i === 0 || article[i] !== article[i - 1]) runs.push(i);
+        const byRank = new Float64Array(runs.length);
+        for (let r = 0; r < runs.length; r++) byRank[r] = this.groupRank[article[runs[r]!]!]! * 0x100000000 + r;
+        byRank.sort();
+        for (let x = 0; x < byRank.length; x++) {
+          const rank = Math.floor(byRank[x]! / 0x100000000);
+          const r = byRank[x]! - rank * 0x100000000;
+          const g = this.groupOf[this.byGroup[rank]!]!;
+          for (let i = runs[r]!, e = r + 1 < runs.length ? runs[r + 1]! : sentence.length; i < e; i++) if (this.statementOf[sentence[i]!]! >= 0) take(sentence[i]!, g);
+        }
+      } else {
+        const order = new Float64Array(sentence.length);
+        let m = 0;
+        for (let i = 0; i < sentence.length; i++) if (this.statementOf[sentence[i]!]! >= 0) order[m++] = this.groupRank[article[i]!]! * 0x100000000 + sentence[i]!;
+        const sorted = order.subarray(0, m).sort();
+        for (let i = 0; i < m; i++) {
+          const key = sorted[i]!;
+          const rank = Math.floor(key / 0x100000000);
+          take(key - rank * 0x100000000, this.groupOf[this.byGroup[rank]!]!);
+        }
       }
     } else {
       let visit: ArrayLike<number> = this.byGroup;
@@ -387,7 +406,7 @@ export class BriefStatements {
       for (; next < order.length; next++) {
         const k = keys[order[next]!]!;
         if (this.taken[k] === gen) continue;
-        ranked.push(this.gather(k, gen, sentencesOfStatement, local, order[next]!, scan));
+        ranked.push(this.gather(k, gen, occNext.data, occGroup.data, local, order[next]!, scan));
       }
       ranked.sort((x, y) => y.score - x.score || x.first - y.first);
       if (enough(ranked)) break;
@@ -476,8 +495,10 @@ export class BriefStatements {
    * `SAME_STATEMENT` of it, looked up in `local` (`prefixIndex`; `rep` is
    * `allowed[at]` there) when the brief has a filter, else in the corpus
    * postings; `scan` (tests) compares `rep` with each of these statements instead.
+   * `occNext`, `occGroup`: the brief's allowed sentences of each statement (a
+   * list from `head`) and their groups.
    */
-  private gather(rep: number, gen: number, sentencesOfStatement: (k: number, out: number[]) => void, local: PrefixIndex | null, at: number, scan: Int32Array | null): StatementCluster {
+  private gather(rep: number, gen: number, occNext: Int32Array, occGroup: Int32Array, local: PrefixIndex | null, at: number, scan: Int32Array | null): StatementCluster {
     this.taken[rep] = gen;
     const members = [rep];
     const from = this.statementStart[rep]!;
@@ -514,19 +535,16 @@ export class BriefStatements {
         }
       }
     }
-    // independent reports across all members
+    // independent reports across all members (each allowed sentence's group was noted when it was taken)
     const mark = ++this.groupMark;
     let groups = 0;
-    const sentences: number[] = [];
-    for (const k of members) sentencesOfStatement(k, sentences);
-    let lastArticle = -1;
-    for (const s of sentences) {
-      const ai = lastArticle >= 0 && s >= this.sentenceStart[lastArticle]! && s < this.sentenceStart[lastArticle + 1]! ? lastArticle : this.articleOf(s);
-      lastArticle = ai;
-      const g = this.groupOf[ai]!;
-      if (this.groupSeen[g] !== mark) {
-        this.groupSeen[g] = mark;
-        groups++;
+    for (const k of members) {
+      for (let o = this.head[k]!; o >= 0; o = occNext[o]!) {
+        const g = occGroup[o]!;
+        if (this.groupSeen[g] !== mark) {
+          this.groupSeen[g] = mark;
+          groups++;
+        }
       }
     }
     const first = this.firstSentence[rep]!;

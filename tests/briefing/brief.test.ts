@@ -267,13 +267,16 @@ describe('near duplicates of a topic brief', () => {
     expect(indexed.ranked.some((c) => c.members.length >= 4)).toBe(true);
   });
 
-  it.each(['crisis', 'generated'])('GIVEN topic briefs of %s articles THEN the brief through the prefix index is the one a scan gives', (which) => {
+  it.each(['crisis', 'generated'])('GIVEN topic briefs of %s articles THEN the brief from sentences in document order, through the prefix index, is the one a per-sentence test and a scan give', (which) => {
     const articles = which === 'crisis' ? crisis : generated();
     const claims = mergeFigureClaims(articles);
     const stats = briefCorpusStats(articles);
     [(ai: number, si: number) => (ai + si) % 2 === 0, (ai: number) => ai % 3 !== 0, () => true].forEach((pick, n) => {
       const both = allowedBothWays(articles, pick, n + 11);
-      const fast = buildBrief(articles, claims, { sentences: both.sentences, stats });
+      // in document order, as a search lists them (the visit then sorts articles, not sentences)
+      const order = both.sentences.sentence.map((_, i) => i).sort((i, j) => both.sentences.sentence[i]! - both.sentences.sentence[j]!);
+      const inOrder = { sentence: order.map((i) => both.sentences.sentence[i]!), article: order.map((i) => both.sentences.article[i]!) };
+      const fast = buildBrief(articles, claims, { sentences: inOrder, stats });
       const scanned = buildBrief(articles, claims, { isAllowed: both.isAllowed, allowedArticles: both.allowedArticles, stats, scan: true });
       expect(fast.length).toBeGreaterThan(0);
       expect(plainBrief(fast)).toEqual(plainBrief(scanned));

@@ -30,6 +30,8 @@ export interface BriefOptions {
   stats?: BriefCorpusStats;
   maxPoints?: number;
   minPoints?: number;
+  /** Only these claims of `claims` (positions, ascending) are the brief's: a topic's, without building their list. */
+  claimsIn?: ArrayLike<number> | null;
   /** Find near duplicates by comparing each representative with every allowed statement (tests: the reference for the index). */
   scan?: boolean;
 }
@@ -92,36 +94,61 @@ function isIncrement(c: FigureClaim): boolean {
   return v;
 }
 
-/** The first `n` of `list` in the order `cmp` gives (as a stable sort would), without sorting all of it. */
-function firstSorted<T>(list: readonly T[], n: number, cmp: (a: T, b: T) => number): T[] {
-  const top: T[] = [];
-  for (const x of list) {
-    if (top.length === n && cmp(x, top[n - 1]!) >= 0) continue;
-    let at = top.length;
-    while (at > 0 && cmp(x, top[at - 1]!) < 0) at--;
-    top.splice(at, 0, x);
-    if (top.length > n) top.pop();
-  }
-  return top;
+/** Adds `x` to `top`, the first `n` in the order `cmp` gives (as a stable sort would: `x` comes after its equals). */
+function keepFirst<T>(top: T[], x: T, n: number, cmp: (a: T, b: T) => number): void {
+  if (top.length === n && cmp(x, top[n - 1]!) >= 0) return;
+  let at = top.length;
+  while (at > 0 && cmp(x, top[at - 1]!) < 0) at--;
+  top.splice(at, 0, x);
+  if (top.length > n) top.pop();
 }
 
-/** One point per figure kind on which several claimants give different numbers. */
-export function disagreementPoints(claims: readonly FigureClaim[], maxPoints = 3): BriefPointDraft[] {
-  const byKind = new Map<FigureKind, FigureClaim[]>();
-  for (const c of claims) {
-    if (!DISAGREE_KINDS.includes(c.kind)) continue;
-    // increments ("3,000 additional troops", "another 4,000") do not contradict totals
-    if (isIncrement(c)) continue;
-    const list = byKind.get(c.kind);
-    if (list) list.push(c);
-    else byKind.set(c.kind, [c]);
+const byReports = (a: FigureClaim, b: FigureClaim) => b.independentReports - a.independentReports || b.high - a.high;
+
+/**
+ * Per claim list: 0 not looked at yet, 1 cannot disagree (another kind, or an
+ * increment), 2 + i a claim of kind `DISAGREE_KINDS[i]`. Filled as briefs read
+ * the list (topic briefs read the index's list through positions).
+ */
+const disagreeCodes = new WeakMap<readonly FigureClaim[], Uint8Array>();
+
+/**
+ * One point per figure kind on which several claimants give different numbers.
+ * `positions` (ascending): only these claims of `claims` count, as if the list
+ * held only them (a topic's claims, without building that list).
+ */
+export function disagreementPoints(claims: readonly FigureClaim[], maxPoints = 3, positions: ArrayLike<number> | null = null): BriefPointDraft[] {
+  let codes = disagreeCodes.get(claims);
+  if (codes?.length !== claims.length) disagreeCodes.set(claims, (codes = new Uint8Array(claims.length)));
+  const kinds = DISAGREE_KINDS.length;
+  const count = new Int32Array(kinds);
+  const differs = new Uint8Array(kinds);
+  const first: FigureClaim[] = [];
+  // the 5 most reported per kind, in the list's order among equals
+  const tops: FigureClaim[][] = DISAGREE_KINDS.map(() => []);
+  const n = positions ? positions.length : claims.length;
+  for (let p = 0; p < n; p++) {
+    const i = positions ? positions[p]! : p;
+    let code = codes[i]!;
+    if (code === 1) continue;
+    const c = claims[i]!;
+    if (code === 0) {
+      const d = DISAGREE_KINDS.indexOf(c.kind);
+      // increments ("3,000 additional troops", "another 4,000") do not contradict totals
+      codes[i] = code = d < 0 || isIncrement(c) ? 1 : 2 + d;
+    }
+    if (code === 1) continue;
+    const d = code - 2;
+    if (count[d]++ === 0) first[d] = c;
+    else if (differs[d] === 0 && (c.low !== first[d]!.low || c.high !== first[d]!.high)) differs[d] = 1;
+    keepFirst(tops[d]!, c, 5, byReports);
   }
   const points: { weight: number; point: BriefPointDraft }[] = [];
   for (const kind of KIND_ORDER) {
-    const list = byKind.get(kind);
-    if (!list || list.length < 2) continue;
-    if (list.every((c) => c.low === list[0]!.low && c.high === list[0]!.high)) continue;
-    const top = firstSorted(list, 5, (a, b) => b.independentReports - a.independentReports || b.high - a.high);
+    const d = DISAGREE_KINDS.indexOf(kind);
+    // a kind needs two claims giving different numbers
+    if (d < 0 || count[d]! < 2 || differs[d] === 0) continue;
+    const top = tops[d]!;
     // group claimants that give the same number
     const byNumber = new Map<string, FigureClaim[]>();
     for (const c of top) {
@@ -166,7 +193,7 @@ export function buildBrief(articles: readonly Article[], claims: readonly Figure
         : isAllowed;
   const filter = opts.sentences ? { sentences: opts.sentences } : allowed || isAllowed || opts.allowedArticles ? { articles: opts.allowedArticles ?? null, test } : null;
 
-  const points: BriefPointDraft[] = disagreementPoints(claims, 2);
+  const points: BriefPointDraft[] = disagreementPoints(claims, 2, opts.claimsIn ?? null);
   const coveredNumbers = new Set(points.flatMap((p) => p.text.match(/\d[\d,]*/g) ?? []));
   // the text of a cluster's first sentence: read once per cluster (choosing asks again after each batch)
   const texts = new Map<StatementCluster, string>();

@@ -522,7 +522,9 @@ export class CorpusIndex implements BriefingIndex {
     // only the matching sentences are visited (each once, in document order: what marking them without neighbours lists)
     const sentence = new Int32Array(hits.articles.length);
     for (let h = 0; h < sentence.length; h++) sentence[h] = this.sentenceStart[hits.articles[h]!]! + hits.sentences[h]!;
-    return buildBrief(this.list, this.figuresAbout({ topic: opts.topic }, hits), { sentences: { sentence, article: hits.articles }, stats: this.derived.briefStats });
+    // its figures: the claims with a source in a matching sentence or a neighbour (`figures({ topic })`), by position
+    const claimsIn = this.itemsInTopic(this.claimSentences, this.topicMarks(opts.topic, 1, hits)!);
+    return buildBrief(this.list, this.claims, { sentences: { sentence, article: hits.articles }, claimsIn, stats: this.derived.briefStats });
   }
 
   suggest(source: AutocompleteSource, prefix: string, limit = 25): string[] {

@@ -4,13 +4,13 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { briefCorpusStats, briefStatsOf, buildBrief } from '../../src/briefing/brief.js';
+import { briefCorpusStats, briefStatsOf, buildBrief, disagreementPoints } from '../../src/briefing/brief.js';
 import { sentenceRef } from '../../src/briefing/sources.js';
 import { generateArticle } from '../../bench/generate.js';
-import { mergeFigureClaims } from '../../src/briefing/claims.js';
+import { formatFigure, KIND_LABEL, KIND_ORDER, mergeFigureClaims } from '../../src/briefing/claims.js';
 import { BriefStatements, SAME_STATEMENT } from '../../src/briefing/statements.js';
 import { contentWords, jaccard } from '../../src/briefing/text.js';
-import type { Article } from '../../src/core/types.js';
+import type { Article, FigureClaim, FigureKind, SourceRef } from '../../src/core/types.js';
 import { extractArticle } from '../../src/extract/article.js';
 import { assembleArticles } from '../../src/index/assemble.js';
 import { CRISIS, crisisFiles, doc, extractFile } from '../helpers.js';
@@ -281,5 +281,52 @@ describe('near duplicates of a topic brief', () => {
       expect(fast.length).toBeGreaterThan(0);
       expect(plainBrief(fast)).toEqual(plainBrief(scanned));
     });
+  });
+});
+
+describe('disagreementPoints', () => {
+  /** The straightforward version: group by kind, drop increments, the five most reported of each kind by a stable sort. */
+  function reference(claims: readonly FigureClaim[], maxPoints: number) {
+    const INCREMENT = /\b(?:additional|extra|more|further|another|new|fresh|reinforcements)\b/i;
+    const kinds: FigureKind[] = ['killed', 'wounded', 'casualties', 'missing', 'captured', 'deployed', 'displaced'];
+    const points: { weight: number; point: { text: string; sources: SourceRef[] } }[] = [];
+    for (const kind of KIND_ORDER) {
+      if (!kinds.includes(kind)) continue;
+      const list = claims.filter((c) => c.kind === kind && !INCREMENT.test(c.subject ?? '') && !INCREMENT.test(c.qualifier ?? ''));
+      if (list.length < 2 || list.every((c) => c.low === list[0]!.low && c.high === list[0]!.high)) continue;
+      const top = [...list].sort((a, b) => b.independentReports - a.independentReports || b.high - a.high).slice(0, 5);
+      const byNumber = new Map<string, FigureClaim[]>();
+      for (const c of top) byNumber.set(formatFigure(c), [...(byNumber.get(formatFigure(c)) ?? []), c]);
+      const parts = [...byNumber.entries()].map(([num, cs]) => {
+        const named = [...new Set(cs.map((c) => c.claimedBy).filter((n): n is string => !!n))];
+        return named.length > 0 ? `${num} per ${named.join(' and ')}` : `${num} (unattributed)`;
+      });
+      const label = KIND_LABEL[kind];
+      const subject = top.find((c) => c.subject)?.subject;
+      const text = `${label[0]!.toUpperCase()}${label.slice(1)}${subject ? ` (${subject})` : ''}, sources disagree: ${parts.join('; ')}.`;
+      points.push({ weight: top.reduce((s, c) => s + c.independentReports, 0), point: { text, sources: top.flatMap((c) => c.sources.slice(0, 2)) } });
+    }
+    return points
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, maxPoints)
+      .map((p) => p.point);
+  }
+
+  it.each(['crisis', 'generated'])('GIVEN the claims of %s articles, all or a subset by position THEN the points are the straightforward ones', (which) => {
+    const claims = mergeFigureClaims(which === 'crisis' ? crisis : generated());
+    let made = 0;
+    for (const keep of [() => true, (i: number) => i % 2 === 0, (i: number) => i % 7 < 3, (i: number) => i < 12]) {
+      const positions = claims.map((_, i) => i).filter(keep);
+      const subset = positions.map((i) => claims[i]!);
+      for (const max of [2, 3]) {
+        const expected = reference(subset, max);
+        expect(disagreementPoints(subset, max)).toEqual(expected);
+        // twice through positions: the codes noted the first time are reused
+        expect(disagreementPoints(claims, max, Uint32Array.from(positions))).toEqual(expected);
+        expect(disagreementPoints(claims, max, positions)).toEqual(expected);
+        made += expected.length;
+      }
+    }
+    expect(made).toBeGreaterThan(4);
   });
 });

@@ -292,10 +292,12 @@ export class BriefStatements {
   cluster(filter: SentenceFilter | null, enough: (ranked: readonly StatementCluster[]) => boolean, opts: ClusterOptions = {}): { ranked: StatementCluster[]; sentencesOf: (c: StatementCluster) => number[] } {
     const gen = ++this.generation;
     // 1. allowed sentences by statement, as linked lists; groups counted per statement
-    const occSentence = new Growable();
-    const occNext = new Growable();
-    const occGroup = new Growable();
-    const touched = new Growable();
+    // as many as the listed sentences when there is a list (no regrowing)
+    const capacity = Math.max(16, filter?.sentences?.sentence.length ?? 1024);
+    const occSentence = new Growable(capacity);
+    const occNext = new Growable(capacity);
+    const occGroup = new Growable(capacity);
+    const touched = new Growable(capacity);
     const take = (s: number, g: number): void => {
       const k = this.statementOf[s]!;
       if (this.seenIn[k] !== gen) {

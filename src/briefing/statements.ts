@@ -84,6 +84,9 @@ interface PrefixIndex {
   prefixWords: Int32Array;
 }
 
+/** How many statements `prefixIndex` counts words on to order them. */
+const PREFIX_SAMPLE = 1024;
+
 /** How many of a statement's words (its prefix) two near duplicates' first common word is among: n - ceil(t n) + 1. */
 function prefixLength(size: number): number {
   return size - Math.max(1, Math.ceil(SAME_STATEMENT * size - 1e-6)) + 1;
@@ -183,8 +186,10 @@ export class BriefStatements {
   private readonly wordSeen: Int32Array;
   private readonly wordAt: Int32Array;
   private readonly wordEnd: Int32Array;
-  /** Per word: how many of the brief's statements use it (valid where `wordSeen` is the brief's). */
+  /** Per word: how many statements of a brief's sample use it (0 outside `prefixIndex`). */
   private readonly wordCount: Int32Array;
+  /** The counts of the prefix being chosen (prefixes are short: a brief's sentences have at most 60 words). */
+  private readonly prefixCounts = new Int32Array(64);
   private groupMark = 0;
   private readonly familyGroups: Int32Array;
   private readonly familySeen: Int32Array;
@@ -427,57 +432,74 @@ export class BriefStatements {
   /**
    * The near-duplicate index of one brief's statements (`allowed`, position
    * `i` = `allowed[i]`): each statement is filed under its *prefix*, its
-   * `prefixLength(size)` words least used among the allowed statements (ties by
-   * word number). Two statements within `SAME_STATEMENT` of each other share
-   * their first common word in that order, and it is in both prefixes (each has
-   * fewer than `ceil(t * size)` words after its prefix, and they share at least
-   * that many), so looking a representative's prefix words up in these lists
-   * finds every near duplicate. Words the topic puts in most of its statements
-   * (the topic's own words, a template's) come last and are in few prefixes.
-   * Word `w`'s list is `postings[wordAt[w]..wordEnd[w]]` when `wordSeen[w] ===
-   * gen` (empty for words in no prefix).
+   * `prefixLength(size)` words least used (ties by word number), counted on
+   * an even sample of the allowed statements. Two statements within
+   * `SAME_STATEMENT` of each other share their first common word in that
+   * order, and it is in both prefixes (each has fewer than `ceil(t * size)`
+   * words after its prefix, and they share at least that many); this holds
+   * for any order fixed before the statements are filed, so looking a
+   * representative's prefix words up in these lists finds every near
+   * duplicate, whatever the sample. Words the topic puts in most of its
+   * statements (the topic's own words, a template's) come last and are in few
+   * prefixes. Word `w`'s list is `postings[wordAt[w]..wordEnd[w]]` when
+   * `wordSeen[w] === gen` (empty for words in no prefix).
    */
   private prefixIndex(allowed: Int32Array, gen: number): PrefixIndex {
     const n = allowed.length;
+    // how much each word is used, counted on an even sample of about PREFIX_SAMPLE statements (all of them in a
+    // small brief): any order fixed before the statements are filed finds every near duplicate, and a sample
+    // tells the words most of the topic's statements share as well as a full count
     const count = this.wordCount;
-    const listed: number[] = [];
-    const prefixStart = new Uint32Array(n + 1);
-    for (let i = 0; i < n; i++) {
+    const sampled: number[] = [];
+    const step = Math.max(1, Math.floor(n / PREFIX_SAMPLE));
+    for (let i = 0; i < n; i += step) {
       const k = allowed[i]!;
-      const from = this.statementStart[k]!;
-      const to = this.statementStart[k + 1]!;
-      for (let j = from; j < to; j++) {
+      for (let j = this.statementStart[k]!, e = this.statementStart[k + 1]!; j < e; j++) {
         const w = this.statementWords[j]!;
-        if (this.wordSeen[w] !== gen) {
-          this.wordSeen[w] = gen;
-          count[w] = 0;
-          this.wordEnd[w] = 0;
-          listed.push(w);
-        }
-        count[w]!++;
+        if (count[w]++ === 0) sampled.push(w);
       }
-      prefixStart[i + 1] = prefixStart[i]! + prefixLength(to - from);
     }
     // each statement's prefix, least used words first (a statement's words ascend by number, so ties keep that order)
+    const listed: number[] = [];
+    const prefixStart = new Uint32Array(n + 1);
+    let longest = 0;
+    for (let i = 0; i < n; i++) {
+      const k = allowed[i]!;
+      const p = prefixLength(this.statementStart[k + 1]! - this.statementStart[k]!);
+      prefixStart[i + 1] = prefixStart[i]! + p;
+      if (p > longest) longest = p;
+    }
     const prefixWords = new Int32Array(prefixStart[n]!);
+    const held = longest <= this.prefixCounts.length ? this.prefixCounts : new Int32Array(longest);
     for (let i = 0; i < n; i++) {
       const k = allowed[i]!;
       const base = prefixStart[i]!;
       const p = prefixStart[i + 1]! - base;
-      let held = 0;
+      let size = 0;
       for (let j = this.statementStart[k]!, e = this.statementStart[k + 1]!; j < e; j++) {
         const w = this.statementWords[j]!;
         const c = count[w]!;
-        if (held === p && c >= count[prefixWords[base + p - 1]!]!) continue;
-        let at = held < p ? held++ : p - 1;
-        while (at > 0 && count[prefixWords[base + at - 1]!]! > c) {
+        if (size === p && c >= held[p - 1]!) continue;
+        let at = size < p ? size++ : p - 1;
+        while (at > 0 && held[at - 1]! > c) {
           prefixWords[base + at] = prefixWords[base + at - 1]!;
+          held[at] = held[at - 1]!;
           at--;
         }
         prefixWords[base + at] = w;
+        held[at] = c;
       }
-      for (let j = base; j < base + p; j++) this.wordEnd[prefixWords[j]!]!++;
+      for (let j = base; j < base + p; j++) {
+        const w = prefixWords[j]!;
+        if (this.wordSeen[w] !== gen) {
+          this.wordSeen[w] = gen;
+          this.wordEnd[w] = 0;
+          listed.push(w);
+        }
+        this.wordEnd[w]!++;
+      }
     }
+    for (const w of sampled) count[w] = 0;
     let at = 0;
     for (const w of listed) {
       const c = this.wordEnd[w]!;

@@ -94,23 +94,17 @@ function isIncrement(c: FigureClaim): boolean {
   return v;
 }
 
-/** Adds `x` to `top`, the first `n` in the order `cmp` gives (as a stable sort would: `x` comes after its equals). */
-function keepFirst<T>(top: T[], x: T, n: number, cmp: (a: T, b: T) => number): void {
-  if (top.length === n && cmp(x, top[n - 1]!) >= 0) return;
-  let at = top.length;
-  while (at > 0 && cmp(x, top[at - 1]!) < 0) at--;
-  top.splice(at, 0, x);
-  if (top.length > n) top.pop();
+/** What disagreement points read of each claim, copied from it the first time a brief reads it (a topic's pass then touches no claim object). */
+interface ClaimFacts {
+  /** 0 not read yet, 1 cannot disagree (another kind, or an increment), 2 + i a claim of kind `DISAGREE_KINDS[i]`. */
+  code: Uint8Array;
+  reports: Float64Array;
+  low: Float64Array;
+  high: Float64Array;
 }
 
-const byReports = (a: FigureClaim, b: FigureClaim) => b.independentReports - a.independentReports || b.high - a.high;
-
-/**
- * Per claim list: 0 not looked at yet, 1 cannot disagree (another kind, or an
- * increment), 2 + i a claim of kind `DISAGREE_KINDS[i]`. Filled as briefs read
- * the list (topic briefs read the index's list through positions).
- */
-const disagreeCodes = new WeakMap<readonly FigureClaim[], Uint8Array>();
+/** Per claim list (topic briefs read the index's list through positions). */
+const claimFacts = new WeakMap<readonly FigureClaim[], ClaimFacts>();
 
 /**
  * One point per figure kind on which several claimants give different numbers.
@@ -118,37 +112,52 @@ const disagreeCodes = new WeakMap<readonly FigureClaim[], Uint8Array>();
  * held only them (a topic's claims, without building that list).
  */
 export function disagreementPoints(claims: readonly FigureClaim[], maxPoints = 3, positions: ArrayLike<number> | null = null): BriefPointDraft[] {
-  let codes = disagreeCodes.get(claims);
-  if (codes?.length !== claims.length) disagreeCodes.set(claims, (codes = new Uint8Array(claims.length)));
+  let facts = claimFacts.get(claims);
+  if (facts?.code.length !== claims.length) {
+    const n = claims.length;
+    facts = { code: new Uint8Array(n), reports: new Float64Array(n), low: new Float64Array(n), high: new Float64Array(n) };
+    claimFacts.set(claims, facts);
+  }
+  const { code: codes, reports, low, high } = facts;
+  // the most reported first, then the highest; equals in the list's order (a stable sort's)
+  const before = (i: number, j: number) => (reports[j]! - reports[i]! || high[j]! - high[i]!) < 0;
   const kinds = DISAGREE_KINDS.length;
   const count = new Int32Array(kinds);
   const differs = new Uint8Array(kinds);
-  const first: FigureClaim[] = [];
-  // the 5 most reported per kind, in the list's order among equals
-  const tops: FigureClaim[][] = DISAGREE_KINDS.map(() => []);
+  const first = new Int32Array(kinds);
+  // the 5 first per kind in that order (positions in `claims`)
+  const tops: number[][] = DISAGREE_KINDS.map(() => []);
   const n = positions ? positions.length : claims.length;
   for (let p = 0; p < n; p++) {
     const i = positions ? positions[p]! : p;
     let code = codes[i]!;
     if (code === 1) continue;
-    const c = claims[i]!;
     if (code === 0) {
+      const c = claims[i]!;
       const d = DISAGREE_KINDS.indexOf(c.kind);
       // increments ("3,000 additional troops", "another 4,000") do not contradict totals
       codes[i] = code = d < 0 || isIncrement(c) ? 1 : 2 + d;
+      reports[i] = c.independentReports;
+      low[i] = c.low;
+      high[i] = c.high;
+      if (code === 1) continue;
     }
-    if (code === 1) continue;
     const d = code - 2;
-    if (count[d]++ === 0) first[d] = c;
-    else if (differs[d] === 0 && (c.low !== first[d]!.low || c.high !== first[d]!.high)) differs[d] = 1;
-    keepFirst(tops[d]!, c, 5, byReports);
+    if (count[d]++ === 0) first[d] = i;
+    else if (differs[d] === 0 && (low[i] !== low[first[d]!] || high[i] !== high[first[d]!])) differs[d] = 1;
+    const top = tops[d]!;
+    if (top.length === 5 && !before(i, top[4]!)) continue;
+    let at = top.length;
+    while (at > 0 && before(i, top[at - 1]!)) at--;
+    top.splice(at, 0, i);
+    if (top.length > 5) top.pop();
   }
   const points: { weight: number; point: BriefPointDraft }[] = [];
   for (const kind of KIND_ORDER) {
     const d = DISAGREE_KINDS.indexOf(kind);
     // a kind needs two claims giving different numbers
     if (d < 0 || count[d]! < 2 || differs[d] === 0) continue;
-    const top = tops[d]!;
+    const top = tops[d]!.map((i) => claims[i]!);
     // group claimants that give the same number
     const byNumber = new Map<string, FigureClaim[]>();
     for (const c of top) {

@@ -75,10 +75,18 @@ export interface ClusterOptions {
   scan?: boolean;
 }
 
-/** A brief's near-duplicate index (`BriefStatements.prefixIndex`). */
+/** A brief's near-duplicate index (`BriefStatements.prefixIndex`); statements are named by their position in `statements`. */
 interface PrefixIndex {
-  /** The statements filed under each word (where: `wordAt`, `wordEnd`). */
+  /** The brief's statements. */
+  statements: Int32Array;
+  /** Words of each. */
+  sizes: Int32Array;
+  /** The positions filed under each word (where: `wordAt`, `wordEnd`). */
   postings: Int32Array;
+  /** 1: in a cluster already. */
+  taken: Uint8Array;
+  /** The representative last compared with each. */
+  probed: Int32Array;
   /** Prefix of the `i`-th allowed statement: `prefixWords[prefixStart[i]..prefixStart[i+1]]`. */
   prefixStart: Uint32Array;
   prefixWords: Int32Array;
@@ -303,8 +311,7 @@ export class BriefStatements {
     const occNext = new Growable(capacity);
     const occGroup = new Growable(capacity);
     const touched = new Growable(capacity);
-    const take = (s: number, g: number): void => {
-      const k = this.statementOf[s]!;
+    const take = (s: number, g: number, k = this.statementOf[s]!): void => {
       if (this.seenIn[k] !== gen) {
         this.seenIn[k] = gen;
         this.head[k] = -1;
@@ -331,7 +338,12 @@ export class BriefStatements {
       if (ascending) {
         // in document order (a search's hits): each article's sentences are one run, in order; only the runs are sorted
         const runs: number[] = [];
-        for (let i = 0; i < sentence.length; i++) if (i === 0 || article[i] !== article[i - 1]) runs.push(i);
+        // each sentence's statement read in document order (ascending addresses), before the visit jumps between articles
+        const statementAt = new Int32Array(sentence.length);
+        for (let i = 0; i < sentence.length; i++) {
+          statementAt[i] = this.statementOf[sentence[i]!]!;
+          if (i === 0 || article[i] !== article[i - 1]) runs.push(i);
+        }
         const byRank = new Float64Array(runs.length);
         for (let r = 0; r < runs.length; r++) byRank[r] = this.groupRank[article[runs[r]!]!]! * 0x100000000 + r;
         byRank.sort();
@@ -339,7 +351,7 @@ export class BriefStatements {
           const rank = Math.floor(byRank[x]! / 0x100000000);
           const r = byRank[x]! - rank * 0x100000000;
           const g = this.groupOf[this.byGroup[rank]!]!;
-          for (let i = runs[r]!, e = r + 1 < runs.length ? runs[r + 1]! : sentence.length; i < e; i++) if (this.statementOf[sentence[i]!]! >= 0) take(sentence[i]!, g);
+          for (let i = runs[r]!, e = r + 1 < runs.length ? runs[r + 1]! : sentence.length; i < e; i++) if (statementAt[i]! >= 0) take(sentence[i]!, g, statementAt[i]!);
         }
       } else {
         const order = new Float64Array(sentence.length);
@@ -462,10 +474,12 @@ export class BriefStatements {
     // each statement's prefix, least used words first (a statement's words ascend by number, so ties keep that order)
     const listed: number[] = [];
     const prefixStart = new Uint32Array(n + 1);
+    const sizes = new Int32Array(n);
     let longest = 0;
     for (let i = 0; i < n; i++) {
       const k = allowed[i]!;
-      const p = prefixLength(this.statementStart[k + 1]! - this.statementStart[k]!);
+      sizes[i] = this.statementStart[k + 1]! - this.statementStart[k]!;
+      const p = prefixLength(sizes[i]!);
       prefixStart[i + 1] = prefixStart[i]! + p;
       if (p > longest) longest = p;
     }
@@ -507,11 +521,8 @@ export class BriefStatements {
       at += c;
     }
     const postings = new Int32Array(at);
-    for (let i = 0; i < n; i++) {
-      const k = allowed[i]!;
-      for (let j = prefixStart[i]!, e = prefixStart[i + 1]!; j < e; j++) postings[this.wordEnd[prefixWords[j]!]!++] = k;
-    }
-    return { postings, prefixStart, prefixWords };
+    for (let i = 0; i < n; i++) for (let j = prefixStart[i]!, e = prefixStart[i + 1]!; j < e; j++) postings[this.wordEnd[prefixWords[j]!]!++] = i;
+    return { postings, prefixStart, prefixWords, statements: allowed, sizes, taken: new Uint8Array(n), probed: new Int32Array(n) };
   }
 
   /**
@@ -545,9 +556,25 @@ export class BriefStatements {
       if (scan) {
         for (let i = 0; i < scan.length; i++) consider(scan[i]!);
       } else if (local) {
+        // by position in the brief's list: its own small arrays, not the corpus-wide ones (every candidate is allowed)
+        const { taken, probed, sizes, statements } = local;
+        taken[at] = 1;
         for (let j = local.prefixStart[at]!, e = local.prefixStart[at + 1]!; j < e; j++) {
           const w = local.prefixWords[j]!;
-          for (let i = this.wordAt[w]!, e = this.wordEnd[w]!; i < e; i++) consider(local.postings[i]!);
+          for (let i = this.wordAt[w]!, e = this.wordEnd[w]!; i < e; i++) {
+            const q = local.postings[i]!;
+            if (taken[q] === 1 || probed[q] === probe) continue;
+            probed[q] = probe;
+            const m = sizes[q]!;
+            if (m < low || m > high) continue;
+            const k = statements[q]!;
+            const inter = this.overlap(rep, k);
+            if (inter / (size + m - inter) >= SAME_STATEMENT) {
+              taken[q] = 1;
+              this.taken[k] = gen;
+              members.push(k);
+            }
+          }
         }
       } else {
         // prefix filtering: a set with jaccard >= t shares one of the rep's first n - ceil(t n) + 1 rarest words

@@ -411,7 +411,7 @@ export class BriefStatements {
     }
     const better = (i: number, j: number): boolean => own[i]! > own[j]! || (own[i] === own[j] && this.firstSentence[keys[i]!]! < this.firstSentence[keys[j]!]!);
 
-    // near duplicates are looked up among the allowed statements only: postings of their words, made for this brief
+    // near duplicates are looked up among the allowed statements only: a prefix index made for this brief (`scan`: each compared)
     const scan = opts.scan ? keys.subarray(0, n) : null;
     const local = filter && !scan ? this.prefixIndex(keys.subarray(0, n), gen) : null;
 

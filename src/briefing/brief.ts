@@ -86,12 +86,9 @@ export function briefStatements(articles: readonly Article[], stats?: BriefCorpu
 const INCREMENT = /\b(?:additional|extra|more|further|another|new|fresh|reinforcements)\b/i;
 const DISAGREE_KINDS: readonly FigureKind[] = ['killed', 'wounded', 'casualties', 'missing', 'captured', 'deployed', 'displaced'];
 
-/** Whether a claim is an increment ("3,000 additional troops", "another 4,000"): remembered per claim, claims are reused by every brief. */
-const increments = new WeakMap<FigureClaim, boolean>();
+/** Whether a claim is an increment ("3,000 additional troops", "another 4,000"); noted per claim list with the rest of its facts. */
 function isIncrement(c: FigureClaim): boolean {
-  let v = increments.get(c);
-  if (v === undefined) increments.set(c, (v = INCREMENT.test(c.subject ?? '') || INCREMENT.test(c.qualifier ?? '')));
-  return v;
+  return INCREMENT.test(c.subject ?? '') || INCREMENT.test(c.qualifier ?? '');
 }
 
 /** What disagreement points read of each claim, copied from it the first time a brief reads it (a topic's pass then touches no claim object). */

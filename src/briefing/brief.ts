@@ -30,6 +30,10 @@ export interface BriefOptions {
   stats?: BriefCorpusStats;
   maxPoints?: number;
   minPoints?: number;
+  /** Only these claims of `claims` (positions, ascending) are the brief's: a topic's, without building their list. */
+  claimsIn?: ArrayLike<number> | null;
+  /** Find near duplicates by comparing each representative with every allowed statement (tests: the reference for the index). */
+  scan?: boolean;
 }
 
 /** How many syndication groups use each content word: what makes a sentence central. */
@@ -82,44 +86,75 @@ export function briefStatements(articles: readonly Article[], stats?: BriefCorpu
 const INCREMENT = /\b(?:additional|extra|more|further|another|new|fresh|reinforcements)\b/i;
 const DISAGREE_KINDS: readonly FigureKind[] = ['killed', 'wounded', 'casualties', 'missing', 'captured', 'deployed', 'displaced'];
 
-/** Whether a claim is an increment ("3,000 additional troops", "another 4,000"): remembered per claim, claims are reused by every brief. */
-const increments = new WeakMap<FigureClaim, boolean>();
+/** Whether a claim is an increment ("3,000 additional troops", "another 4,000"); noted per claim list with the rest of its facts. */
 function isIncrement(c: FigureClaim): boolean {
-  let v = increments.get(c);
-  if (v === undefined) increments.set(c, (v = INCREMENT.test(c.subject ?? '') || INCREMENT.test(c.qualifier ?? '')));
-  return v;
+  return INCREMENT.test(c.subject ?? '') || INCREMENT.test(c.qualifier ?? '');
 }
 
-/** The first `n` of `list` in the order `cmp` gives (as a stable sort would), without sorting all of it. */
-function firstSorted<T>(list: readonly T[], n: number, cmp: (a: T, b: T) => number): T[] {
-  const top: T[] = [];
-  for (const x of list) {
-    if (top.length === n && cmp(x, top[n - 1]!) >= 0) continue;
-    let at = top.length;
-    while (at > 0 && cmp(x, top[at - 1]!) < 0) at--;
-    top.splice(at, 0, x);
-    if (top.length > n) top.pop();
+/** What disagreement points read of each claim, copied from it the first time a brief reads it (a topic's pass then touches no claim object). */
+interface ClaimFacts {
+  /** 0 not read yet, 1 cannot disagree (another kind, or an increment), 2 + i a claim of kind `DISAGREE_KINDS[i]`. */
+  code: Uint8Array;
+  reports: Float64Array;
+  low: Float64Array;
+  high: Float64Array;
+}
+
+/** Per claim list (topic briefs read the index's list through positions). */
+const claimFacts = new WeakMap<readonly FigureClaim[], ClaimFacts>();
+
+/**
+ * One point per figure kind on which several claimants give different numbers.
+ * `positions` (ascending): only these claims of `claims` count, as if the list
+ * held only them (a topic's claims, without building that list).
+ */
+export function disagreementPoints(claims: readonly FigureClaim[], maxPoints = 3, positions: ArrayLike<number> | null = null): BriefPointDraft[] {
+  let facts = claimFacts.get(claims);
+  if (facts?.code.length !== claims.length) {
+    const n = claims.length;
+    facts = { code: new Uint8Array(n), reports: new Float64Array(n), low: new Float64Array(n), high: new Float64Array(n) };
+    claimFacts.set(claims, facts);
   }
-  return top;
-}
-
-/** One point per figure kind on which several claimants give different numbers. */
-export function disagreementPoints(claims: readonly FigureClaim[], maxPoints = 3): BriefPointDraft[] {
-  const byKind = new Map<FigureKind, FigureClaim[]>();
-  for (const c of claims) {
-    if (!DISAGREE_KINDS.includes(c.kind)) continue;
-    // increments ("3,000 additional troops", "another 4,000") do not contradict totals
-    if (isIncrement(c)) continue;
-    const list = byKind.get(c.kind);
-    if (list) list.push(c);
-    else byKind.set(c.kind, [c]);
+  const { code: codes, reports, low, high } = facts;
+  // the most reported first, then the highest; equals in the list's order (a stable sort's)
+  const before = (i: number, j: number) => (reports[j]! - reports[i]! || high[j]! - high[i]!) < 0;
+  const kinds = DISAGREE_KINDS.length;
+  const count = new Int32Array(kinds);
+  const differs = new Uint8Array(kinds);
+  const first = new Int32Array(kinds);
+  // the 5 first per kind in that order (positions in `claims`)
+  const tops: number[][] = DISAGREE_KINDS.map(() => []);
+  const n = positions ? positions.length : claims.length;
+  for (let p = 0; p < n; p++) {
+    const i = positions ? positions[p]! : p;
+    let code = codes[i]!;
+    if (code === 1) continue;
+    if (code === 0) {
+      const c = claims[i]!;
+      const d = DISAGREE_KINDS.indexOf(c.kind);
+      // increments ("3,000 additional troops", "another 4,000") do not contradict totals
+      codes[i] = code = d < 0 || isIncrement(c) ? 1 : 2 + d;
+      reports[i] = c.independentReports;
+      low[i] = c.low;
+      high[i] = c.high;
+      if (code === 1) continue;
+    }
+    const d = code - 2;
+    if (count[d]++ === 0) first[d] = i;
+    else if (differs[d] === 0 && (low[i] !== low[first[d]!] || high[i] !== high[first[d]!])) differs[d] = 1;
+    const top = tops[d]!;
+    if (top.length === 5 && !before(i, top[4]!)) continue;
+    let at = top.length;
+    while (at > 0 && before(i, top[at - 1]!)) at--;
+    top.splice(at, 0, i);
+    if (top.length > 5) top.pop();
   }
   const points: { weight: number; point: BriefPointDraft }[] = [];
   for (const kind of KIND_ORDER) {
-    const list = byKind.get(kind);
-    if (!list || list.length < 2) continue;
-    if (list.every((c) => c.low === list[0]!.low && c.high === list[0]!.high)) continue;
-    const top = firstSorted(list, 5, (a, b) => b.independentReports - a.independentReports || b.high - a.high);
+    const d = DISAGREE_KINDS.indexOf(kind);
+    // a kind needs two claims giving different numbers
+    if (d < 0 || count[d]! < 2 || differs[d] === 0) continue;
+    const top = tops[d]!.map((i) => claims[i]!);
     // group claimants that give the same number
     const byNumber = new Map<string, FigureClaim[]>();
     for (const c of top) {
@@ -164,7 +199,7 @@ export function buildBrief(articles: readonly Article[], claims: readonly Figure
         : isAllowed;
   const filter = opts.sentences ? { sentences: opts.sentences } : allowed || isAllowed || opts.allowedArticles ? { articles: opts.allowedArticles ?? null, test } : null;
 
-  const points: BriefPointDraft[] = disagreementPoints(claims, 2);
+  const points: BriefPointDraft[] = disagreementPoints(claims, 2, opts.claimsIn ?? null);
   const coveredNumbers = new Set(points.flatMap((p) => p.text.match(/\d[\d,]*/g) ?? []));
   // the text of a cluster's first sentence: read once per cluster (choosing asks again after each batch)
   const texts = new Map<StatementCluster, string>();
@@ -194,7 +229,7 @@ export function buildBrief(articles: readonly Article[], claims: readonly Figure
     }
     return chosen;
   };
-  const { ranked, sentencesOf } = statements.cluster(filter, (r) => points.length + choose(r).length >= maxPoints);
+  const { ranked, sentencesOf } = statements.cluster(filter, (r) => points.length + choose(r).length >= maxPoints, { scan: opts.scan ?? false });
   if (ranked.length === 0) return [];
   const chosen = choose(ranked);
   return [

@@ -69,6 +69,37 @@ export interface SentenceFilter {
   sentences?: { sentence: ArrayLike<number>; article: ArrayLike<number> } | null;
 }
 
+/** How `cluster` finds near duplicates. */
+export interface ClusterOptions {
+  /** Compare each representative with every allowed statement (the straightforward way; tests compare the index with it). */
+  scan?: boolean;
+}
+
+/** A brief's near-duplicate index (`BriefStatements.prefixIndex`); statements are named by their position in `statements`. */
+interface PrefixIndex {
+  /** The brief's statements. */
+  statements: Int32Array;
+  /** Words of each. */
+  sizes: Int32Array;
+  /** The positions filed under each word (where: `wordAt`, `wordEnd`). */
+  postings: Int32Array;
+  /** 1: in a cluster already. */
+  taken: Uint8Array;
+  /** The representative last compared with each. */
+  probed: Int32Array;
+  /** Prefix of the `i`-th allowed statement: `prefixWords[prefixStart[i]..prefixStart[i+1]]`. */
+  prefixStart: Uint32Array;
+  prefixWords: Int32Array;
+}
+
+/** How many statements `prefixIndex` counts words on to order them. */
+const PREFIX_SAMPLE = 1024;
+
+/** How many of a statement's words (its prefix) two near duplicates' first common word is among: n - ceil(t n) + 1. */
+function prefixLength(size: number): number {
+  return size - Math.max(1, Math.ceil(SAME_STATEMENT * size - 1e-6)) + 1;
+}
+
 class Growable {
   data: Int32Array;
   length = 0;
@@ -163,6 +194,10 @@ export class BriefStatements {
   private readonly wordSeen: Int32Array;
   private readonly wordAt: Int32Array;
   private readonly wordEnd: Int32Array;
+  /** Per word: how many statements of a brief's sample use it (0 outside `prefixIndex`). */
+  private readonly wordCount: Int32Array;
+  /** The counts of the prefix being chosen (prefixes are short: a brief's sentences have at most 60 words). */
+  private readonly prefixCounts = new Int32Array(64);
   private groupMark = 0;
   private readonly familyGroups: Int32Array;
   private readonly familySeen: Int32Array;
@@ -204,6 +239,7 @@ export class BriefStatements {
     this.wordSeen = new Int32Array(this.words.length);
     this.wordAt = new Int32Array(this.words.length);
     this.wordEnd = new Int32Array(this.words.length);
+    this.wordCount = new Int32Array(this.words.length);
   }
 
   /** What the statements are made of (no scratch): what a snapshot stores, and `new BriefStatements(data)` takes back. */
@@ -266,14 +302,16 @@ export class BriefStatements {
    * a cluster by `sentencesOf`. `enough(clusters)` says when to stop clustering
    * (it is asked after each batch of representatives).
    */
-  cluster(filter: SentenceFilter | null, enough: (ranked: readonly StatementCluster[]) => boolean): { ranked: StatementCluster[]; sentencesOf: (c: StatementCluster) => number[] } {
+  cluster(filter: SentenceFilter | null, enough: (ranked: readonly StatementCluster[]) => boolean, opts: ClusterOptions = {}): { ranked: StatementCluster[]; sentencesOf: (c: StatementCluster) => number[] } {
     const gen = ++this.generation;
     // 1. allowed sentences by statement, as linked lists; groups counted per statement
-    const occSentence = new Growable();
-    const occNext = new Growable();
-    const touched = new Growable();
-    const take = (s: number, g: number): void => {
-      const k = this.statementOf[s]!;
+    // as many as the listed sentences when there is a list (no regrowing)
+    const capacity = Math.max(16, filter?.sentences?.sentence.length ?? 1024);
+    const occSentence = new Growable(capacity);
+    const occNext = new Growable(capacity);
+    const occGroup = new Growable(capacity);
+    const touched = new Growable(capacity);
+    const take = (s: number, g: number, k = this.statementOf[s]!): void => {
       if (this.seenIn[k] !== gen) {
         this.seenIn[k] = gen;
         this.head[k] = -1;
@@ -284,6 +322,7 @@ export class BriefStatements {
       }
       occSentence.push(s);
       occNext.push(this.head[k]!);
+      occGroup.push(g);
       this.head[k] = occSentence.length - 1;
       if (s < this.firstSentence[k]!) this.firstSentence[k] = s;
       if (this.lastGroup[k] !== g) {
@@ -294,14 +333,36 @@ export class BriefStatements {
     if (filter?.sentences) {
       // the listed sentences in the order a full visit sees them: articles group by group, sentences in order
       const { sentence, article } = filter.sentences;
-      const order = new Float64Array(sentence.length);
-      let m = 0;
-      for (let i = 0; i < sentence.length; i++) if (this.statementOf[sentence[i]!]! >= 0) order[m++] = this.groupRank[article[i]!]! * 0x100000000 + sentence[i]!;
-      const sorted = order.subarray(0, m).sort();
-      for (let i = 0; i < m; i++) {
-        const key = sorted[i]!;
-        const rank = Math.floor(key / 0x100000000);
-        take(key - rank * 0x100000000, this.groupOf[this.byGroup[rank]!]!);
+      let ascending = true;
+      for (let i = 1; i < sentence.length && ascending; i++) ascending = sentence[i - 1]! < sentence[i]!;
+      if (ascending) {
+        // in document order (a search's hits): each article's sentences are one run, in order; only the runs are sorted
+        const runs: number[] = [];
+        // each sentence's statement read in document order (ascending addresses), before the visit jumps between articles
+        const statementAt = new Int32Array(sentence.length);
+        for (let i = 0; i < sentence.length; i++) {
+          statementAt[i] = this.statementOf[sentence[i]!]!;
+          if (i === 0 || article[i] !== article[i - 1]) runs.push(i);
+        }
+        const byRank = new Float64Array(runs.length);
+        for (let r = 0; r < runs.length; r++) byRank[r] = this.groupRank[article[runs[r]!]!]! * 0x100000000 + r;
+        byRank.sort();
+        for (let x = 0; x < byRank.length; x++) {
+          const rank = Math.floor(byRank[x]! / 0x100000000);
+          const r = byRank[x]! - rank * 0x100000000;
+          const g = this.groupOf[this.byGroup[rank]!]!;
+          for (let i = runs[r]!, e = r + 1 < runs.length ? runs[r + 1]! : sentence.length; i < e; i++) if (statementAt[i]! >= 0) take(sentence[i]!, g, statementAt[i]!);
+        }
+      } else {
+        const order = new Float64Array(sentence.length);
+        let m = 0;
+        for (let i = 0; i < sentence.length; i++) if (this.statementOf[sentence[i]!]! >= 0) order[m++] = this.groupRank[article[i]!]! * 0x100000000 + sentence[i]!;
+        const sorted = order.subarray(0, m).sort();
+        for (let i = 0; i < m; i++) {
+          const key = sorted[i]!;
+          const rank = Math.floor(key / 0x100000000);
+          take(key - rank * 0x100000000, this.groupOf[this.byGroup[rank]!]!);
+        }
       }
     } else {
       let visit: ArrayLike<number> = this.byGroup;
@@ -350,8 +411,9 @@ export class BriefStatements {
     }
     const better = (i: number, j: number): boolean => own[i]! > own[j]! || (own[i] === own[j] && this.firstSentence[keys[i]!]! < this.firstSentence[keys[j]!]!);
 
-    // near duplicates are looked up among the allowed statements only: postings of their words, made for this brief
-    const local = filter ? this.allowedPostings(keys.subarray(0, n), gen) : null;
+    // near duplicates are looked up among the allowed statements only: a prefix index made for this brief (`scan`: each compared)
+    const scan = opts.scan ? keys.subarray(0, n) : null;
+    const local = filter && !scan ? this.prefixIndex(keys.subarray(0, n), gen) : null;
 
     // 3. clusters, best representatives first, in batches
     const ranked: StatementCluster[] = [];
@@ -363,7 +425,7 @@ export class BriefStatements {
       for (; next < order.length; next++) {
         const k = keys[order[next]!]!;
         if (this.taken[k] === gen) continue;
-        ranked.push(this.gather(k, gen, sentencesOfStatement, local));
+        ranked.push(this.gather(k, gen, occNext.data, occGroup.data, local, order[next]!, scan));
       }
       ranked.sort((x, y) => y.score - x.score || x.first - y.first);
       if (enough(ranked)) break;
@@ -380,54 +442,103 @@ export class BriefStatements {
   }
 
   /**
-   * A cluster around `rep`: every allowed statement not yet taken within
-   * `SAME_STATEMENT` of it, looked up in `local` (`allowedPostings`) when the
-   * brief has a filter, else in the corpus postings.
+   * The near-duplicate index of one brief's statements (`allowed`, position
+   * `i` = `allowed[i]`): each statement is filed under its *prefix*, its
+   * `prefixLength(size)` words least used (ties by word number), counted on
+   * an even sample of the allowed statements. Two statements within
+   * `SAME_STATEMENT` of each other share their first common word in that
+   * order, and it is in both prefixes (each has fewer than `ceil(t * size)`
+   * words after its prefix, and they share at least that many); this holds
+   * for any order fixed before the statements are filed, so looking a
+   * representative's prefix words up in these lists finds every near
+   * duplicate, whatever the sample. Words the topic puts in most of its
+   * statements (the topic's own words, a template's) come last and are in few
+   * prefixes. Word `w`'s list is `postings[wordAt[w]..wordEnd[w]]` when
+   * `wordSeen[w] === gen` (empty for words in no prefix).
    */
-  /**
-   * Postings word -> statements restricted to `allowed` (the statements of one
-   * brief): word `w`'s list is `postings[wordAt[w]..wordEnd[w]]` when
-   * `wordSeen[w] === gen`; other words have no allowed statement.
-   */
-  private allowedPostings(allowed: Int32Array, gen: number): Int32Array {
-    let total = 0;
-    const words: number[] = [];
-    for (let i = 0; i < allowed.length; i++) {
+  private prefixIndex(allowed: Int32Array, gen: number): PrefixIndex {
+    const n = allowed.length;
+    // how much each word is used, counted on an even sample of about PREFIX_SAMPLE statements (all of them in a
+    // small brief): any order fixed before the statements are filed finds every near duplicate, and a sample
+    // tells the words most of the topic's statements share as well as a full count
+    const count = this.wordCount;
+    const sampled: number[] = [];
+    const step = Math.max(1, Math.floor(n / PREFIX_SAMPLE));
+    for (let i = 0; i < n; i += step) {
       const k = allowed[i]!;
       for (let j = this.statementStart[k]!, e = this.statementStart[k + 1]!; j < e; j++) {
         const w = this.statementWords[j]!;
+        if (count[w]++ === 0) sampled.push(w);
+      }
+    }
+    // each statement's prefix, least used words first (a statement's words ascend by number, so ties keep that order)
+    const listed: number[] = [];
+    const prefixStart = new Uint32Array(n + 1);
+    const sizes = new Int32Array(n);
+    let longest = 0;
+    for (let i = 0; i < n; i++) {
+      const k = allowed[i]!;
+      sizes[i] = this.statementStart[k + 1]! - this.statementStart[k]!;
+      const p = prefixLength(sizes[i]!);
+      prefixStart[i + 1] = prefixStart[i]! + p;
+      if (p > longest) longest = p;
+    }
+    const prefixWords = new Int32Array(prefixStart[n]!);
+    const held = longest <= this.prefixCounts.length ? this.prefixCounts : new Int32Array(longest);
+    for (let i = 0; i < n; i++) {
+      const k = allowed[i]!;
+      const base = prefixStart[i]!;
+      const p = prefixStart[i + 1]! - base;
+      let size = 0;
+      for (let j = this.statementStart[k]!, e = this.statementStart[k + 1]!; j < e; j++) {
+        const w = this.statementWords[j]!;
+        const c = count[w]!;
+        if (size === p && c >= held[p - 1]!) continue;
+        let at = size < p ? size++ : p - 1;
+        while (at > 0 && held[at - 1]! > c) {
+          prefixWords[base + at] = prefixWords[base + at - 1]!;
+          held[at] = held[at - 1]!;
+          at--;
+        }
+        prefixWords[base + at] = w;
+        held[at] = c;
+      }
+      for (let j = base; j < base + p; j++) {
+        const w = prefixWords[j]!;
         if (this.wordSeen[w] !== gen) {
           this.wordSeen[w] = gen;
           this.wordEnd[w] = 0;
-          words.push(w);
+          listed.push(w);
         }
         this.wordEnd[w]!++;
-        total++;
       }
     }
+    for (const w of sampled) count[w] = 0;
     let at = 0;
-    for (const w of words) {
-      const count = this.wordEnd[w]!;
+    for (const w of listed) {
+      const c = this.wordEnd[w]!;
       this.wordAt[w] = this.wordEnd[w] = at;
-      at += count;
+      at += c;
     }
-    const postings = new Int32Array(total);
-    for (let i = 0; i < allowed.length; i++) {
-      const k = allowed[i]!;
-      for (let j = this.statementStart[k]!, e = this.statementStart[k + 1]!; j < e; j++) postings[this.wordEnd[this.statementWords[j]!]!++] = k;
-    }
-    return postings;
+    const postings = new Int32Array(at);
+    for (let i = 0; i < n; i++) for (let j = prefixStart[i]!, e = prefixStart[i + 1]!; j < e; j++) postings[this.wordEnd[prefixWords[j]!]!++] = i;
+    return { postings, prefixStart, prefixWords, statements: allowed, sizes, taken: new Uint8Array(n), probed: new Int32Array(n) };
   }
 
-  private gather(rep: number, gen: number, sentencesOfStatement: (k: number, out: number[]) => void, local: Int32Array | null): StatementCluster {
+  /**
+   * A cluster around `rep`: every allowed statement not yet taken within
+   * `SAME_STATEMENT` of it, looked up in `local` (`prefixIndex`; `rep` is
+   * `allowed[at]` there) when the brief has a filter, else in the corpus
+   * postings; `scan` (tests) compares `rep` with each of these statements instead.
+   * `occNext`, `occGroup`: the brief's allowed sentences of each statement (a
+   * list from `head`) and their groups.
+   */
+  private gather(rep: number, gen: number, occNext: Int32Array, occGroup: Int32Array, local: PrefixIndex | null, at: number, scan: Int32Array | null): StatementCluster {
     this.taken[rep] = gen;
     const members = [rep];
     const from = this.statementStart[rep]!;
     const size = this.statementStart[rep + 1]! - from;
     if (size > 0) {
-      // prefix filtering: a set with jaccard >= t shares one of the rep's first n - ceil(t n) + 1 rarest words
-      const byRarity = Array.from(this.statementWords.subarray(from, from + size)).sort((x, y) => this.df[x]! - this.df[y]! || x - y);
-      const prefix = size - Math.max(1, Math.ceil(SAME_STATEMENT * size - 1e-6)) + 1;
       const low = SAME_STATEMENT * size - 1e-6;
       const high = size / SAME_STATEMENT + 1e-6;
       const probe = ++this.probe;
@@ -442,32 +553,49 @@ export class BriefStatements {
           members.push(k);
         }
       };
-      if (local) {
-        // the rep's words are all listed (it is allowed itself)
-        for (let p = 0; p < prefix; p++) {
-          const w = byRarity[p]!;
-          for (let i = this.wordAt[w]!, e = this.wordEnd[w]!; i < e; i++) consider(local[i]!);
+      if (scan) {
+        for (let i = 0; i < scan.length; i++) consider(scan[i]!);
+      } else if (local) {
+        // by position in the brief's list: its own small arrays, not the corpus-wide ones (every candidate is allowed)
+        const { taken, probed, sizes, statements } = local;
+        taken[at] = 1;
+        for (let j = local.prefixStart[at]!, e = local.prefixStart[at + 1]!; j < e; j++) {
+          const w = local.prefixWords[j]!;
+          for (let i = this.wordAt[w]!, e = this.wordEnd[w]!; i < e; i++) {
+            const q = local.postings[i]!;
+            if (taken[q] === 1 || probed[q] === probe) continue;
+            probed[q] = probe;
+            const m = sizes[q]!;
+            if (m < low || m > high) continue;
+            const k = statements[q]!;
+            const inter = this.overlap(rep, k);
+            if (inter / (size + m - inter) >= SAME_STATEMENT) {
+              taken[q] = 1;
+              this.taken[k] = gen;
+              members.push(k);
+            }
+          }
         }
       } else {
+        // prefix filtering: a set with jaccard >= t shares one of the rep's first n - ceil(t n) + 1 rarest words
+        const byRarity = Array.from(this.statementWords.subarray(from, from + size)).sort((x, y) => this.df[x]! - this.df[y]! || x - y);
+        const prefix = prefixLength(size);
         for (let p = 0; p < prefix; p++) {
           const w = byRarity[p]!;
           for (let i = this.postingStart[w]!, e = this.postingStart[w + 1]!; i < e; i++) consider(this.postings[i]!);
         }
       }
     }
-    // independent reports across all members
+    // independent reports across all members (each allowed sentence's group was noted when it was taken)
     const mark = ++this.groupMark;
     let groups = 0;
-    const sentences: number[] = [];
-    for (const k of members) sentencesOfStatement(k, sentences);
-    let lastArticle = -1;
-    for (const s of sentences) {
-      const ai = lastArticle >= 0 && s >= this.sentenceStart[lastArticle]! && s < this.sentenceStart[lastArticle + 1]! ? lastArticle : this.articleOf(s);
-      lastArticle = ai;
-      const g = this.groupOf[ai]!;
-      if (this.groupSeen[g] !== mark) {
-        this.groupSeen[g] = mark;
-        groups++;
+    for (const k of members) {
+      for (let o = this.head[k]!; o >= 0; o = occNext[o]!) {
+        const g = occGroup[o]!;
+        if (this.groupSeen[g] !== mark) {
+          this.groupSeen[g] = mark;
+          groups++;
+        }
       }
     }
     const first = this.firstSentence[rep]!;

@@ -518,10 +518,13 @@ export class CorpusIndex implements BriefingIndex {
     if (!opts.topic) return this.defaultBrief;
     // one search for the topic: the brief's sentences and its figures (with their neighbours) both come from it
     const hits = this.topicHits(opts.topic);
-    const marked = this.topicMarks(opts.topic, 0, hits);
-    if (!marked || marked.keys.size === 0) return [];
-    // only the marked sentences are visited
-    return buildBrief(this.list, this.figuresAbout({ topic: opts.topic }, hits), { sentences: marked.sentences, stats: this.derived.briefStats });
+    if (!hits || hits.articles.length === 0) return [];
+    // only the matching sentences are visited (each once, in document order: what marking them without neighbours lists)
+    const sentence = new Int32Array(hits.articles.length);
+    for (let h = 0; h < sentence.length; h++) sentence[h] = this.sentenceStart[hits.articles[h]!]! + hits.sentences[h]!;
+    // its figures: the claims with a source in a matching sentence or a neighbour (`figures({ topic })`), by position
+    const claimsIn = this.itemsInTopic(this.claimSentences, this.topicMarks(opts.topic, 1, hits)!);
+    return buildBrief(this.list, this.claims, { sentences: { sentence, article: hits.articles }, claimsIn, stats: this.derived.briefStats });
   }
 
   suggest(source: AutocompleteSource, prefix: string, limit = 25): string[] {

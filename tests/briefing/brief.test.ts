@@ -4,13 +4,13 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { briefCorpusStats, briefStatsOf, buildBrief } from '../../src/briefing/brief.js';
+import { briefCorpusStats, briefStatsOf, buildBrief, disagreementPoints } from '../../src/briefing/brief.js';
 import { sentenceRef } from '../../src/briefing/sources.js';
 import { generateArticle } from '../../bench/generate.js';
-import { mergeFigureClaims } from '../../src/briefing/claims.js';
+import { formatFigure, KIND_LABEL, KIND_ORDER, mergeFigureClaims } from '../../src/briefing/claims.js';
 import { BriefStatements, SAME_STATEMENT } from '../../src/briefing/statements.js';
 import { contentWords, jaccard } from '../../src/briefing/text.js';
-import type { Article } from '../../src/core/types.js';
+import type { Article, FigureClaim, FigureKind, SourceRef } from '../../src/core/types.js';
 import { extractArticle } from '../../src/extract/article.js';
 import { assembleArticles } from '../../src/index/assemble.js';
 import { CRISIS, crisisFiles, doc, extractFile } from '../helpers.js';
@@ -217,5 +217,120 @@ describe('topic briefs from a list of sentences', () => {
       expect(plainBrief(b)).toEqual(plainBrief(a));
     }
     expect(briefStatsOf(crisis, again).df).toEqual(briefCorpusStats(crisis).df);
+  });
+});
+
+describe('near duplicates of a topic brief', () => {
+  /** Clusters as plain data, members in a fixed order (the order they were found in is not part of a cluster). */
+  const plainClusters = (ranked: readonly { representative: number; members: number[]; first: number; groups: number; score: number }[]) =>
+    ranked.map((c) => ({ ...c, members: [c.members[0], ...c.members.slice(1).sort((x, y) => x - y)] }));
+
+  it.each(['crisis', 'generated'])('GIVEN allowed sentences of %s articles THEN every cluster found through the prefix index is the one a scan of the allowed statements finds', (which) => {
+    const articles = which === 'crisis' ? crisis : generated();
+    const statements = new BriefStatements(articles);
+    const picks: ((ai: number, si: number) => boolean)[] = [
+      () => true,
+      (ai, si) => (ai * 7 + si) % 3 === 0,
+      (ai, si) => ai % 2 === 0 && si < 6,
+      (ai) => ai % 5 === 1,
+      (_ai, si) => si % 4 !== 2,
+    ];
+    let multi = 0;
+    picks.forEach((pick, n) => {
+      const { sentences } = allowedBothWays(articles, pick, n + 1);
+      const indexed = statements.cluster({ sentences }, () => false);
+      const scanned = statements.cluster({ sentences }, () => false, { scan: true });
+      expect(indexed.ranked.length).toBeGreaterThan(0);
+      expect(plainClusters(indexed.ranked)).toEqual(plainClusters(scanned.ranked));
+      multi += indexed.ranked.filter((c) => c.members.length > 1).length;
+    });
+    // near duplicates were found, not only singletons (the crisis passages have none); the generated slice is
+    // large enough that word use is counted on a sample (more than 1,024 statements allowed with every sentence)
+    if (which === 'generated') {
+      expect(multi).toBeGreaterThan(10);
+      expect(statements.statements).toBeGreaterThan(2 * 1024);
+    }
+  });
+
+  it('GIVEN many near duplicates differing in one word THEN the index finds each one (the topic\'s words in every sentence)', () => {
+    // every sentence shares the topic's words; they differ in one or two other words
+    const towns = ['Goma', 'Uvira', 'Bukavu', 'Kalehe', 'Minova', 'Sake', 'Rutshuru', 'Beni'];
+    const texts = towns.map((town, i) =>
+      [
+        `The Red Cross said people in ${town} were lifting sheets on bodies to identify loved ones.`,
+        `The Red Cross said rescuers in ${town} worked through the night with ${i % 2 ? 'dogs' : 'cranes'} and lamps.`,
+        `The Red Cross said the road to ${town} was closed by a landslide on ${i % 3 ? 'Monday' : 'Tuesday'} morning.`,
+      ].join(' '),
+    );
+    const articles = assembleArticles(texts.map((t, i) => extractArticle(doc(t, `rc-${i}`))));
+    const statements = new BriefStatements(articles);
+    const { sentences } = allowedBothWays(articles, () => true, 5);
+    const indexed = statements.cluster({ sentences }, () => false);
+    const scanned = statements.cluster({ sentences }, () => false, { scan: true });
+    expect(plainClusters(indexed.ranked)).toEqual(plainClusters(scanned.ranked));
+    expect(indexed.ranked.some((c) => c.members.length >= 4)).toBe(true);
+  });
+
+  it.each(['crisis', 'generated'])('GIVEN topic briefs of %s articles THEN the brief from sentences in document order, through the prefix index, is the one a per-sentence test and a scan give', (which) => {
+    const articles = which === 'crisis' ? crisis : generated();
+    const claims = mergeFigureClaims(articles);
+    const stats = briefCorpusStats(articles);
+    [(ai: number, si: number) => (ai + si) % 2 === 0, (ai: number) => ai % 3 !== 0, () => true].forEach((pick, n) => {
+      const both = allowedBothWays(articles, pick, n + 11);
+      // in document order, as a search lists them (the visit then sorts articles, not sentences)
+      const order = both.sentences.sentence.map((_, i) => i).sort((i, j) => both.sentences.sentence[i]! - both.sentences.sentence[j]!);
+      const inOrder = { sentence: order.map((i) => both.sentences.sentence[i]!), article: order.map((i) => both.sentences.article[i]!) };
+      const fast = buildBrief(articles, claims, { sentences: inOrder, stats });
+      const scanned = buildBrief(articles, claims, { isAllowed: both.isAllowed, allowedArticles: both.allowedArticles, stats, scan: true });
+      expect(fast.length).toBeGreaterThan(0);
+      expect(plainBrief(fast)).toEqual(plainBrief(scanned));
+    });
+  });
+});
+
+describe('disagreementPoints', () => {
+  /** The straightforward version: group by kind, drop increments, the five most reported of each kind by a stable sort. */
+  function reference(claims: readonly FigureClaim[], maxPoints: number) {
+    const INCREMENT = /\b(?:additional|extra|more|further|another|new|fresh|reinforcements)\b/i;
+    const kinds: FigureKind[] = ['killed', 'wounded', 'casualties', 'missing', 'captured', 'deployed', 'displaced'];
+    const points: { weight: number; point: { text: string; sources: SourceRef[] } }[] = [];
+    for (const kind of KIND_ORDER) {
+      if (!kinds.includes(kind)) continue;
+      const list = claims.filter((c) => c.kind === kind && !INCREMENT.test(c.subject ?? '') && !INCREMENT.test(c.qualifier ?? ''));
+      if (list.length < 2 || list.every((c) => c.low === list[0]!.low && c.high === list[0]!.high)) continue;
+      const top = [...list].sort((a, b) => b.independentReports - a.independentReports || b.high - a.high).slice(0, 5);
+      const byNumber = new Map<string, FigureClaim[]>();
+      for (const c of top) byNumber.set(formatFigure(c), [...(byNumber.get(formatFigure(c)) ?? []), c]);
+      const parts = [...byNumber.entries()].map(([num, cs]) => {
+        const named = [...new Set(cs.map((c) => c.claimedBy).filter((n): n is string => !!n))];
+        return named.length > 0 ? `${num} per ${named.join(' and ')}` : `${num} (unattributed)`;
+      });
+      const label = KIND_LABEL[kind];
+      const subject = top.find((c) => c.subject)?.subject;
+      const text = `${label[0]!.toUpperCase()}${label.slice(1)}${subject ? ` (${subject})` : ''}, sources disagree: ${parts.join('; ')}.`;
+      points.push({ weight: top.reduce((s, c) => s + c.independentReports, 0), point: { text, sources: top.flatMap((c) => c.sources.slice(0, 2)) } });
+    }
+    return points
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, maxPoints)
+      .map((p) => p.point);
+  }
+
+  it.each(['crisis', 'generated'])('GIVEN the claims of %s articles, all or a subset by position THEN the points are the straightforward ones', (which) => {
+    const claims = mergeFigureClaims(which === 'crisis' ? crisis : generated());
+    let made = 0;
+    for (const keep of [() => true, (i: number) => i % 2 === 0, (i: number) => i % 7 < 3, (i: number) => i < 12]) {
+      const positions = claims.map((_, i) => i).filter(keep);
+      const subset = positions.map((i) => claims[i]!);
+      for (const max of [2, 3]) {
+        const expected = reference(subset, max);
+        expect(disagreementPoints(subset, max)).toEqual(expected);
+        // twice through positions: the codes noted the first time are reused
+        expect(disagreementPoints(claims, max, Uint32Array.from(positions))).toEqual(expected);
+        expect(disagreementPoints(claims, max, positions)).toEqual(expected);
+        made += expected.length;
+      }
+    }
+    expect(made).toBeGreaterThan(4);
   });
 });

@@ -3,7 +3,7 @@
  */
 import type { CommandContext } from '../core/command.js';
 import { answer, lazySection, statement, type AnswerReply, type Statement } from '../core/reply.js';
-import { perIndex } from '../index/briefingIndex.js';
+import { perIndex, perIndexItem } from '../index/briefingIndex.js';
 import type { FigureClaim, FigureKind } from '../core/types.js';
 import { KIND_LABEL, formatFigure } from './claims.js';
 import { disputedKinds, figureLine, figureWhen, printedIn } from './present.js';
@@ -57,6 +57,15 @@ export function claimStatement(c: FigureClaim, index: CommandContext['index']): 
 }
 
 /**
+ * `claimStatement`, built once per index: a claim printed by thousands of articles
+ * costs its sources ("printed in", deduplicating them) the first time a page shows
+ * it, and nothing after that, whatever topic or kind the page is about.
+ */
+export function claimStatementOnce(c: FigureClaim, index: CommandContext['index']): Statement {
+  return perIndexItem(index, 'claim statement', c, (claim) => claimStatement(claim, index));
+}
+
+/**
  * The newsroom table for `kinds` (all when absent), about `topic` when given. A
  * section per kind whose statements are built when a page shows them; without a
  * topic the grouping is computed once per corpus; the JSON payload is built when read.
@@ -69,7 +78,7 @@ export function figuresReply(command: string, title: string, ctx: CommandContext
   const sections = table.kinds.map(({ kind, claims }) =>
     lazySection(
       claims.length,
-      (i) => claimStatement(claims[i]!, index),
+      (i) => claimStatementOnce(claims[i]!, index),
       `${KIND_LABEL[kind][0]!.toUpperCase()}${KIND_LABEL[kind].slice(1)}${table.disputed.has(kind) ? ' — sources disagree' : ''}`,
     ),
   );

@@ -2,7 +2,8 @@
  * Platform-neutral wording of claims and events: the text of statements. The
  * renderers only lay these out; they never compose facts themselves.
  */
-import type { Article, FigureClaim, FigureKind } from '../core/types.js';
+import { statement, type Statement } from '../core/reply.js';
+import type { Article, FigureClaim, FigureKind, QuoteClaim, TimelineEvent, UndatedEvent } from '../core/types.js';
 import { formatFigure, KIND_LABEL } from './claims.js';
 import { outletName } from './sources.js';
 
@@ -62,4 +63,19 @@ export function disputedKinds(claims: readonly FigureClaim[]): Set<FigureKind> {
     else if (f.low !== c.low || f.high !== c.high) disputed.add(c.kind);
   }
   return disputed;
+}
+
+/** The statement for a dated event of the timeline. */
+export function eventStatement(e: TimelineEvent): Statement {
+  return statement(`${e.date} — ${e.text}`, e.sources, [{ label: 'Date', value: e.date }, { label: 'As written', value: e.when }]);
+}
+
+/** The statement for an event that cannot be dated, as written. */
+export function undatedStatement(e: UndatedEvent): Statement {
+  return statement(`“${e.when}” (undated) — ${e.text}`, e.sources, [{ label: 'As written', value: e.when }]);
+}
+
+/** The statement for a quote, verbatim, with its speaker. */
+export function quoteStatement(q: QuoteClaim): Statement {
+  return statement(`“${q.text}” — ${q.speaker ?? 'unattributed'}`, q.sources, [{ label: 'Speaker', value: q.speaker ?? 'unattributed' }]);
 }

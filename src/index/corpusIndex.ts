@@ -212,15 +212,19 @@ export class CorpusIndex implements BriefingIndex {
   }
 
   /**
-   * Builds what is otherwise built on first use (the name finders; the loader
+   * Builds what is otherwise built on first use (the name finders, the topic
+   * filters' turnarounds of sources; the loader
    * calls it in the background after a warm start), about `sliceMs` of work per
    * timer turn so that commands are answered in between (timers that do not keep
    * the process alive). A command needing a finder before then finishes it at once.
    */
   async prepare(sliceMs = 10): Promise<void> {
     const finders = [(this.entityFinder ??= this.entityNameFinder(true)), (this.speakerFinder ??= this.speakerNameFinder(true))];
-    for (const f of finders) while (!f.step(sliceMs)) await new Promise<void>((resolve) => setTimeout(resolve, 0).unref());
+    const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0).unref());
+    for (const f of finders) while (!f.step(sliceMs)) await turn();
     this.quotesBySpeaker();
+    // what topic filters look sources up in
+    for (const where of [this.claimSentences, this.eventSentences, this.undatedSentences]) while (!this.turnaroundStep(where, sliceMs)) await turn();
   }
 
   /** What topic briefs are made of (prepared with the statistics on a cold load, read back with them from a snapshot). */
@@ -335,11 +339,43 @@ export class CorpusIndex implements BriefingIndex {
     return hits.articles.length > 0 ? hits : this.search_.matchingSentenceList(t, 'OR');
   }
 
-  private readonly bySourceArticle = new WeakMap<SourceSentences, ArticleSources>();
-  /** `where` turned around: for each article, the items with a source in it (built once per list). */
+  private readonly bySourceArticle = new WeakMap<SourceSentences, { done: ArticleSources | null; steps: Generator<void, ArticleSources> }>();
+  /**
+   * `where` turned around: for each article, the items with a source in it. Built
+   * once per list: by `prepare` in the background after a warm start, or at once by
+   * the first topic that needs it (carrying on from where `prepare` got to).
+   */
   private articleSources(where: SourceSentences): ArticleSources {
-    let found = this.bySourceArticle.get(where);
-    if (found) return found;
+    const t = this.turnaround(where);
+    while (!t.done) {
+      const r = t.steps.next();
+      if (r.done) t.done = r.value;
+    }
+    return t.done;
+  }
+
+  private turnaround(where: SourceSentences): { done: ArticleSources | null; steps: Generator<void, ArticleSources> } {
+    let t = this.bySourceArticle.get(where);
+    if (!t) this.bySourceArticle.set(where, (t = { done: null, steps: this.turnaroundSteps(where) }));
+    return t;
+  }
+
+  /** Builds `articleSources(where)` for about `sliceMs`; true once it is built. */
+  private turnaroundStep(where: SourceSentences, sliceMs: number): boolean {
+    const t = this.turnaround(where);
+    if (t.done) return true;
+    const until = performance.now() + sliceMs;
+    // at least one step, however short the slice
+    do {
+      const r = t.steps.next();
+      if (r.done) t.done = r.value;
+    } while (!t.done && performance.now() < until);
+    return t.done !== null;
+  }
+
+  /** The turnaround, pausing after every 32,768 sources. */
+  private *turnaroundSteps(where: SourceSentences): Generator<void, ArticleSources> {
+    const STEP = 32_768;
     const n = this.list.length;
     const starts = this.sentenceStart;
     // the article holding global sentence g: from the first article of g's block of 64
@@ -350,26 +386,25 @@ export class CorpusIndex implements BriefingIndex {
       while (a < n - 1 && starts[a + 1]! <= b << 6) a++;
       firstOfBlock[b] = a;
     }
-    const articleOf = (g: number) => {
-      let a = firstOfBlock[g >>> 6]!;
-      while (a < n - 1 && starts[a + 1]! <= g) a++;
-      return a;
-    };
+    yield;
     const items = where.offsets.length - 1;
     const owner = new Int32Array(where.sentences.length).fill(-1);
     const offsets = new Uint32Array(n + 1);
     for (let k = 0; k < where.sentences.length; k++) {
       const g = where.sentences[k]!;
-      if (g < 0 || g >= total) continue;
-      const a = articleOf(g);
-      owner[k] = a;
-      offsets[a + 1]!++;
+      if (g >= 0 && g < total) {
+        let a = firstOfBlock[g >>> 6]!;
+        while (a < n - 1 && starts[a + 1]! <= g) a++;
+        owner[k] = a;
+        offsets[a + 1]!++;
+      }
+      if (k % STEP === STEP - 1) yield;
     }
     for (let a = 0; a < n; a++) offsets[a + 1]! += offsets[a]!;
     const fill = offsets.slice(0, n);
     const item = new Uint32Array(offsets[n]!);
     const sentence = new Uint32Array(offsets[n]!);
-    for (let i = 0; i < items; i++) {
+    for (let i = 0, done = 0; i < items; i++) {
       for (let k = where.offsets[i]!; k < where.offsets[i + 1]!; k++) {
         const a = owner[k]!;
         if (a < 0) continue;
@@ -377,10 +412,13 @@ export class CorpusIndex implements BriefingIndex {
         item[at] = i;
         sentence[at] = where.sentences[k]!;
       }
+      done += where.offsets[i + 1]! - where.offsets[i]!;
+      if (done >= STEP) {
+        done = 0;
+        yield;
+      }
     }
-    found = { offsets, item, sentence, items };
-    this.bySourceArticle.set(where, found);
-    return found;
+    return { offsets, item, sentence, items };
   }
 
   /**

@@ -3,7 +3,7 @@
  * renderers only lay these out; they never compose facts themselves.
  */
 import { statement, type Statement } from '../core/reply.js';
-import type { Article, FigureClaim, FigureKind, QuoteClaim, TimelineEvent, UndatedEvent } from '../core/types.js';
+import type { Article, FigureClaim, QuoteClaim, TimelineEvent, UndatedEvent } from '../core/types.js';
 import { formatFigure, KIND_LABEL } from './claims.js';
 import { outletName } from './sources.js';
 
@@ -51,18 +51,6 @@ export function figureLine(c: FigureClaim): string {
   const who = c.claimedBy ? `per ${c.claimedBy}` : 'unattributed';
   const reports = c.independentReports > 1 ? `; ${c.independentReports} independent reports` : '';
   return `${figureHeadline(c)} — ${who}, ${figureWhen(c)}${reports}`;
-}
-
-/** The kinds whose claims carry more than one figure (low-high): one pass, no strings built. */
-export function disputedKinds(claims: readonly FigureClaim[]): Set<FigureKind> {
-  const first = new Map<FigureKind, FigureClaim>();
-  const disputed = new Set<FigureKind>();
-  for (const c of claims) {
-    const f = first.get(c.kind);
-    if (!f) first.set(c.kind, c);
-    else if (f.low !== c.low || f.high !== c.high) disputed.add(c.kind);
-  }
-  return disputed;
 }
 
 /** The statement for a dated event of the timeline. */

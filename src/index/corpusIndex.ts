@@ -446,12 +446,12 @@ export class CorpusIndex implements BriefingIndex {
   private scratch: { sentences: Uint8Array; articles: Uint8Array } | null = null;
 
   /**
-   * `itemsMarked` over `topicMarks(topic, window, hits)` (the same items) without
-   * allocating marks for every sentence of the corpus or listing the marked sentences:
+   * For each of `lists`, `itemsMarked` over `topicMarks(topic, window, hits)` (the same
+   * items) without allocating marks for every sentence of the corpus or listing the marked sentences:
    * marks are set in buffers kept per index and cleared afterwards, so the cost is the
    * topic's sentences and the sources in its articles. Null for a blank topic.
    */
-  private itemsAbout(where: SourceSentences, topic: string, window: number, hits?: TopicHits | null): Uint32Array | null {
+  private itemsAbout(lists: readonly SourceSentences[], topic: string, window: number, hits?: TopicHits | null): Uint32Array[] | null {
     const found = hits === undefined ? this.topicHits(topic) : hits;
     if (!found) return null;
     const n = this.list.length;
@@ -480,7 +480,7 @@ export class CorpusIndex implements BriefingIndex {
           marked[size++] = base + s;
         }
       }
-      return this.itemsMarked(where, marks, articles, count);
+      return lists.map((where) => this.itemsMarked(where, marks, articles, count));
     } finally {
       for (let k = 0; k < size; k++) marks[marked[k]!] = 0;
       for (let k = 0; k < count; k++) touched[articles[k]!] = 0;
@@ -545,7 +545,7 @@ export class CorpusIndex implements BriefingIndex {
   /** `figures`, reusing the topic's search hits when the caller has them. */
   private figuresAbout(opts: { topic?: string; kinds?: readonly FigureKind[] }, hits?: TopicHits | null): FigureClaim[] {
     const kinds = opts.kinds;
-    const items = opts.topic ? this.itemsAbout(this.claimSentences, opts.topic, 1, hits) : null;
+    const items = opts.topic ? (this.itemsAbout([this.claimSentences], opts.topic, 1, hits)?.[0] ?? null) : null;
     if (!kinds && !items) return this.claims;
     if (!items) return this.claims.filter((c) => kinds!.includes(c.kind));
     const out: FigureClaim[] = [];
@@ -558,11 +558,10 @@ export class CorpusIndex implements BriefingIndex {
 
   timeline(opts: { topic?: string } = {}): Timeline {
     if (!opts.topic) return this.timelineData;
-    // one search for both lists
-    const hits = this.topicHits(opts.topic);
-    const events = this.itemsAbout(this.eventSentences, opts.topic, 0, hits);
-    const undated = this.itemsAbout(this.undatedSentences, opts.topic, 0, hits);
-    if (!events || !undated) return this.timelineData;
+    // one search and one marking for both lists
+    const found = this.itemsAbout([this.eventSentences, this.undatedSentences], opts.topic, 0);
+    if (!found) return this.timelineData;
+    const [events, undated] = found as [Uint32Array, Uint32Array];
     return {
       events: Array.from(events, (i) => this.timelineData.events[i]!),
       undated: Array.from(undated, (i) => this.timelineData.undated[i]!),

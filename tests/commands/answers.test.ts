@@ -169,3 +169,15 @@ describe('/quotes', () => {
     }
   });
 });
+
+describe('perIndexItem', () => {
+  it('GIVEN two indexes and the same item THEN each index computes its own value once', async () => {
+    const { perIndexItem } = await import('../../src/index/briefingIndex.js');
+    const a = {} as CorpusIndex;
+    const b = {} as CorpusIndex;
+    const item = { id: 1 };
+    let calls = 0;
+    const compute = () => ++calls;
+    expect([perIndexItem(a, 'k', item, compute), perIndexItem(a, 'k', item, compute), perIndexItem(b, 'k', item, compute), perIndexItem(a, 'other', item, compute)]).toEqual([1, 1, 2, 3]);
+  });
+});

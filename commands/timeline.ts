@@ -1,7 +1,6 @@
 import { defineCommand } from '../src/core/command.js';
 import { answer, lazySection } from '../src/core/reply.js';
-import { eventStatement, undatedStatement } from '../src/briefing/present.js';
-import { perIndexItem } from '../src/index/briefingIndex.js';
+import { eventStatement, keptStatement, undatedStatement } from '../src/briefing/present.js';
 
 /** /timeline [topic]: what happened when, relative dates resolved against each article's own date. */
 export default defineCommand({
@@ -16,10 +15,10 @@ export default defineCommand({
     const notes: string[] = [];
     if (events.length === 0 && undated.length === 0) notes.push(topic ? `No dated events about "${topic}".` : 'No dated events found.');
     else notes.push(`${events.length} dated event${events.length === 1 ? '' : 's'}${undated.length ? `; ${undated.length} that cannot be dated (their article has no date, or they are relative to another event) are listed as written` : ''}.`);
-    // statements are built for the page shown, each once per index (an event's statement depends only on the corpus); the JSON when it is read
+    // statements are built for the page shown, a widely printed event's once per index; the JSON when it is read
     const sections = [
-      lazySection(events.length, (i) => perIndexItem(index, 'event statement', events[i]!, eventStatement), 'Dated'),
-      lazySection(undated.length, (i) => perIndexItem(index, 'undated statement', undated[i]!, undatedStatement), 'Undated'),
+      lazySection(events.length, (i) => keptStatement(index, 'event statement', events[i]!, eventStatement), 'Dated'),
+      lazySection(undated.length, (i) => keptStatement(index, 'undated statement', undated[i]!, undatedStatement), 'Undated'),
     ];
     return answer('timeline', topic ? `Timeline: ${topic}` : 'Timeline', {
       notes,

@@ -3,10 +3,10 @@
  */
 import type { CommandContext } from '../core/command.js';
 import { answer, lazySection, statement, type AnswerReply, type Statement } from '../core/reply.js';
-import { perIndex, perIndexItem } from '../index/briefingIndex.js';
+import { perIndex } from '../index/briefingIndex.js';
 import type { FigureClaim, FigureKind } from '../core/types.js';
 import { KIND_LABEL, formatFigure } from './claims.js';
-import { figureLine, figureWhen, printedIn } from './present.js';
+import { figureLine, figureWhen, keptStatement, printedIn } from './present.js';
 
 export function figuresJson(claims: readonly FigureClaim[]) {
   return {
@@ -69,13 +69,9 @@ export function claimStatement(c: FigureClaim, index: CommandContext['index']): 
   ]);
 }
 
-/**
- * `claimStatement`, built once per index: a claim printed by thousands of articles
- * costs its sources ("printed in", deduplicating them) the first time a page shows
- * it, and nothing after that, whatever topic or kind the page is about.
- */
+/** `claimStatement`, kept per index for a widely printed claim (see `keptStatement`). */
 export function claimStatementOnce(c: FigureClaim, index: CommandContext['index']): Statement {
-  return perIndexItem(index, 'claim statement', c, (claim) => claimStatement(claim, index));
+  return keptStatement(index, 'claim statement', c, (claim) => claimStatement(claim, index));
 }
 
 /**

@@ -3,7 +3,8 @@
  * renderers only lay these out; they never compose facts themselves.
  */
 import { statement, type Statement } from '../core/reply.js';
-import type { Article, FigureClaim, QuoteClaim, TimelineEvent, UndatedEvent } from '../core/types.js';
+import type { Article, FigureClaim, QuoteClaim, SourceRef, TimelineEvent, UndatedEvent } from '../core/types.js';
+import { perIndexItem, type BriefingIndex } from '../index/briefingIndex.js';
 import { formatFigure, KIND_LABEL } from './claims.js';
 import { outletName } from './sources.js';
 
@@ -66,4 +67,21 @@ export function undatedStatement(e: UndatedEvent): Statement {
 /** The statement for a quote, verbatim, with its speaker. */
 export function quoteStatement(q: QuoteClaim): Statement {
   return statement(`“${q.text}” — ${q.speaker ?? 'unattributed'}`, q.sources, [{ label: 'Speaker', value: q.speaker ?? 'unattributed' }]);
+}
+
+/**
+ * Statements citing at least this many sources are kept per index once built; the
+ * others cost little to build again, and keeping every statement would hold a copy of
+ * every answer once something prints whole answers (the console).
+ */
+export const KEPT_STATEMENT_SOURCES = 16;
+
+/**
+ * `build(item)`, kept for the index when the item cites many sources: a claim,
+ * event or quote printed by thousands of articles pays for deduplicating and naming
+ * them the first time a page shows it, then costs nothing, whatever the topic.
+ * @example keptStatement(index, 'quote statement', quote, quoteStatement)
+ */
+export function keptStatement<T extends { sources: readonly SourceRef[] }>(index: BriefingIndex, key: string, item: T, build: (item: T) => Statement): Statement {
+  return item.sources.length >= KEPT_STATEMENT_SOURCES ? perIndexItem(index, key, item, build) : build(item);
 }

@@ -181,3 +181,24 @@ describe('perIndexItem', () => {
     expect([perIndexItem(a, 'k', item, compute), perIndexItem(a, 'k', item, compute), perIndexItem(b, 'k', item, compute), perIndexItem(a, 'other', item, compute)]).toEqual([1, 1, 2, 3]);
   });
 });
+
+describe('keptStatement', () => {
+  it('GIVEN a widely printed item THEN its statement is built once per index; a thinly sourced one is built each time, equal', async () => {
+    const { keptStatement, KEPT_STATEMENT_SOURCES } = await import('../../src/briefing/present.js');
+    const other = {} as CorpusIndex;
+    const ref = (i: number): SourceRef => ({ article: `a${i}`, start: 0, end: 5, quote: 'Words', title: null, publisher: null, url: null, date: null }) as SourceRef;
+    const wide = { sources: Array.from({ length: KEPT_STATEMENT_SOURCES }, (_, i) => ref(i)) };
+    const thin = { sources: [ref(0), ref(1)] };
+    let builds = 0;
+    const build = (item: { sources: readonly SourceRef[] }) => (builds++, statement('Said', item.sources));
+    const first = keptStatement(index, 'test statement', wide, build);
+    expect(keptStatement(index, 'test statement', wide, build)).toBe(first);
+    expect(keptStatement(other, 'test statement', wide, build)).not.toBe(first);
+    expect(builds).toBe(2);
+    const a = keptStatement(index, 'test statement', thin, build);
+    const b = keptStatement(index, 'test statement', thin, build);
+    expect(a).not.toBe(b);
+    expect(a).toEqual(b);
+    expect(builds).toBe(4);
+  });
+});

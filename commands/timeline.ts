@@ -1,5 +1,6 @@
 import { defineCommand } from '../src/core/command.js';
-import { answer, lazySection, statement } from '../src/core/reply.js';
+import { answer, lazySection } from '../src/core/reply.js';
+import { eventStatement, keptStatement, undatedStatement } from '../src/briefing/present.js';
 
 /** /timeline [topic]: what happened when, relative dates resolved against each article's own date. */
 export default defineCommand({
@@ -9,20 +10,15 @@ export default defineCommand({
   options: [{ name: 'topic', description: 'Limit to a place, side or name', type: 'string', autocomplete: 'topic', maxLength: 200 }],
   run(ctx, args) {
     const topic = args.topic as string | undefined;
-    const { events, undated } = ctx.index.timeline({ topic });
+    const index = ctx.index;
+    const { events, undated } = index.timeline({ topic });
     const notes: string[] = [];
     if (events.length === 0 && undated.length === 0) notes.push(topic ? `No dated events about "${topic}".` : 'No dated events found.');
     else notes.push(`${events.length} dated event${events.length === 1 ? '' : 's'}${undated.length ? `; ${undated.length} that cannot be dated (their article has no date, or they are relative to another event) are listed as written` : ''}.`);
-    // statements are built for the page shown; the JSON when it is read
+    // statements are built for the page shown, a widely printed event's once per index; the JSON when it is read
     const sections = [
-      lazySection(events.length, (i) => {
-        const e = events[i]!;
-        return statement(`${e.date} — ${e.text}`, e.sources, [{ label: 'Date', value: e.date }, { label: 'As written', value: e.when }]);
-      }, 'Dated'),
-      lazySection(undated.length, (i) => {
-        const e = undated[i]!;
-        return statement(`“${e.when}” (undated) — ${e.text}`, e.sources, [{ label: 'As written', value: e.when }]);
-      }, 'Undated'),
+      lazySection(events.length, (i) => keptStatement(index, 'event statement', events[i]!, eventStatement), 'Dated'),
+      lazySection(undated.length, (i) => keptStatement(index, 'undated statement', undated[i]!, undatedStatement), 'Undated'),
     ];
     return answer('timeline', topic ? `Timeline: ${topic}` : 'Timeline', {
       notes,

@@ -6,7 +6,7 @@ import { answer, lazySection, statement, type AnswerReply, type Statement } from
 import { perIndex } from '../index/briefingIndex.js';
 import type { FigureClaim, FigureKind } from '../core/types.js';
 import { KIND_LABEL, formatFigure } from './claims.js';
-import { disputedKinds, figureLine, figureWhen, printedIn } from './present.js';
+import { figureLine, figureWhen, keptStatement, printedIn } from './present.js';
 
 export function figuresJson(claims: readonly FigureClaim[]) {
   return {
@@ -34,16 +34,29 @@ export interface ClaimTable {
   disputed: ReadonlySet<FigureKind>;
 }
 
-/** One pass over `claims`: no statement is built. */
-export function claimTable(claims: readonly FigureClaim[]): ClaimTable {
+/**
+ * One pass over `claims` (only those of `kinds` when given): no statement is built.
+ * Each claim is read once, so a topic's claims are fetched without a kind filter and
+ * filtered here (reading a claim is a cache miss in a large corpus).
+ */
+export function claimTable(claims: readonly FigureClaim[], kinds?: readonly FigureKind[]): ClaimTable {
   const byKind = new Map<FigureKind, FigureClaim[]>();
-  for (const c of claims) {
+  const disputed = new Set<FigureKind>();
+  let total = 0;
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i]!;
+    if (kinds && !kinds.includes(c.kind)) continue;
+    total++;
     const list = byKind.get(c.kind);
-    if (list) list.push(c);
-    else byKind.set(c.kind, [c]);
+    if (!list) byKind.set(c.kind, [c]);
+    else {
+      // disputed: the kind's claims carry more than one figure (low-high)
+      if (list[0]!.low !== c.low || list[0]!.high !== c.high) disputed.add(c.kind);
+      list.push(c);
+    }
   }
-  const kinds = [...byKind].map(([kind, list]) => ({ kind, claims: list }));
-  return { total: claims.length, kinds, disputed: disputedKinds(claims) };
+  const table = [...byKind].map(([kind, list]) => ({ kind, claims: list }));
+  return { total, kinds: table, disputed };
 }
 
 /** The statement for one claim: figure, who says it, when, where it was printed. */
@@ -56,6 +69,11 @@ export function claimStatement(c: FigureClaim, index: CommandContext['index']): 
   ]);
 }
 
+/** `claimStatement`, kept per index for a widely printed claim (see `keptStatement`). */
+export function claimStatementOnce(c: FigureClaim, index: CommandContext['index']): Statement {
+  return keptStatement(index, 'claim statement', c, (claim) => claimStatement(claim, index));
+}
+
 /**
  * The newsroom table for `kinds` (all when absent), about `topic` when given. A
  * section per kind whose statements are built when a page shows them; without a
@@ -64,12 +82,12 @@ export function claimStatement(c: FigureClaim, index: CommandContext['index']): 
 export function figuresReply(command: string, title: string, ctx: CommandContext, kinds: readonly FigureKind[] | undefined, topic: string | undefined): AnswerReply {
   const index = ctx.index;
   const table = topic
-    ? claimTable(index.figures({ kinds, topic }))
+    ? claimTable(index.figures({ topic }), kinds)
     : perIndex(index, `figure table ${kinds ? kinds.join(',') : 'all'}`, () => claimTable(index.figures({ kinds })));
   const sections = table.kinds.map(({ kind, claims }) =>
     lazySection(
       claims.length,
-      (i) => claimStatement(claims[i]!, index),
+      (i) => claimStatementOnce(claims[i]!, index),
       `${KIND_LABEL[kind][0]!.toUpperCase()}${KIND_LABEL[kind].slice(1)}${table.disputed.has(kind) ? ' — sources disagree' : ''}`,
     ),
   );

@@ -2,7 +2,9 @@
  * Platform-neutral wording of claims and events: the text of statements. The
  * renderers only lay these out; they never compose facts themselves.
  */
-import type { Article, FigureClaim, FigureKind } from '../core/types.js';
+import { statement, type Statement } from '../core/reply.js';
+import type { Article, FigureClaim, QuoteClaim, SourceRef, TimelineEvent, UndatedEvent } from '../core/types.js';
+import { perIndexItem, type BriefingIndex } from '../index/briefingIndex.js';
 import { formatFigure, KIND_LABEL } from './claims.js';
 import { outletName } from './sources.js';
 
@@ -52,14 +54,34 @@ export function figureLine(c: FigureClaim): string {
   return `${figureHeadline(c)} — ${who}, ${figureWhen(c)}${reports}`;
 }
 
-/** The kinds whose claims carry more than one figure (low-high): one pass, no strings built. */
-export function disputedKinds(claims: readonly FigureClaim[]): Set<FigureKind> {
-  const first = new Map<FigureKind, FigureClaim>();
-  const disputed = new Set<FigureKind>();
-  for (const c of claims) {
-    const f = first.get(c.kind);
-    if (!f) first.set(c.kind, c);
-    else if (f.low !== c.low || f.high !== c.high) disputed.add(c.kind);
-  }
-  return disputed;
+/** The statement for a dated event of the timeline. */
+export function eventStatement(e: TimelineEvent): Statement {
+  return statement(`${e.date} — ${e.text}`, e.sources, [{ label: 'Date', value: e.date }, { label: 'As written', value: e.when }]);
+}
+
+/** The statement for an event that cannot be dated, as written. */
+export function undatedStatement(e: UndatedEvent): Statement {
+  return statement(`“${e.when}” (undated) — ${e.text}`, e.sources, [{ label: 'As written', value: e.when }]);
+}
+
+/** The statement for a quote, verbatim, with its speaker. */
+export function quoteStatement(q: QuoteClaim): Statement {
+  return statement(`“${q.text}” — ${q.speaker ?? 'unattributed'}`, q.sources, [{ label: 'Speaker', value: q.speaker ?? 'unattributed' }]);
+}
+
+/**
+ * Statements citing at least this many sources are kept per index once built; the
+ * others cost little to build again, and keeping every statement would hold a copy of
+ * every answer once something prints whole answers (the console).
+ */
+export const KEPT_STATEMENT_SOURCES = 16;
+
+/**
+ * `build(item)`, kept for the index when the item cites many sources: a claim,
+ * event or quote printed by thousands of articles pays for deduplicating and naming
+ * them the first time a page shows it, then costs nothing, whatever the topic.
+ * @example keptStatement(index, 'quote statement', quote, quoteStatement)
+ */
+export function keptStatement<T extends { sources: readonly SourceRef[] }>(index: BriefingIndex, key: string, item: T, build: (item: T) => Statement): Statement {
+  return item.sources.length >= KEPT_STATEMENT_SOURCES ? perIndexItem(index, key, item, build) : build(item);
 }

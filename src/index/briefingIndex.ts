@@ -72,3 +72,17 @@ export function perIndex<T>(index: BriefingIndex, key: string, compute: () => T)
 export function independentReports(index: BriefingIndex): number {
   return perIndex(index, 'independent reports', () => new Set(index.articles().map((a) => a.groupId)).size);
 }
+
+/**
+ * `compute(item)` for one item of the loaded corpus's answers (a claim, an event,
+ * a quote), computed once per index the first time a page shows it, and dropped
+ * with the index (or with the item). Only for values that depend on nothing but
+ * the item and the corpus, such as its statement.
+ * @example const st = perIndexItem(index, 'claim statement', claim, (c) => claimStatement(c, index));
+ */
+export function perIndexItem<K extends object, V>(index: BriefingIndex, key: string, item: K, compute: (item: K) => V): V {
+  const memo = perIndex(index, key, () => new WeakMap<K, V>());
+  let value = memo.get(item);
+  if (value === undefined) memo.set(item, (value = compute(item)));
+  return value;
+}

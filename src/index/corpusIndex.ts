@@ -114,7 +114,7 @@ interface MarkedSentences {
 /**
  * Sentences a topic's search found: article and sentence number, in document
  * order. No caller depends on the order: `topicMarks` marks a set, the articles
- * it lists feed `itemsInTopic` (which sorts what it finds), and the brief's
+ * it lists feed `itemsMarked` (which sorts what it finds), and the brief's
  * clustering sorts the marked sentences itself.
  */
 interface TopicHits {
@@ -212,15 +212,19 @@ export class CorpusIndex implements BriefingIndex {
   }
 
   /**
-   * Builds what is otherwise built on first use (the name finders; the loader
+   * Builds what is otherwise built on first use (the name finders, the topic
+   * filters' turnarounds of sources; the loader
    * calls it in the background after a warm start), about `sliceMs` of work per
    * timer turn so that commands are answered in between (timers that do not keep
    * the process alive). A command needing a finder before then finishes it at once.
    */
   async prepare(sliceMs = 10): Promise<void> {
     const finders = [(this.entityFinder ??= this.entityNameFinder(true)), (this.speakerFinder ??= this.speakerNameFinder(true))];
-    for (const f of finders) while (!f.step(sliceMs)) await new Promise<void>((resolve) => setTimeout(resolve, 0).unref());
+    const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0).unref());
+    for (const f of finders) while (!f.step(sliceMs)) await turn();
     this.quotesBySpeaker();
+    // what topic filters look sources up in
+    for (const where of [this.claimSentences, this.eventSentences, this.undatedSentences]) while (!this.turnaroundStep(where, sliceMs)) await turn();
   }
 
   /** What topic briefs are made of (prepared with the statistics on a cold load, read back with them from a snapshot). */
@@ -335,38 +339,72 @@ export class CorpusIndex implements BriefingIndex {
     return hits.articles.length > 0 ? hits : this.search_.matchingSentenceList(t, 'OR');
   }
 
-  private readonly bySourceArticle = new WeakMap<SourceSentences, ArticleSources>();
-  /** `where` turned around: for each article, the items with a source in it (built once per list). */
+  private readonly bySourceArticle = new WeakMap<SourceSentences, { done: ArticleSources | null; steps: Generator<void, ArticleSources> }>();
+  /**
+   * `where` turned around: for each article, the items with a source in it. Built
+   * once per list: by `prepare` in the background after a warm start, or at once by
+   * the first topic that needs it (carrying on from where `prepare` got to).
+   */
   private articleSources(where: SourceSentences): ArticleSources {
-    let found = this.bySourceArticle.get(where);
-    if (found) return found;
+    const t = this.turnaround(where);
+    while (!t.done) {
+      const r = t.steps.next();
+      if (r.done) t.done = r.value;
+    }
+    return t.done;
+  }
+
+  private turnaround(where: SourceSentences): { done: ArticleSources | null; steps: Generator<void, ArticleSources> } {
+    let t = this.bySourceArticle.get(where);
+    if (!t) this.bySourceArticle.set(where, (t = { done: null, steps: this.turnaroundSteps(where) }));
+    return t;
+  }
+
+  /** Builds `articleSources(where)` for about `sliceMs`; true once it is built. */
+  private turnaroundStep(where: SourceSentences, sliceMs: number): boolean {
+    const t = this.turnaround(where);
+    if (t.done) return true;
+    const until = performance.now() + sliceMs;
+    // at least one step, however short the slice
+    do {
+      const r = t.steps.next();
+      if (r.done) t.done = r.value;
+    } while (!t.done && performance.now() < until);
+    return t.done !== null;
+  }
+
+  /** The turnaround, pausing after every 32,768 sources. */
+  private *turnaroundSteps(where: SourceSentences): Generator<void, ArticleSources> {
+    const STEP = 32_768;
     const n = this.list.length;
     const starts = this.sentenceStart;
-    // the article holding global sentence g: the last whose first sentence is at or before g
-    const articleOf = (g: number) => {
-      let lo = 0;
-      let hi = n - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (starts[mid]! <= g) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
+    // the article holding global sentence g: from the first article of g's block of 64
+    // sentences (looked up), step forward (an article holds about 40 sentences: a step or two)
+    const total = starts[n]!;
+    const firstOfBlock = new Uint32Array((total >>> 6) + 1);
+    for (let a = 0, b = 0; b < firstOfBlock.length; b++) {
+      while (a < n - 1 && starts[a + 1]! <= b << 6) a++;
+      firstOfBlock[b] = a;
+    }
+    yield;
     const items = where.offsets.length - 1;
     const owner = new Int32Array(where.sentences.length).fill(-1);
     const offsets = new Uint32Array(n + 1);
     for (let k = 0; k < where.sentences.length; k++) {
       const g = where.sentences[k]!;
-      if (g < 0) continue;
-      owner[k] = articleOf(g);
-      offsets[owner[k]! + 1]!++;
+      if (g >= 0 && g < total) {
+        let a = firstOfBlock[g >>> 6]!;
+        while (a < n - 1 && starts[a + 1]! <= g) a++;
+        owner[k] = a;
+        offsets[a + 1]!++;
+      }
+      if (k % STEP === STEP - 1) yield;
     }
     for (let a = 0; a < n; a++) offsets[a + 1]! += offsets[a]!;
     const fill = offsets.slice(0, n);
     const item = new Uint32Array(offsets[n]!);
     const sentence = new Uint32Array(offsets[n]!);
-    for (let i = 0; i < items; i++) {
+    for (let i = 0, done = 0; i < items; i++) {
       for (let k = where.offsets[i]!; k < where.offsets[i + 1]!; k++) {
         const a = owner[k]!;
         if (a < 0) continue;
@@ -374,22 +412,25 @@ export class CorpusIndex implements BriefingIndex {
         item[at] = i;
         sentence[at] = where.sentences[k]!;
       }
+      done += where.offsets[i + 1]! - where.offsets[i]!;
+      if (done >= STEP) {
+        done = 0;
+        yield;
+      }
     }
-    found = { offsets, item, sentence, items };
-    this.bySourceArticle.set(where, found);
-    return found;
+    return { offsets, item, sentence, items };
   }
 
   /**
    * The items of `where` with a source in a marked sentence, in list order: looks
-   * only at the articles the topic touches, not at every item.
+   * only at the first `count` of `articles` (those the topic touches), not at every item.
    */
-  private itemsInTopic(where: SourceSentences, marked: { keys: TopicSentences; articles: readonly number[] }): Uint32Array {
+  private itemsMarked(where: SourceSentences, marks: Uint8Array, articles: ArrayLike<number>, count: number): Uint32Array {
     const bySource = this.articleSources(where);
     const hit = new Uint8Array(bySource.items);
     const found: number[] = [];
-    const marks = marked.keys.marks;
-    for (const a of marked.articles) {
+    for (let h = 0; h < count; h++) {
+      const a = articles[h]!;
       for (let k = bySource.offsets[a]!; k < bySource.offsets[a + 1]!; k++) {
         const i = bySource.item[k]!;
         if (hit[i] === 0 && marks[bySource.sentence[k]!] === 1) {
@@ -399,6 +440,51 @@ export class CorpusIndex implements BriefingIndex {
       }
     }
     return Uint32Array.from(found).sort();
+  }
+
+  /** Marks per sentence and per article, all 0 between calls (cleared by what set them): see `itemsAbout`. */
+  private scratch: { sentences: Uint8Array; articles: Uint8Array } | null = null;
+
+  /**
+   * For each of `lists`, `itemsMarked` over `topicMarks(topic, window, hits)` (the same
+   * items) without allocating marks for every sentence of the corpus or listing the marked sentences:
+   * marks are set in buffers kept per index and cleared afterwards, so the cost is the
+   * topic's sentences and the sources in its articles. Null for a blank topic.
+   */
+  private itemsAbout(lists: readonly SourceSentences[], topic: string, window: number, hits?: TopicHits | null): Uint32Array[] | null {
+    const found = hits === undefined ? this.topicHits(topic) : hits;
+    if (!found) return null;
+    const n = this.list.length;
+    const starts = this.sentenceStart;
+    const scratch = (this.scratch ??= { sentences: new Uint8Array(starts[n]!), articles: new Uint8Array(n) });
+    const marks = scratch.sentences;
+    const touched = scratch.articles;
+    const marked = new Uint32Array(found.articles.length * (2 * window + 1));
+    const articles = new Uint32Array(found.articles.length);
+    let size = 0;
+    let count = 0;
+    try {
+      for (let h = 0; h < found.articles.length; h++) {
+        const ai = found.articles[h]!;
+        const sentence = found.sentences[h]!;
+        if (touched[ai] === 0) {
+          touched[ai] = 1;
+          articles[count++] = ai;
+        }
+        const base = starts[ai]!;
+        const last = starts[ai + 1]! - base;
+        for (let d = -window; d <= window; d++) {
+          const s = sentence + d;
+          if (s < 0 || s >= last || marks[base + s]) continue;
+          marks[base + s] = 1;
+          marked[size++] = base + s;
+        }
+      }
+      return lists.map((where) => this.itemsMarked(where, marks, articles, count));
+    } finally {
+      for (let k = 0; k < size; k++) marks[marked[k]!] = 0;
+      for (let k = 0; k < count; k++) touched[articles[k]!] = 0;
+    }
   }
 
   /** The global sentence number of every source of every statement, found once. */
@@ -459,12 +545,12 @@ export class CorpusIndex implements BriefingIndex {
   /** `figures`, reusing the topic's search hits when the caller has them. */
   private figuresAbout(opts: { topic?: string; kinds?: readonly FigureKind[] }, hits?: TopicHits | null): FigureClaim[] {
     const kinds = opts.kinds;
-    const marked = opts.topic ? this.topicMarks(opts.topic, 1, hits) : null;
-    if (!kinds && !marked) return this.claims;
-    if (!marked) return this.claims.filter((c) => kinds!.includes(c.kind));
+    const items = opts.topic ? (this.itemsAbout([this.claimSentences], opts.topic, 1, hits)?.[0] ?? null) : null;
+    if (!kinds && !items) return this.claims;
+    if (!items) return this.claims.filter((c) => kinds!.includes(c.kind));
     const out: FigureClaim[] = [];
-    for (const i of this.itemsInTopic(this.claimSentences, marked)) {
-      const c = this.claims[i]!;
+    for (let k = 0; k < items.length; k++) {
+      const c = this.claims[items[k]!]!;
       if (!kinds || kinds.includes(c.kind)) out.push(c);
     }
     return out;
@@ -472,11 +558,13 @@ export class CorpusIndex implements BriefingIndex {
 
   timeline(opts: { topic?: string } = {}): Timeline {
     if (!opts.topic) return this.timelineData;
-    const marked = this.topicMarks(opts.topic, 0);
-    if (!marked) return this.timelineData;
+    // one search and one marking for both lists
+    const found = this.itemsAbout([this.eventSentences, this.undatedSentences], opts.topic, 0);
+    if (!found) return this.timelineData;
+    const [events, undated] = found as [Uint32Array, Uint32Array];
     return {
-      events: Array.from(this.itemsInTopic(this.eventSentences, marked), (i) => this.timelineData.events[i]!),
-      undated: Array.from(this.itemsInTopic(this.undatedSentences, marked), (i) => this.timelineData.undated[i]!),
+      events: Array.from(events, (i) => this.timelineData.events[i]!),
+      undated: Array.from(undated, (i) => this.timelineData.undated[i]!),
     };
   }
 

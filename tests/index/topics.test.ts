@@ -85,3 +85,52 @@ describe('topic filters', () => {
     expect(nonEmpty).toBeGreaterThan(3);
   });
 });
+
+describe('turnarounds of sources', () => {
+  /** For each article, its (item, sentence) pairs in item order: found by binary search over the articles' first sentences. */
+  function straightforward(where: SourceSentences, starts: Uint32Array, n: number) {
+    const per: { item: number; sentence: number }[][] = Array.from({ length: n }, () => []);
+    for (let i = 0; i + 1 < where.offsets.length; i++) {
+      for (let k = where.offsets[i]!; k < where.offsets[i + 1]!; k++) {
+        const g = where.sentences[k]!;
+        if (g < 0) continue;
+        let lo = 0;
+        let hi = n - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >>> 1;
+          if (starts[mid]! <= g) lo = mid;
+          else hi = mid - 1;
+        }
+        per[lo]!.push({ item: i, sentence: g });
+      }
+    }
+    return per;
+  }
+
+  it('GIVEN a turnaround built in slices (as prepare does) or at once THEN each article lists the same items and sentences as a binary search finds', async () => {
+    const fresh = (await loadBriefingIndex({ corpusDir: dir, cacheDir: null, workers: 0, snapshot: 'never' })) as CorpusIndex;
+    const where = fresh.sourceLocations();
+    const n = fresh.articles().length;
+    const inner = fresh as unknown as {
+      turnaroundStep(w: SourceSentences, ms: number): boolean;
+      articleSources(w: SourceSentences): { offsets: Uint32Array; item: Uint32Array; sentence: Uint32Array };
+    };
+    // claims: one smallest slice, then finished at once by a topic; events: slice by slice to the end
+    expect(inner.turnaroundStep(where.claims, 0)).toBe(false);
+    expect(fresh.figures({ topic: topics[0]! })).toEqual(index.figures({ topic: topics[0]! }));
+    let slices = 0;
+    while (!inner.turnaroundStep(where.events, 0)) slices++;
+    expect(slices).toBeGreaterThan(0);
+    for (const list of [where.claims, where.events, where.undated]) {
+      const got = inner.articleSources(list);
+      const expected = straightforward(list, where.sentenceStart, n);
+      for (let a = 0; a < n; a++) {
+        const pairs = [];
+        for (let k = got.offsets[a]!; k < got.offsets[a + 1]!; k++) pairs.push({ item: got.item[k]!, sentence: got.sentence[k]! });
+        expect(pairs).toEqual(expected[a]);
+      }
+    }
+    await fresh.prepare(1);
+    for (const topic of topics) expect(fresh.timeline({ topic })).toEqual(index.timeline({ topic }));
+  }, 120_000);
+});

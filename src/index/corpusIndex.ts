@@ -611,7 +611,7 @@ export class CorpusIndex implements BriefingIndex {
     const sentence = new Int32Array(hits.articles.length);
     for (let h = 0; h < sentence.length; h++) sentence[h] = this.sentenceStart[hits.articles[h]!]! + hits.sentences[h]!;
     // its figures: the claims with a source in a matching sentence or a neighbour (`figures({ topic })`), by position
-    const claimsIn = this.itemsInTopic(this.claimSentences, this.topicMarks(opts.topic, 1, hits)!);
+    const claimsIn = this.itemsAbout([this.claimSentences], opts.topic, 1, hits)![0]!;
     return buildBrief(this.list, this.claims, { sentences: { sentence, article: hits.articles }, claimsIn, stats: this.derived.briefStats });
   }
 

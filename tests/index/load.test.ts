@@ -131,6 +131,26 @@ describe.skipIf(!existsSync(DIST_LOAD) || !existsSync(DIST_WORKER))('worker thre
     expect(indexAnswers(threaded.index)).toBe(indexAnswers(single.index));
   });
 
+  it('GIVEN some files in the extraction cache THEN the others are extracted while the folder is read, and the index is the single-thread one', async () => {
+    await fs.cp(CRISIS, corpus, { recursive: true });
+    const dist = (await import(pathToFileURL(DIST_LOAD).href)) as typeof import('../../src/index/load.js');
+    const cacheDir = path.join(root, 'cache');
+    const half = path.join(root, 'half');
+    await fs.mkdir(half);
+    const files = (await fs.readdir(corpus)).sort();
+    for (const f of files.filter((_, i) => i % 2 === 0)) await fs.copyFile(path.join(corpus, f), path.join(half, f));
+    await dist.loadCorpus({ corpusDir: half, cacheDir, clock, workers: 0, snapshot: 'never' });
+    const progress: [number, number][] = [];
+    const threaded = await dist.loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 2, snapshot: 'never', onProgress: (d, t) => progress.push([d, t]) });
+    const single = await dist.loadCorpus({ corpusDir: corpus, cacheDir: null, clock, workers: 0 });
+    expect(threaded.stats.workers).toBe(2);
+    expect(threaded.stats.cached).toBeGreaterThan(0);
+    expect(threaded.stats.extracted).toBeGreaterThan(0);
+    expect(threaded.stats.cached + threaded.stats.extracted).toBe(single.stats.files);
+    expect(progress.at(-1)).toEqual([single.stats.files, single.stats.files]);
+    expect(indexAnswers(threaded.index)).toBe(indexAnswers(single.index));
+  });
+
   it('GIVEN the derive worker THEN the index is exactly the one a single thread derives', async () => {
     await fs.cp(CRISIS, corpus, { recursive: true });
     const dist = (await import(pathToFileURL(DIST_LOAD).href)) as typeof import('../../src/index/load.js');

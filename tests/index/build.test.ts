@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/types.js';
+import { BriefStatements, briefEligible, splitCount } from '../../src/briefing/statements.js';
+import { contentWords } from '../../src/briefing/text.js';
 import { assembleArticles } from '../../src/index/assemble.js';
 import { SentenceSearch, splitTokens, type SentenceSearchData } from '../../src/index/sentenceSearch.js';
 import { CRISIS, crisisFiles, extractFile } from '../helpers.js';
@@ -128,5 +130,75 @@ describe('SentenceSearch.build', () => {
       { title: 'Kursk', sentences: [sentence('kursk the TROOPS', 0)] },
     ] as unknown as Article[];
     expect(SentenceSearch.build(articles).data()).toEqual(referenceData(articles));
+  });
+});
+
+/** Words and statements as the straightforward preparation numbered them (a string key per statement). */
+function referenceStatements(articles: readonly Article[]) {
+  const groupIds = new Map<string, number>();
+  const groupOf = articles.map((a) => groupIds.get(a.groupId) ?? groupIds.set(a.groupId, groupIds.size).get(a.groupId)!);
+  const order = articles.map((_, i) => i).sort((x, y) => groupOf[x]! - groupOf[y]! || x - y);
+  const start: number[] = [0];
+  articles.forEach((a, i) => start.push(start[i]! + a.sentences.length));
+  const wordIds = new Map<string, number>();
+  const statementIds = new Map<string, number>();
+  const statementStart = [0];
+  const statementWords: number[] = [];
+  const statementOf = new Array<number>(start.at(-1)!).fill(-1);
+  for (const ai of order) {
+    for (const s of articles[ai]!.sentences) {
+      const ids: number[] = [];
+      for (const w of contentWords(s.text)) {
+        const id = wordIds.get(w) ?? wordIds.set(w, wordIds.size).get(w)!;
+        if (!ids.includes(id)) ids.push(id);
+      }
+      if (!briefEligible(s.text)) continue;
+      const key = ids.sort((x, y) => x - y).join(',');
+      let k = statementIds.get(key);
+      if (k === undefined) {
+        statementIds.set(key, (k = statementIds.size));
+        statementWords.push(...ids);
+        statementStart.push(statementWords.length);
+      }
+      statementOf[start[ai]! + s.index] = k;
+    }
+  }
+  return { words: [...wordIds.keys()], statementStart, statementWords, statementOf };
+}
+
+describe('BriefStatements', () => {
+  it('GIVEN the crisis corpus, and repeated, reordered and empty statements THEN words and statements are numbered as the straightforward preparation numbers them', () => {
+    const articles = assembleArticles(crisisFiles().map((f) => extractFile(path.join(CRISIS, f))));
+    const sentence = (text: string, index: number) => ({ text, index, start: 0, end: text.length, paragraph: 0 });
+    const extra = [
+      'Troops crossed the river near Kursk on Monday morning, officials said.',
+      'On Monday morning, officials said, troops crossed the river near Kursk.',
+      'The the the of of of and and and it it it is is.',
+      'Troops crossed the river near Kursk on Monday morning, officials said.',
+      'A a a a a a a a a a.',
+    ];
+    const more = [{ ...articles[0]!, id: 'extra', groupId: 'extra', figures: [], sentences: extra.map(sentence) } as Article, ...articles];
+    for (const list of [articles, more]) {
+      const d = new BriefStatements(list).data();
+      const ref = referenceStatements(list);
+      expect(d.words).toEqual(ref.words);
+      expect(Array.from(d.statementStart)).toEqual(ref.statementStart);
+      expect(Array.from(d.statementWords)).toEqual(ref.statementWords);
+      expect(Array.from(d.statementOf)).toEqual(ref.statementOf);
+    }
+  });
+});
+
+describe('splitCount', () => {
+  it('GIVEN text with every kind of white space THEN it counts what split(/\\s+/) gives', () => {
+    const pieces = ['a', 'Kursk', ' ', '  ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u200b', '\u2028', '\u202f', '\u3000', '\ufeff', '\u180e', '\u0085', '.', ''];
+    let seed = 11;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const texts = ['', ' ', 'a', ' a ', 'a  b', ...Array.from({ length: 3000 }, () => Array.from({ length: rand(10) }, () => pieces[rand(pieces.length)]).join(''))];
+    for (const t of texts) expect(splitCount(t), JSON.stringify(t)).toBe(t.split(/\s+/).length);
+    for (let c = 0; c < 0x10000; c++) {
+      const t = `a${String.fromCharCode(c)}b`;
+      if (splitCount(t) !== t.split(/\s+/).length) expect(splitCount(t), `U+${c.toString(16)}`).toBe(t.split(/\s+/).length);
+    }
   });
 });

@@ -151,6 +151,20 @@ describe.skipIf(!existsSync(DIST_LOAD) || !existsSync(DIST_WORKER))('worker thre
     expect(indexAnswers(threaded.index)).toBe(indexAnswers(single.index));
   });
 
+  it('GIVEN extraction and derive workers that die THEN the load finishes in this thread with the single-thread index', async () => {
+    await fs.cp(CRISIS, corpus, { recursive: true });
+    const dist = (await import(pathToFileURL(DIST_LOAD).href)) as typeof import('../../src/index/load.js');
+    // online, then gone at the first message (an extraction batch, the derive request)
+    const dying = path.join(root, 'dying.mjs');
+    writeFileSync(dying, "import { parentPort } from 'node:worker_threads'; parentPort.on('message', () => process.exit(3));\n");
+    const broken = await dist.loadCorpus({ corpusDir: corpus, clock, workers: 2, workerScript: pathToFileURL(dying), deriveScript: pathToFileURL(dying) });
+    const single = await dist.loadCorpus({ corpusDir: corpus, clock, workers: 0 });
+    expect(broken.stats.workers).toBe(2);
+    expect(broken.stats.extracted).toBe(single.stats.files);
+    expect(broken.stats.timings['search index (worker)']).toBeUndefined();
+    expect(indexAnswers(broken.index)).toBe(indexAnswers(single.index));
+  });
+
   it('GIVEN the derive worker THEN the index is exactly the one a single thread derives', async () => {
     await fs.cp(CRISIS, corpus, { recursive: true });
     const dist = (await import(pathToFileURL(DIST_LOAD).href)) as typeof import('../../src/index/load.js');

@@ -372,38 +372,32 @@ async function runLoad(opts: LoadOptions, previous: BriefingIndex | null, prior:
       toExtract.push(i);
       void stream.then((st) => st?.add(i, doc));
     };
-    let failed = true;
-    try {
-      read = await readListed(opts.corpusDir, files, opts.maxBytes, (doc, i) => {
-        if (!cache) return submit(doc, i);
-        lookups.push(
-          cache.get(doc.hash).then((x) => {
-            if (!x) return submit(doc, i);
-            results[i] = asDocument(x, doc);
-            stats.cached++;
-            progress();
-          }),
-        );
-      });
-      total = read.docs.length;
-      lap('read');
-      await Promise.all(lookups);
-      toExtract.sort((x, y) => x - y);
-      if (cache && cache.stats.corrupt > 0) log.warn('extraction cache entries unusable; re-extracting them', { count: cache.stats.corrupt, examples: cache.problems });
-      const st = await stream;
-      if (st) {
-        stats.workers = (pool as ExtractionPool | null)?.size ?? 0;
-        try {
-          await st.end();
-        } catch (err) {
-          log.warn('extraction worker failed; extracting the rest in this thread', { err: (err as Error).message });
-        }
+    read = await readListed(opts.corpusDir, files, opts.maxBytes, (doc, i) => {
+      if (!cache) return submit(doc, i);
+      lookups.push(
+        cache.get(doc.hash).then((x) => {
+          if (!x) return submit(doc, i);
+          results[i] = asDocument(x, doc);
+          stats.cached++;
+          progress();
+        }),
+      );
+    });
+    total = read.docs.length;
+    lap('read');
+    await Promise.all(lookups);
+    toExtract.sort((x, y) => x - y);
+    if (cache && cache.stats.corrupt > 0) log.warn('extraction cache entries unusable; re-extracting them', { count: cache.stats.corrupt, examples: cache.problems });
+    const st = await stream;
+    if (pool) {
+      stats.workers = (pool as ExtractionPool).size;
+      try {
+        await st!.end();
+      } catch (err) {
+        log.warn('extraction worker failed; extracting the rest in this thread', { err: (err as Error).message });
+      } finally {
+        await (pool as ExtractionPool).close();
       }
-      failed = false;
-    } finally {
-      // closed in any case: the workers would keep the process alive
-      await poolReady.then((p) => p?.close());
-      if (failed) log.debug('cold load failed while reading; extraction workers stopped');
     }
   } else {
     read = await readListed(opts.corpusDir, files, opts.maxBytes);

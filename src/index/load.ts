@@ -27,8 +27,7 @@ import { decodeExtraction, encodeExtraction, ExtractionCache } from './cache.js'
 import { CorpusIndex, deriveCorpus, deriveCorpusWith } from './corpusIndex.js';
 import { packForDerive } from './deriveShared.js';
 import { readSnapshot, readSnapshotHeader, restampSnapshot, SNAPSHOT_FORMAT, snapshotFile, writeSnapshot, type FileStamp, type FolderStamps, type SnapshotRead } from './snapshot.js';
-import type { ExtractOutcome } from './extractWorker.js';
-import { createExtractionPool, defaultDeriveScript, defaultWorkerCount, defaultWorkerScript, deriveInWorker, type ExtractionPool } from './workers.js';
+import { createExtractionPool, defaultDeriveScript, defaultWorkerCount, defaultWorkerScript, deriveInWorker } from './workers.js';
 
 export { CorpusError };
 
@@ -137,45 +136,30 @@ export async function readCorpus(corpusDir: string, maxBytes?: number): Promise<
   return { docs: r.docs, warnings: [...listWarnings, ...r.warnings] };
 }
 
-/**
- * Reads listed files: the documents, and the warnings from the manifest and the
- * files. `onDoc(doc, position)` hears each document kept as soon as it and every
- * file before it are read (in file order), so a load can start extracting while
- * the rest is read.
- */
-async function readListed(corpusDir: string, files: readonly string[], maxBytes?: number, onDoc?: (doc: RawDocument, position: number) => void): Promise<LoadedDocuments> {
+/** Reads listed files: the documents, and the warnings from the manifest and the files. */
+async function readListed(corpusDir: string, files: readonly string[], maxBytes?: number): Promise<LoadedDocuments> {
   const warnings: LoadWarning[] = [];
   const manifest = await readManifest(corpusDir, warnings);
+  // read in parallel, then decide in file order: the same documents and warnings as one by one
+  const read = await mapLimit(files, READ_CONCURRENCY, (file) => readDocument(corpusDir, file, manifest, { maxBytes }));
   const docs: RawDocument[] = [];
   const seenHashes = new Map<string, string>();
-  // read in parallel, decide in file order: the same documents and warnings as one by one
-  const read: (Awaited<ReturnType<typeof readDocument>> | undefined)[] = new Array(files.length);
-  let decided = 0;
-  const decide = () => {
-    for (; decided < files.length && read[decided]; decided++) {
-      const r = read[decided]!;
-      read[decided] = undefined;
-      const file = files[decided]!;
-      if ('warning' in r) {
-        warnings.push(r.warning);
-        continue;
-      }
-      warnings.push(...r.warnings);
-      // the same text under two names is loaded once (metadata may differ; the first file wins)
-      const textHash = createHash('sha256').update(r.doc.text).digest('hex');
-      const dup = seenHashes.get(textHash);
-      if (dup) {
-        warnings.push({ file, message: `identical to ${dup}; loaded once` });
-        continue;
-      }
-      seenHashes.set(textHash, file);
-      docs.push(r.doc);
-      onDoc?.(r.doc, docs.length - 1);
+  read.forEach((r, i) => {
+    const file = files[i]!;
+    if ('warning' in r) {
+      warnings.push(r.warning);
+      return;
     }
-  };
-  await mapLimit(files, READ_CONCURRENCY, async (file, i) => {
-    read[i] = await readDocument(corpusDir, file, manifest, { maxBytes });
-    decide();
+    warnings.push(...r.warnings);
+    // the same text under two names is loaded once (metadata may differ; the first file wins)
+    const textHash = createHash('sha256').update(r.doc.text).digest('hex');
+    const dup = seenHashes.get(textHash);
+    if (dup) {
+      warnings.push({ file, message: `identical to ${dup}; loaded once` });
+      return;
+    }
+    seenHashes.set(textHash, file);
+    docs.push(r.doc);
   });
   return { docs, warnings };
 }
@@ -201,13 +185,6 @@ function sameFolder(before: FolderStamps, now: Omit<FolderStamps, 'readWarnings'
   const settled = before.taken - slackMs;
   const same = (a: FileStamp | null, b: FileStamp | null) => (a === null || b === null ? a === b : a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[2] <= settled && a[3] <= settled);
   return same(before.manifest, now.manifest) && before.files.length === now.files.length && before.files.every((f, i) => same(f, now.files[i]!));
-}
-
-async function fileExists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 function failureWarning(file: string, message: string): LoadWarning {
@@ -336,76 +313,10 @@ async function runLoad(opts: LoadOptions, previous: BriefingIndex | null, prior:
     }
   }
 
-  // per document: an extraction, or why it failed
-  const results: (ArticleExtraction | { error: string } | undefined)[] = [];
-  let done = 0;
-  let total = files.length;
-  const progress = () => opts.onProgress?.(++done, total);
-  const writes: Promise<void>[] = [];
-  const toExtract: number[] = [];
-  const wanted = opts.extract ? 0 : (opts.workers ?? defaultWorkerCount());
-  const script = opts.workerScript === undefined ? defaultWorkerScript() : opts.workerScript;
-  const onOutcome = (i: number, outcome: ExtractOutcome) => {
-    if (results[i]) return;
-    if ('error' in outcome) results[i] = { error: outcome.error };
-    else {
-      const x = decodeExtraction(outcome.json);
-      results[i] = x;
-      if (cache) writes.push(cache.putEncoded(x.hash, outcome.json));
-    }
-    stats.extracted++;
-    progress();
-  };
-  /**
-   * A cold load with nothing to reuse (no previous index, no snapshot to find by
-   * content): extraction starts as files are read, in file order; the documents
-   * and results are the ones reading everything first gives.
-   */
-  const streaming = !previous && !prior && wanted > 0 && files.length >= 16 && !!script && !(snapPath && !snapshotTried && (await fileExists(snapPath)));
-  let pool: ExtractionPool | null = null;
-  let read: LoadedDocuments;
-  if (streaming) {
-    const poolReady = createExtractionPool(Math.min(wanted, Math.ceil(files.length / 8)), script);
-    const stream = poolReady.then((p) => (pool = p)?.stream(onOutcome) ?? null);
-    const lookups: Promise<void>[] = [];
-    const submit = (doc: RawDocument, i: number) => {
-      toExtract.push(i);
-      void stream.then((st) => st?.add(i, doc));
-    };
-    read = await readListed(opts.corpusDir, files, opts.maxBytes, (doc, i) => {
-      if (!cache) return submit(doc, i);
-      lookups.push(
-        cache.get(doc.hash).then((x) => {
-          if (!x) return submit(doc, i);
-          results[i] = asDocument(x, doc);
-          stats.cached++;
-          progress();
-        }),
-      );
-    });
-    total = read.docs.length;
-    lap('read');
-    await Promise.all(lookups);
-    toExtract.sort((x, y) => x - y);
-    if (cache && cache.stats.corrupt > 0) log.warn('extraction cache entries unusable; re-extracting them', { count: cache.stats.corrupt, examples: cache.problems });
-    const st = await stream;
-    if (pool) {
-      stats.workers = (pool as ExtractionPool).size;
-      try {
-        await st!.end();
-      } catch (err) {
-        log.warn('extraction worker failed; extracting the rest in this thread', { err: (err as Error).message });
-      } finally {
-        await (pool as ExtractionPool).close();
-      }
-    }
-  } else {
-    read = await readListed(opts.corpusDir, files, opts.maxBytes);
-    total = read.docs.length;
-  }
+  const read = await readListed(opts.corpusDir, files, opts.maxBytes);
   const docs = read.docs;
   const warnings = [...listWarnings, ...read.warnings];
-  if (!streaming) lap('read');
+  lap('read');
   const digest = corpusDigest(docs);
   stats.files = docs.length;
 
@@ -428,7 +339,7 @@ async function runLoad(opts: LoadOptions, previous: BriefingIndex | null, prior:
   }
 
   // warm start by content: the same documents (files touched, say, but not changed)
-  if (snapPath && !previous && !prior && !snapshotTried && !streaming) {
+  if (snapPath && !previous && !prior && !snapshotTried) {
     const snap = await readSnapshot(snapPath, digest);
     lap('snapshot read');
     if (snap.ok) {
@@ -442,33 +353,38 @@ async function runLoad(opts: LoadOptions, previous: BriefingIndex | null, prior:
     if (snap.reason !== 'missing' && snap.reason !== 'stale') log.warn('snapshot unusable; rebuilding it', { file: snapPath, reason: snap.reason });
   }
 
-  if (!streaming) {
-    const reusable = new Map<string, Article>();
-    for (const a of previous?.articles() ?? []) reusable.set(a.hash, a);
-    const lookups: number[] = [];
-    docs.forEach((doc, i) => {
-      const prev = reusable.get(doc.hash);
-      if (prev) {
-        results[i] = asDocument(extractionOf(prev), doc);
-        stats.reused++;
-        progress();
-      } else lookups.push(i);
-    });
-    if (cache) {
-      await mapLimit(lookups, READ_CONCURRENCY, async (i) => {
-        const x = await cache.get(docs[i]!.hash);
-        if (x) {
-          results[i] = asDocument(x, docs[i]!);
-          stats.cached++;
-          progress();
-        } else toExtract.push(i);
-      });
-      toExtract.sort((a, b) => a - b);
-      if (cache.stats.corrupt > 0) log.warn('extraction cache entries unusable; re-extracting them', { count: cache.stats.corrupt, examples: cache.problems });
-    } else toExtract.push(...lookups);
-    lap('cache read');
-  }
+  // per document: an extraction, or why it failed
+  const results: (ArticleExtraction | { error: string } | undefined)[] = new Array(docs.length);
+  let done = 0;
+  const progress = () => opts.onProgress?.(++done, docs.length);
 
+  const reusable = new Map<string, Article>();
+  for (const a of previous?.articles() ?? []) reusable.set(a.hash, a);
+  const lookups: number[] = [];
+  docs.forEach((doc, i) => {
+    const prev = reusable.get(doc.hash);
+    if (prev) {
+      results[i] = asDocument(extractionOf(prev), doc);
+      stats.reused++;
+      progress();
+    } else lookups.push(i);
+  });
+  const toExtract: number[] = [];
+  if (cache) {
+    await mapLimit(lookups, READ_CONCURRENCY, async (i) => {
+      const x = await cache.get(docs[i]!.hash);
+      if (x) {
+        results[i] = asDocument(x, docs[i]!);
+        stats.cached++;
+        progress();
+      } else toExtract.push(i);
+    });
+    toExtract.sort((a, b) => a - b);
+    if (cache.stats.corrupt > 0) log.warn('extraction cache entries unusable; re-extracting them', { count: cache.stats.corrupt, examples: cache.problems });
+  } else toExtract.push(...lookups);
+  lap('cache read');
+
+  const writes: Promise<void>[] = [];
   const extractHere = (i: number) => {
     const doc = docs[i]!;
     try {
@@ -481,20 +397,30 @@ async function runLoad(opts: LoadOptions, previous: BriefingIndex | null, prior:
     stats.extracted++;
     progress();
   };
+  const wanted = opts.extract ? 0 : (opts.workers ?? defaultWorkerCount());
   // workers pay off only with enough files to share (starting one costs ~100 ms)
-  if (!streaming && wanted > 0 && toExtract.length >= 16) pool = await createExtractionPool(Math.min(wanted, Math.ceil(toExtract.length / 8)), script);
-  if (!streaming && pool) {
-    const p: ExtractionPool = pool;
-    stats.workers = p.size;
+  const pool = wanted > 0 && toExtract.length >= 16 ? await createExtractionPool(Math.min(wanted, Math.ceil(toExtract.length / 8)), opts.workerScript === undefined ? defaultWorkerScript() : opts.workerScript) : null;
+  if (pool) {
+    stats.workers = pool.size;
     try {
-      await p.run(
+      await pool.run(
         toExtract.map((i) => docs[i]!),
-        (k, outcome) => onOutcome(toExtract[k]!, outcome),
+        (k, outcome) => {
+          const i = toExtract[k]!;
+          if (results[i]) return;
+          if ('error' in outcome) results[i] = { error: outcome.error };
+          else {
+            results[i] = decodeExtraction(outcome.json);
+            if (cache) writes.push(cache.putEncoded(docs[i]!.hash, outcome.json));
+          }
+          stats.extracted++;
+          progress();
+        },
       );
     } catch (err) {
       log.warn('extraction worker failed; extracting the rest in this thread', { err: (err as Error).message });
     } finally {
-      await p.close();
+      await pool.close();
     }
   }
   for (const i of toExtract) if (!results[i]) extractHere(i);

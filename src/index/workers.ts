@@ -48,20 +48,7 @@ export interface ExtractionPool {
    * result arrives (in any order).
    */
   run(docs: readonly RawDocument[], onResult: (i: number, outcome: ExtractOutcome) => void): Promise<void>;
-  /**
-   * Extracts documents as they are given (`add(key, doc)`: a load reading files
-   * feeds them as it reads); `onResult(key, outcome)` runs once per document as
-   * its result arrives. `end()` says no more will come and settles once every
-   * result has arrived (rejects if a worker fails or dies: the caller extracts
-   * what has no result). One stream at a time.
-   */
-  stream(onResult: (key: number, outcome: ExtractOutcome) => void): ExtractionStream;
   close(): Promise<void>;
-}
-
-export interface ExtractionStream {
-  add(key: number, doc: RawDocument): void;
-  end(): Promise<void>;
 }
 
 /**
@@ -92,98 +79,46 @@ export async function createExtractionPool(size = defaultWorkerCount(), script: 
     log.debug('extraction workers could not start; extracting in this thread', { err: (err as Error).message });
     return null;
   }
-  const stream = (onResult: (key: number, outcome: ExtractOutcome) => void): ExtractionStream => {
-    const queue: { key: number; doc: RawDocument }[] = [];
-    let head = 0;
-    let ended = false;
-    let failed: Error | null = null;
-    let inFlight = 0;
-    let batchNo = 0;
-    const batches = new Map<number, number[]>(); // batch -> keys
-    const idle = [...workers];
-    let pumpQueued = false;
-    let finish: (() => void) | null = null;
-    let fail: ((err: Error) => void) | null = null;
-    const settleIfDone = () => {
-      if (failed) fail?.(failed);
-      else if (ended && inFlight === 0 && head === queue.length) finish?.();
-    };
-    const pump = () => {
-      while (!failed && idle.length > 0 && head < queue.length) {
-        const w = idle.pop()!;
-        const slice = queue.slice(head, head + BATCH);
-        head += slice.length;
-        const batch = batchNo++;
-        batches.set(
-          batch,
-          slice.map((x) => x.key),
-        );
-        inFlight++;
-        w.postMessage({ batch, docs: slice.map((x) => x.doc) } satisfies ExtractRequest);
-      }
-      if (head > 4096 && head === queue.length) {
-        queue.length = 0;
-        head = 0;
-      }
-    };
-    const listeners = workers.map((w) => {
-      const onMessage = (res: ExtractResponse) => {
-        const keys = batches.get(res.batch)!;
-        batches.delete(res.batch);
-        inFlight--;
-        res.results.forEach((r, k) => onResult(keys[k]!, r));
-        idle.push(w);
-        pump();
-        settleIfDone();
-      };
-      const onError = (err: Error) => {
-        failed ??= err;
-        settleIfDone();
-      };
-      const onExit = (code: number) => {
-        failed ??= new Error(`extraction worker exited (code ${code})`);
-        settleIfDone();
-      };
-      w.on('message', onMessage);
-      w.on('error', onError);
-      w.on('exit', onExit);
-      return { w, onMessage, onError, onExit };
-    });
-    return {
-      add(key, doc) {
-        queue.push({ key, doc });
-        // documents added together (in one turn) go out in full batches
-        if (!pumpQueued) {
-          pumpQueued = true;
-          queueMicrotask(() => {
-            pumpQueued = false;
-            pump();
-          });
-        }
-      },
-      end() {
-        ended = true;
-        return new Promise<void>((resolve, reject) => {
-          finish = resolve;
-          fail = reject;
-          settleIfDone();
-        }).finally(() => {
-          for (const l of listeners) {
-            l.w.off('message', l.onMessage);
-            l.w.off('error', l.onError);
-            l.w.off('exit', l.onExit);
-          }
-        });
-      },
-    };
-  };
   return {
     size,
-    stream,
     async run(docs, onResult) {
-      const s = stream(onResult);
-      docs.forEach((doc, i) => s.add(i, doc));
-      await s.end();
+      let next = 0;
+      let batchNo = 0;
+      const batches = new Map<number, number>(); // batch -> first document
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve, reject) => {
+              const send = () => {
+                if (next >= docs.length) {
+                  w.off('message', onMessage);
+                  w.off('error', onError);
+                  w.off('exit', onExit);
+                  resolve();
+                  return;
+                }
+                const at = next;
+                const slice = docs.slice(at, at + BATCH) as RawDocument[];
+                next += slice.length;
+                const batch = batchNo++;
+                batches.set(batch, at);
+                w.postMessage({ batch, docs: slice } satisfies ExtractRequest);
+              };
+              const onMessage = (res: ExtractResponse) => {
+                const at = batches.get(res.batch)!;
+                batches.delete(res.batch);
+                res.results.forEach((r, k) => onResult(at + k, r));
+                send();
+              };
+              const onError = (err: Error) => reject(err);
+              const onExit = (code: number) => reject(new Error(`extraction worker exited (code ${code})`));
+              w.on('message', onMessage);
+              w.on('error', onError);
+              w.on('exit', onExit);
+              send();
+            }),
+        ),
+      );
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));

@@ -131,7 +131,7 @@ describe.skipIf(!existsSync(DIST_LOAD) || !existsSync(DIST_WORKER))('worker thre
     expect(indexAnswers(threaded.index)).toBe(indexAnswers(single.index));
   });
 
-  it('GIVEN some files in the extraction cache THEN the others are extracted while the folder is read, and the index is the single-thread one', async () => {
+  it('GIVEN some files in the extraction cache THEN the workers extract the others, and the index is the single-thread one', async () => {
     await fs.cp(CRISIS, corpus, { recursive: true });
     const dist = (await import(pathToFileURL(DIST_LOAD).href)) as typeof import('../../src/index/load.js');
     const cacheDir = path.join(root, 'cache');

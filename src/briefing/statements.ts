@@ -29,9 +29,31 @@ export const SAME_STATEMENT = 0.6;
 
 const WEAK_START = /^(?:He|She|It|They|This|That|These|Those|But|And|Still|However|Meanwhile|Also|So|Yet|Or|His|Her|Their|Its|Such)\b/;
 
+/** 1 for each UTF-16 code unit `\s` matches; built on first use. */
+let spaceUnits: Uint8Array | null = null;
+
+/** `text.split(/\s+/).length` without the array: one more than the runs of white space (tested). */
+export function splitCount(text: string): number {
+  let space = spaceUnits;
+  if (!space) {
+    space = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) space[c] = /\s/.test(String.fromCharCode(c)) ? 1 : 0;
+    spaceUnits = space;
+  }
+  let n = 1;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    if (space[text.charCodeAt(i)] === 1) {
+      if (!inSpace) n++;
+      inSpace = true;
+    } else inSpace = false;
+  }
+  return n;
+}
+
 /** Whether a sentence may be a point of the brief: 8-60 words, and not a long quote (those belong in /quotes). */
 export function briefEligible(text: string): boolean {
-  const n = text.split(/\s+/).length;
+  const n = splitCount(text);
   if (n < 8 || n > 60) return false;
   if (/[“”"]/.test(text) && (text.match(/[“”"]/g)?.length ?? 0) >= 2 && /[“"][^”"]{40,}/.test(text)) return false;
   return true;
@@ -662,7 +684,20 @@ function prepare(articles: readonly Article[]): BriefStatementsData {
   /** the sentence that last saw each word (to list a sentence's words once) */
   const wordSentence = new Growable();
   let sentenceMark = 0;
-  const statementIds = new Map<string, number>();
+  // statements by a hash of their (ascending) word numbers: the first with each hash, then a chain of the others
+  const statementByHash = new Map<number, number>();
+  const sameHash = new Growable();
+  /** The statement with exactly the words `ids` (ascending), or -1. */
+  const findStatement = (ids: readonly number[], h: number): number => {
+    for (let k = statementByHash.get(h) ?? -1; k >= 0; k = sameHash.data[k]!) {
+      const from = statementStart.data[k]!;
+      if (statementStart.data[k + 1]! - from !== ids.length) continue;
+      let i = 0;
+      while (i < ids.length && statementWords.data[from + i] === ids[i]) i++;
+      if (i === ids.length) return k;
+    }
+    return -1;
+  };
   const statementStart = new Growable();
   const statementWords = new Growable();
   statementStart.push(0);
@@ -693,11 +728,21 @@ function prepare(articles: readonly Article[]): BriefStatementsData {
         }
       }
       if (!briefEligible(s.text)) continue;
-      ids.sort((x, y) => x - y);
-      const key = ids.join(',');
-      let k = statementIds.get(key);
-      if (k === undefined) {
-        statementIds.set(key, (k = statementIds.size));
+      // ascending (the numbers are distinct; a sentence has few), then the statement with exactly these words
+      for (let i = 1; i < ids.length; i++) {
+        const v = ids[i]!;
+        let j = i - 1;
+        for (; j >= 0 && ids[j]! > v; j--) ids[j + 1] = ids[j]!;
+        ids[j + 1] = v;
+      }
+      let h = 0x811c9dc5 ^ ids.length;
+      for (const id of ids) h = Math.imul(h ^ id, 0x01000193);
+      let k = findStatement(ids, h);
+      if (k < 0) {
+        // numbered in the order first met
+        k = statementStart.length - 1;
+        sameHash.push(statementByHash.get(h) ?? -1);
+        statementByHash.set(h, k);
         for (const id of ids) statementWords.push(id);
         statementStart.push(statementWords.length);
       }

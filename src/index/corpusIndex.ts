@@ -11,8 +11,8 @@
  */
 import type { AutocompleteSource } from '../core/command.js';
 import type { Article, Entity, FigureClaim, FigureKind, LoadWarning, QuoteClaim, Sentence, SourceRef } from '../core/types.js';
-import { briefCorpusStats, briefStatements, buildBrief, type BriefCorpusStats } from '../briefing/brief.js';
-import type { BriefStatements } from '../briefing/statements.js';
+import { briefCorpusStats, briefStatements, briefStatsOf, buildBrief, type BriefCorpusStats } from '../briefing/brief.js';
+import { BriefStatements, type BriefStatementsData } from '../briefing/statements.js';
 import { mergeFigureClaims } from '../briefing/claims.js';
 import { mergeEntities } from '../briefing/entities.js';
 import { mergeQuotes } from '../briefing/quotes.js';
@@ -20,7 +20,8 @@ import { sentenceRef } from '../briefing/sources.js';
 import { buildTimeline, type TimelineData } from '../briefing/timeline.js';
 import type { BriefingIndex, BriefPoint, SearchHit, Timeline } from './briefingIndex.js';
 import { NameFinder } from './nameFinder.js';
-import { SENTENCE_BITS, SentenceSearch } from './sentenceSearch.js';
+import { log } from '../log.js';
+import { SENTENCE_BITS, SentenceSearch, type SentenceSearchData } from './sentenceSearch.js';
 
 /**
  * Options for the full-text index, frozen in one place. `SentenceSearch` ranks
@@ -53,23 +54,67 @@ export interface CorpusDerived {
   search: SentenceSearch;
 }
 
-/**
- * Computes every corpus-level answer for `articles`; `onStep` hears how long each took.
- * @example const derived = deriveCorpus(assembleArticles(extractions));
- */
-export function deriveCorpus(articles: readonly Article[], onStep?: (step: string, ms: number) => void): CorpusDerived {
-  const time = <T>(step: string, f: () => T): T => {
+/** Runs a step, telling `onStep` how long it took. */
+function stepTimer(onStep?: (step: string, ms: number) => void): <T>(step: string, f: () => T) => T {
+  return (step, f) => {
     const t0 = performance.now();
     const v = f();
     onStep?.(step, performance.now() - t0);
     return v;
   };
+}
+
+/**
+ * Computes every corpus-level answer for `articles`; `onStep` hears how long each took.
+ * @example const derived = deriveCorpus(assembleArticles(extractions));
+ */
+export function deriveCorpus(articles: readonly Article[], onStep?: (step: string, ms: number) => void): CorpusDerived {
+  const time = stepTimer(onStep);
   const search = time('search index', () => SentenceSearch.build(articles));
   const claims = time('figures', () => mergeFigureClaims(articles));
   const timeline = time('timeline', () => buildTimeline(articles));
   const quotes = time('quotes', () => mergeQuotes(articles));
   const entities = time('entities', () => mergeEntities(articles));
   const briefStats = time('brief statistics', () => briefCorpusStats(articles));
+  const defaultBrief = time('default brief', () => buildBrief(articles, claims, { stats: briefStats }));
+  return { claims, timeline, quotes, entities, defaultBrief, briefStats, search };
+}
+
+/** The search index and the brief's statements of a corpus, built elsewhere (a worker thread) as their snapshot data. */
+export interface SharedDerived {
+  search: SentenceSearchData;
+  statements: BriefStatementsData;
+  /** How long each took to build there. */
+  ms: { search: number; statements: number };
+}
+
+/**
+ * `deriveCorpus` with the search index and the brief's statements coming from
+ * `shared` (a worker building them meanwhile): this thread computes the other
+ * answers, then takes those two as a snapshot's are taken back. The same answers
+ * as `deriveCorpus` (tested). If `shared` fails, they are built here.
+ */
+export async function deriveCorpusWith(articles: readonly Article[], shared: Promise<SharedDerived>, onStep?: (step: string, ms: number) => void): Promise<CorpusDerived> {
+  const time = stepTimer(onStep);
+  const claims = time('figures', () => mergeFigureClaims(articles));
+  const timeline = time('timeline', () => buildTimeline(articles));
+  const quotes = time('quotes', () => mergeQuotes(articles));
+  const entities = time('entities', () => mergeEntities(articles));
+  let search: SentenceSearch;
+  let briefStats: BriefCorpusStats;
+  const t0 = performance.now();
+  try {
+    const d = await shared;
+    onStep?.('waiting for the derive worker', performance.now() - t0);
+    onStep?.('search index (worker)', d.ms.search);
+    onStep?.('brief statistics (worker)', d.ms.statements);
+    search = time('search index', () => SentenceSearch.fromData(d.search));
+    briefStats = time('brief statistics', () => briefStatsOf(articles, new BriefStatements(d.statements)));
+  } catch (err) {
+    log.warn('derive worker failed; building the search index and brief statistics in this thread', { err: err instanceof Error ? err.message : String(err) });
+    search = time('search index', () => SentenceSearch.build(articles));
+    briefStats = time('brief statistics', () => briefCorpusStats(articles));
+  }
   const defaultBrief = time('default brief', () => buildBrief(articles, claims, { stats: briefStats }));
   return { claims, timeline, quotes, entities, defaultBrief, briefStats, search };
 }

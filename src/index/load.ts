@@ -24,10 +24,11 @@ import { log } from '../log.js';
 import { assembleArticles } from './assemble.js';
 import type { BriefingIndex } from './briefingIndex.js';
 import { decodeExtraction, encodeExtraction, ExtractionCache } from './cache.js';
-import { CorpusIndex, deriveCorpus } from './corpusIndex.js';
+import { CorpusIndex, deriveCorpus, deriveCorpusWith } from './corpusIndex.js';
+import { packForDerive } from './deriveShared.js';
 import { deriveIncremental, type PreviousCorpus } from './incremental.js';
 import { readSnapshot, readSnapshotHeader, restampSnapshot, SNAPSHOT_FORMAT, snapshotFile, writeSnapshot, type FileStamp, type FolderStamps, type SnapshotRead } from './snapshot.js';
-import { createExtractionPool, defaultWorkerCount, defaultWorkerScript } from './workers.js';
+import { createExtractionPool, defaultDeriveScript, defaultWorkerCount, defaultWorkerScript, deriveInWorker } from './workers.js';
 
 export { CorpusError };
 
@@ -65,7 +66,18 @@ export interface LoadOptions {
    * beside this module (absent under vitest); null reloads in this thread.
    */
   reloadScript?: URL | null;
+  /**
+   * The compiled derive worker script: on a cold load (not a reload) with worker
+   * threads, the search index and the brief's statements are built in it while
+   * this thread computes the other answers. Default `deriveWorker.js` beside this
+   * module (absent under vitest), for corpora of `DERIVE_WORKER_MIN_ARTICLES` or
+   * more; a script given here is used whatever the size; null derives in this thread.
+   */
+  deriveScript?: URL | null;
 }
+
+/** Articles from which a cold load derives on two threads by default (a worker costs ~0.1 s to start). */
+export const DERIVE_WORKER_MIN_ARTICLES = 500;
 
 /** What a load did, for logs, tests and the benchmark. */
 export interface LoadStats {
@@ -432,7 +444,13 @@ async function runLoad(opts: LoadOptions, previous: BriefingIndex | null, prior:
   const onStep = (step: string, ms: number) => (timings[step] = ms);
   const base = await previousCorpus(previous, snapPath, folder);
   lap('previous answers');
-  const derived = base ? deriveIncremental(base, articles, onStep) : deriveCorpus(articles, onStep);
+  // a cold load derives on two threads: the search index and the brief's statements in a worker
+  const deriveScript = !base && !previous && !prior && wanted > 0 ? (opts.deriveScript === undefined ? (articles.length >= DERIVE_WORKER_MIN_ARTICLES ? defaultDeriveScript() : null) : opts.deriveScript) : null;
+  const derived = base
+    ? deriveIncremental(base, articles, onStep)
+    : deriveScript
+      ? await deriveCorpusWith(articles, deriveInWorker(packForDerive(articles), deriveScript), onStep)
+      : deriveCorpus(articles, onStep);
   lap('derive');
   const index = new CorpusIndex({ corpusDir: opts.corpusDir, articles, warnings: [...warnings, ...extractionWarnings], loadedAt: clock(), derived });
   lap('index');

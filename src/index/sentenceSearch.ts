@@ -31,6 +31,54 @@ export const SENTENCE_BITS = 4096;
 /** MiniSearch's default tokenizer: any Unicode space, newline or punctuation. */
 const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
 
+/** 1 for each UTF-16 code unit (outside surrogates) that `SPACE_OR_PUNCTUATION` matches; built on first use. */
+let separatorUnits: Uint8Array | null = null;
+const ONE_SEPARATOR = /^[\n\r\p{Z}\p{P}]$/u;
+
+/**
+ * `text.split(SPACE_OR_PUNCTUATION)` without the regular expression (about
+ * 2.5 times faster; building the index splits every sentence): a table of the
+ * code units it matches, and the regular expression itself for the rare code
+ * points outside the Basic Multilingual Plane. The same tokens, '' included
+ * (tested against `split`).
+ */
+export function splitTokens(text: string): string[] {
+  let sep = separatorUnits;
+  if (!sep) {
+    sep = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) sep[c] = ONE_SEPARATOR.test(String.fromCharCode(c)) ? 1 : 0;
+    separatorUnits = sep;
+  }
+  /** Code units of the separator at `i` (0: none). */
+  const separatorAt = (i: number): number => {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) return sep[c]!;
+    // a surrogate pair is one code point; a lone surrogate is never a separator
+    if (c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) return ONE_SEPARATOR.test(text.slice(i, i + 2)) ? 2 : 0;
+    }
+    return 0;
+  };
+  const out: string[] = [];
+  const n = text.length;
+  let start = 0;
+  let i = 0;
+  while (i < n) {
+    let w = separatorAt(i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    out.push(text.slice(start, i));
+    let j = i + w;
+    while (j < n && (w = separatorAt(j)) > 0) j += w;
+    start = i = j;
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
 /** The options `SEARCH_OPTIONS` gives MiniSearch, spelled out (fields text ×2 and title ×1). */
 const FIELD_BOOST = [2, 1] as const;
 const PREFIX_WEIGHT = 0.8;
@@ -447,40 +495,69 @@ export class SentenceSearch {
     const articleDocs = new Uint32Array(articles.length + 1);
     let avgText = 0;
     let avgTitle = 0;
-    // per-document term frequencies, cleared after each document
-    const tf = new Map<number, number>();
+    // per-field term frequencies: the terms in the order first met, and their counts (zeroed after each field)
+    const touched: number[] = [];
+    const tf: number[] = [];
+    // each distinct token as split (case kept, '' included): its term (-1 for ''), and the field that last saw it
+    const tokenIds = new Map<string, number>();
+    const tokenTerm: number[] = [];
+    const tokenSeen: number[] = [];
+    let field = 0;
 
-    const post = (field: 0 | 1, doc: number): void => {
-      for (const [t, n] of tf) {
-        const prev = lastDoc[field][t] ?? -1;
+    const post = (f: 0 | 1, doc: number): void => {
+      for (const t of touched) {
+        const n = tf[t]!;
+        tf[t] = 0;
+        const prev = lastDoc[f][t] ?? -1;
         if (prev < 0) {
-          writers[field][t] = new ByteWriter();
-          counts[field][t] = 0;
+          writers[f][t] = new ByteWriter();
+          counts[f][t] = 0;
         }
-        const w = writers[field][t]!;
+        const w = writers[f][t]!;
         // gap from the previous document, with the low bit saying "frequency follows"
         const gap = doc - prev;
         w.varint(gap * 2 + (n > 1 ? 1 : 0));
         if (n > 1) w.varint(n);
-        lastDoc[field][t] = doc;
-        counts[field][t]!++;
+        lastDoc[f][t] = doc;
+        counts[f][t]!++;
       }
-      tf.clear();
+      touched.length = 0;
     };
+    /** Counts the field's terms (lower-cased tokens, in the order met); returns its number of distinct tokens as split. */
     const addField = (text: string): number => {
-      const tokens = text.split(SPACE_OR_PUNCTUATION);
+      const tokens = splitTokens(text);
+      field++;
+      let distinct = 0;
       for (const token of tokens) {
-        const term = token.toLowerCase();
-        if (!term) continue;
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = terms.length;
-          termIds.set(term, id);
-          terms.push(term);
+        let k = tokenIds.get(token);
+        if (k === undefined) {
+          // a token first met: its term (ids go to terms in the order first met, as before)
+          const term = token.toLowerCase();
+          let id = -1;
+          if (term) {
+            const known = termIds.get(term);
+            if (known === undefined) {
+              id = terms.length;
+              termIds.set(term, id);
+              terms.push(term);
+              tf.push(0);
+            } else id = known;
+          }
+          k = tokenTerm.length;
+          tokenIds.set(token, k);
+          tokenTerm.push(id);
+          tokenSeen.push(0);
         }
-        tf.set(id, (tf.get(id) ?? 0) + 1);
+        if (tokenSeen[k] !== field) {
+          tokenSeen[k] = field;
+          distinct++;
+        }
+        const id = tokenTerm[k]!;
+        if (id < 0) continue;
+        if (tf[id] === 0) touched.push(id);
+        tf[id]!++;
       }
-      return new Set(tokens).size;
+      return distinct;
     };
 
     let doc = 0;

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RawDocument } from '../corpus/read.js';
 import { log } from '../log.js';
+import type { DeriveRequest, DeriveResponse } from './deriveShared.js';
 import type { ExtractOutcome, ExtractRequest, ExtractResponse } from './extractWorker.js';
 
 /** Documents per message: large enough to amortise messaging, small enough to balance the load. */
@@ -62,14 +63,17 @@ export async function createExtractionPool(size = defaultWorkerCount(), script: 
   }
   const workers: Worker[] = [];
   try {
-    for (let i = 0; i < size; i++) {
-      const w = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-      await new Promise<void>((resolve, reject) => {
-        w.once('online', resolve);
-        w.once('error', reject);
-      });
-      workers.push(w);
-    }
+    // started together: each takes ~0.1 s to come online
+    for (let i = 0; i < size; i++) workers.push(new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }));
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            w.once('online', resolve);
+            w.once('error', reject);
+          }),
+      ),
+    );
   } catch (err) {
     await Promise.all(workers.map((w) => w.terminate()));
     log.debug('extraction workers could not start; extracting in this thread', { err: (err as Error).message });
@@ -120,4 +124,32 @@ export async function createExtractionPool(size = defaultWorkerCount(), script: 
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
+}
+
+/** The compiled derive worker beside this module, or null when it is not there. */
+export function defaultDeriveScript(): URL | null {
+  const url = new URL('./deriveWorker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/**
+ * Runs `deriveShared` (the search index and the brief's statements) on `req` in a
+ * worker thread started for it, with the same larger young generation as the
+ * extraction workers (building allocates many short-lived strings); the worker
+ * is stopped once it answers. Rejects if it fails or dies.
+ */
+export function deriveInWorker(req: DeriveRequest, script: URL): Promise<Extract<DeriveResponse, { search: unknown }>> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate().finally(f);
+    };
+    const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    worker.once('message', (res: DeriveResponse) => settle(() => ('error' in res ? reject(new Error(res.error)) : resolve(res))));
+    worker.once('error', (err) => settle(() => reject(err)));
+    worker.once('exit', (code) => settle(() => reject(new Error(`derive worker exited (code ${code})`))));
+    worker.postMessage(req);
+  });
 }

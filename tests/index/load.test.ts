@@ -9,8 +9,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/article.js';
+import { assembleArticles } from '../../src/index/assemble.js';
+import { CorpusIndex, deriveCorpus, deriveCorpusWith } from '../../src/index/corpusIndex.js';
+import { deriveShared, packForDerive } from '../../src/index/deriveShared.js';
 import { loadBriefingIndex, loadCorpus, reloadBriefingIndex, statsOf } from '../../src/index/load.js';
-import { CRISIS, ROOT, SEEDS, indexAnswers } from '../helpers.js';
+import type { Article } from '../../src/core/types.js';
+import { BriefStatements } from '../../src/briefing/statements.js';
+import { CRISIS, ROOT, SEEDS, crisisFiles, extractFile, indexAnswers } from '../helpers.js';
 
 const clock = () => new Date('2026-01-01T00:00:00Z');
 let root: string;
@@ -77,6 +82,39 @@ describe('reloading a folder', () => {
   });
 });
 
+describe('deriving on two threads', () => {
+  const articles = (): Article[] => assembleArticles(crisisFiles().map((f) => extractFile(path.join(CRISIS, f))));
+
+  it('GIVEN the packed articles THEN the search index and the statements equal those built from the articles', () => {
+    const list = articles();
+    const straight = deriveCorpus(list);
+    const shared = deriveShared(packForDerive(list));
+    expect(shared.search).toEqual(straight.search.data());
+    expect(shared.statements).toEqual(new CorpusIndex({ corpusDir: 'x', articles: list, warnings: [], loadedAt: clock(), derived: straight }).briefStatements().data());
+    expect(shared.statements).toEqual(new BriefStatements(list).data());
+  });
+
+  it('GIVEN a sentence whose text is not its span of the body THEN its text is sent as it is', () => {
+    const list = articles();
+    const a = list[3]!;
+    list[3] = { ...a, sentences: a.sentences.map((s, i) => (i === 1 ? { ...s, text: 'Zebras crossed the Kursk bridge near Sudzha on Monday, officials said.' } : s)) };
+    const packed = packForDerive(list);
+    expect(packed.texts.filter((t) => t !== null)).toHaveLength(1);
+    const shared = deriveShared(packed);
+    expect(shared.search.terms).toContain('zebras');
+    expect(shared.search).toEqual(deriveCorpus(list).search.data());
+    expect(shared.statements).toEqual(new BriefStatements(list).data());
+  });
+
+  it('GIVEN the shared part from elsewhere (or failing) THEN every answer is the one deriveCorpus gives', async () => {
+    const list = articles();
+    const index = (derived: ReturnType<typeof deriveCorpus>) => indexAnswers(new CorpusIndex({ corpusDir: 'x', articles: list, warnings: [], loadedAt: clock(), derived }));
+    const straight = index(deriveCorpus(list));
+    expect(index(await deriveCorpusWith(list, Promise.resolve(deriveShared(packForDerive(list)))))).toBe(straight);
+    expect(index(await deriveCorpusWith(list, Promise.reject(new Error('worker died'))))).toBe(straight);
+  });
+});
+
 // Worker threads run the compiled code in dist/ (`npm test` builds it first).
 const DIST_LOAD = path.join(ROOT, 'dist', 'src', 'index', 'load.js');
 const DIST_WORKER = path.join(ROOT, 'dist', 'src', 'index', 'extractWorker.js');
@@ -90,6 +128,51 @@ describe.skipIf(!existsSync(DIST_LOAD) || !existsSync(DIST_WORKER))('worker thre
     expect(threaded.stats.workers).toBe(2);
     expect(single.stats.workers).toBe(0);
     expect(threaded.stats.extracted).toBe(threaded.stats.files);
+    expect(indexAnswers(threaded.index)).toBe(indexAnswers(single.index));
+  });
+
+  it('GIVEN some files in the extraction cache THEN the workers extract the others, and the index is the single-thread one', async () => {
+    await fs.cp(CRISIS, corpus, { recursive: true });
+    const dist = (await import(pathToFileURL(DIST_LOAD).href)) as typeof import('../../src/index/load.js');
+    const cacheDir = path.join(root, 'cache');
+    const half = path.join(root, 'half');
+    await fs.mkdir(half);
+    const files = (await fs.readdir(corpus)).sort();
+    for (const f of files.filter((_, i) => i % 2 === 0)) await fs.copyFile(path.join(corpus, f), path.join(half, f));
+    await dist.loadCorpus({ corpusDir: half, cacheDir, clock, workers: 0, snapshot: 'never' });
+    const progress: [number, number][] = [];
+    const threaded = await dist.loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 2, snapshot: 'never', onProgress: (d, t) => progress.push([d, t]) });
+    const single = await dist.loadCorpus({ corpusDir: corpus, cacheDir: null, clock, workers: 0 });
+    expect(threaded.stats.workers).toBe(2);
+    expect(threaded.stats.cached).toBeGreaterThan(0);
+    expect(threaded.stats.extracted).toBeGreaterThan(0);
+    expect(threaded.stats.cached + threaded.stats.extracted).toBe(single.stats.files);
+    expect(progress.at(-1)).toEqual([single.stats.files, single.stats.files]);
+    expect(indexAnswers(threaded.index)).toBe(indexAnswers(single.index));
+  });
+
+  it('GIVEN extraction and derive workers that die THEN the load finishes in this thread with the single-thread index', async () => {
+    await fs.cp(CRISIS, corpus, { recursive: true });
+    const dist = (await import(pathToFileURL(DIST_LOAD).href)) as typeof import('../../src/index/load.js');
+    // online, then gone at the first message (an extraction batch, the derive request)
+    const dying = path.join(root, 'dying.mjs');
+    writeFileSync(dying, "import { parentPort } from 'node:worker_threads'; parentPort.on('message', () => process.exit(3));\n");
+    const broken = await dist.loadCorpus({ corpusDir: corpus, clock, workers: 2, workerScript: pathToFileURL(dying), deriveScript: pathToFileURL(dying) });
+    const single = await dist.loadCorpus({ corpusDir: corpus, clock, workers: 0 });
+    expect(broken.stats.workers).toBe(2);
+    expect(broken.stats.extracted).toBe(single.stats.files);
+    expect(broken.stats.timings['search index (worker)']).toBeUndefined();
+    expect(indexAnswers(broken.index)).toBe(indexAnswers(single.index));
+  });
+
+  it('GIVEN the derive worker THEN the index is exactly the one a single thread derives', async () => {
+    await fs.cp(CRISIS, corpus, { recursive: true });
+    const dist = (await import(pathToFileURL(DIST_LOAD).href)) as typeof import('../../src/index/load.js');
+    const deriveScript = pathToFileURL(path.join(ROOT, 'dist', 'src', 'index', 'deriveWorker.js'));
+    const threaded = await dist.loadCorpus({ corpusDir: corpus, clock, workers: 2, deriveScript });
+    const single = await dist.loadCorpus({ corpusDir: corpus, clock, workers: 0 });
+    expect(threaded.stats.timings['search index (worker)']).toBeGreaterThan(0);
+    expect(single.stats.timings['search index (worker)']).toBeUndefined();
     expect(indexAnswers(threaded.index)).toBe(indexAnswers(single.index));
   });
 

@@ -28,7 +28,7 @@ import { CorpusIndex, deriveCorpus, deriveCorpusWith } from './corpusIndex.js';
 import { packForDerive } from './deriveShared.js';
 import { deriveIncremental, type PreviousCorpus } from './incremental.js';
 import { readSnapshot, readSnapshotHeader, restampSnapshot, SNAPSHOT_FORMAT, snapshotFile, writeSnapshot, type FileStamp, type FolderStamps, type SnapshotRead } from './snapshot.js';
-import { createExtractionPool, defaultDeriveScript, defaultWorkerCount, defaultWorkerScript, deriveInWorker } from './workers.js';
+import { createExtractionPool, defaultDeriveScript, defaultWorkerCount, defaultWorkerScript, deriveInWorker, untilAnswered } from './workers.js';
 
 export { CorpusError };
 
@@ -660,22 +660,11 @@ function relayLog(line: string): void {
 
 /** Runs the reload worker to its one result; rejects if it fails or dies. */
 function runReloadWorker(script: URL, req: ReloadRequest): Promise<ReloadHandoff> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    // the worker is stopped (its memory released) before this thread reads the snapshot
-    const settle = (f: () => void) => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate().finally(f);
-    };
-    const worker = new Worker(script, { workerData: req });
-    worker.on('message', (m: ReloadMessage) => {
-      if ('log' in m) relayLog(m.log);
-      else if ('handoff' in m) settle(() => resolve(m.handoff));
-      else settle(() => reject(m.corpusError ? new CorpusError(m.error) : m.snapshotWrite ? new SnapshotWriteError(m.error) : new Error(m.error)));
-    });
-    worker.on('error', (err) => settle(() => reject(new Error(`reload worker failed: ${err.message.split('\n')[0]}`))));
-    worker.on('exit', (code) => settle(() => reject(new Error(`reload worker exited (code ${code}) before finishing`))));
+  // the worker is stopped (its memory released) before this thread reads the snapshot
+  return untilAnswered<ReloadHandoff, ReloadMessage>(new Worker(script, { workerData: req }), 'reload worker', (m, settle) => {
+    if ('log' in m) relayLog(m.log);
+    else if ('handoff' in m) settle({ value: m.handoff });
+    else settle({ error: m.corpusError ? new CorpusError(m.error) : m.snapshotWrite ? new SnapshotWriteError(m.error) : new Error(m.error) });
   });
 }
 

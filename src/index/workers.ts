@@ -139,17 +139,33 @@ export function defaultDeriveScript(): URL | null {
  * is stopped once it answers. Rejects if it fails or dies.
  */
 export function deriveInWorker(req: DeriveRequest, script: URL): Promise<Extract<DeriveResponse, { search: unknown }>> {
+  const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  const result = untilAnswered<Extract<DeriveResponse, { search: unknown }>, DeriveResponse>(worker, 'derive worker', (res, settle) =>
+    settle('error' in res ? { error: new Error(res.error) } : { value: res }),
+  );
+  worker.postMessage(req);
+  return result;
+}
+
+/** How a worker's one answer ends: a value, or an error. */
+export type WorkerOutcome<T> = { value: T } | { error: Error };
+
+/**
+ * The one answer of a worker thread started for a single job: `onMessage` hears
+ * every message and calls `settle` once with the outcome; the worker is stopped
+ * (its memory released) before the promise settles. An error in the worker or an
+ * exit before `settle` rejects, naming `name`.
+ */
+export function untilAnswered<T, M>(worker: Worker, name: string, onMessage: (message: M, settle: (outcome: WorkerOutcome<T>) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     let settled = false;
-    const settle = (f: () => void) => {
+    const settle = (outcome: WorkerOutcome<T>) => {
       if (settled) return;
       settled = true;
-      void worker.terminate().finally(f);
+      void worker.terminate().finally(() => ('error' in outcome ? reject(outcome.error) : resolve(outcome.value)));
     };
-    const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-    worker.once('message', (res: DeriveResponse) => settle(() => ('error' in res ? reject(new Error(res.error)) : resolve(res))));
-    worker.once('error', (err) => settle(() => reject(err)));
-    worker.once('exit', (code) => settle(() => reject(new Error(`derive worker exited (code ${code})`))));
-    worker.postMessage(req);
+    worker.on('message', (m: M) => onMessage(m, settle));
+    worker.once('error', (err) => settle({ error: new Error(`${name} failed: ${err.message.split('\n')[0]}`) }));
+    worker.once('exit', (code) => settle({ error: new Error(`${name} exited (code ${code}) before finishing`) }));
   });
 }

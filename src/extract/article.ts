@@ -14,7 +14,7 @@ import { extractQuotes } from './quotes.js';
 import { splitSentences } from './sentences.js';
 
 /** Bumped whenever extraction changes, so cached results are recomputed. */
-export const EXTRACTION_VERSION = 3;
+export const EXTRACTION_VERSION = 4;
 
 /** Light Markdown to text: headings, emphasis, links and images; the words stay as written. */
 function markdownToText(md: string): string {

@@ -91,7 +91,8 @@ export const CLAIMANT_WORDS = new Set(
   town village tribal religious church clergy group's medics paramedics coroner morgue officials' western senior
   diplomats diplomat ambassador envoy negotiators leaders lawmakers legislators senator congressman mp deputies deputy
   prime vice head director directors board chairman chair unit units division brigade battalion corps headquarters
-  authorities' press wire county sheriff sheriff's municipal council's company firm operator operators union unions project institute centre center network foundation coalition alliance association federation society programme program initiative tracker survey province region provinces regions territory`.split(/\s+/).filter(Boolean),
+  authorities' press wire county sheriff sheriff's municipal council's company firm operator operators union unions project institute centre center network foundation coalition alliance association federation society programme program initiative tracker survey province region provinces regions territory
+  refugee refugees migration civil disaster management meteorological geological seismological weather fire border customs statistics statistical electoral`.split(/\s+/).filter(Boolean),
 );
 
 export const PRONOUNS = new Set(['they', 'he', 'she', 'it', 'we', 'i', 'them', 'both']);

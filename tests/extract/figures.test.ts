@@ -89,6 +89,11 @@ describe('findAttributions', () => {
   it('GIVEN an appositive THEN the named body, not its description', () => {
     expect(findAttributions('The Resistance Committees, a network of local activists, said the fighters stormed the village.').map((a) => a.claimant)).toContain('Resistance Committees');
   });
+  it('GIVEN a body named by lower-case words before its noun THEN the whole name ("the UN refugee agency", not "agency")', () => {
+    expect(brief(figures('More than 40,000 people have been displaced by the fighting, the UN refugee agency said.'))).toEqual(['displaced 40000 by UN refugee agency']);
+    expect(brief(figures('Twelve people were killed, the national disaster management agency said.'))).toEqual(['killed 12 by national disaster management agency']);
+    expect(brief(figures('Three firefighters were injured, fire chief Ana Ruiz said.'))).toEqual(['wounded 3 by fire chief Ana Ruiz']);
+  });
   it('GIVEN a place named "Said" THEN it is not a reporting verb', () => {
     expect(findAttributions('Police crack down hard in Port Said, killing more than 40 protesters.')).toEqual([]);
   });

@@ -170,7 +170,7 @@ describe('the warm start without reading', () => {
   it('GIVEN an unchanged folder THEN the warm start reads no article file', async () => {
     // (stamps are trusted for files older than the snapshot's stamps by `stampSlackMs`)
     await new Promise((r) => setTimeout(r, 20));
-    const first = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, stampSlackMs: 0, snapshot: 'wait' });
+    await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, stampSlackMs: 0, snapshot: 'wait' });
     const warm = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, stampSlackMs: 0 });
     expect(warm.stats.fromSnapshot).toBe(5);
     expect(warm.stats.timings['read']).toBeUndefined();

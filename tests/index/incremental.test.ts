@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateArticle } from '../../bench/generate.js';
-import type { Article, ArticleExtraction, DeclaredMetadata } from '../../src/core/types.js';
+import type { ArticleExtraction, DeclaredMetadata } from '../../src/core/types.js';
 import { extractArticle } from '../../src/extract/article.js';
 import { assembleArticles } from '../../src/index/assemble.js';
 import { deriveCorpus, type CorpusDerived } from '../../src/index/corpusIndex.js';

@@ -10,7 +10,7 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/types.js';
-import { SEARCH_OPTIONS } from '../../src/index/corpusIndex.js';
+import { SEARCH_OPTIONS, type CorpusIndex } from '../../src/index/corpusIndex.js';
 import { loadBriefingIndex } from '../../src/index/load.js';
 import { NameFinder, substringEditDistance } from '../../src/index/nameFinder.js';
 import { SENTENCE_BITS, SentenceSearch, type SentenceMatch } from '../../src/index/sentenceSearch.js';
@@ -234,7 +234,7 @@ describe('SentenceSearch ranks exactly as MiniSearch', () => {
   it('GIVEN a topic\'s sentences found in another order THEN brief, figures, timeline and topicSentences answer the same (the order of matchingSentenceList does not matter)', () => {
     const search = (index as unknown as { search_: SentenceSearch }).search_;
     const answers = (topic: string) => {
-      const keys = index.topicSentences(topic);
+      const keys = (index as unknown as CorpusIndex).topicSentences(topic);
       return { brief: index.brief({ topic }), figures: index.figures({ topic }), timeline: index.timeline({ topic }), size: keys?.size, marks: keys ? Array.from(keys.marks) : null };
     };
     const topics = ['Mubarak', 'protesters killed', 'Libya', 'security forces fired', 'minstry of helth', 'evac'];

@@ -11,7 +11,7 @@ import { setLogSink } from '../../src/log.js';
 import { DISCORD_LIMITS } from '../../src/render/discord.js';
 import { SLACK_LIMITS } from '../../src/render/slack.js';
 import { DiscordPeer, GUILD_ID } from '../peers/discord.js';
-import { SlackPeer, TEAM_ID } from '../peers/slack.js';
+import { SlackPeer } from '../peers/slack.js';
 import { loadSuite, type Suite } from '../e2e/suite.js';
 
 let discordPeer: DiscordPeer;

@@ -5,7 +5,7 @@
  * while the bot runs are picked up the same way, and /sources says what happened.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/di
 import type { LoadWarning } from '../../src/core/types.js';
 import { dispatch } from '../../src/dispatch.js';
 import type { BriefingIndex } from '../../src/index/briefingIndex.js';
+import { sectionStatements } from '../../src/core/reply.js';
 import { LiveCorpus } from '../../src/index/live.js';
 import { loadBriefingIndex } from '../../src/index/load.js';
 import { setLogSink } from '../../src/log.js';
@@ -131,7 +132,7 @@ describe('a corpus folder full of junk', () => {
     const ctx = { index, now: NOW, commands };
     const search = await dispatch(ctx, 'search', { query: 'troops' });
     expect(search.kind).toBe('answer');
-    expect(search.kind === 'answer' && search.sections.flatMap((s) => s.statements).length).toBeGreaterThan(0);
+    expect(search.kind === 'answer' && search.sections.flatMap((s) => sectionStatements(s)).length).toBeGreaterThan(0);
     const sources = await dispatch(ctx, 'sources', {});
     expect(sources.kind).toBe('answer');
     const notes = sources.kind === 'answer' ? sources.notes.join('\n') : '';

@@ -3,6 +3,7 @@ import { DISCORD_LIMITS, DISCORD_LISTED_SOURCES, DISCORD_PAGE_STATEMENTS, discor
 import { parsePageButtonId } from '../../src/render/replyStore.js';
 import { CONTINUED } from '../../src/render/text.js';
 import { ARTICLES, casualtiesReply, giantStatementReply, hostileReply, internalError, lazyReply, longReply, widelyPrintedReply } from './fixtures.js';
+import { sectionStatements } from '../../src/core/reply.js';
 
 /** Checks every documented Discord limit on a rendered message. */
 function expectWithinLimits(m: DiscordMessage): void {
@@ -135,7 +136,7 @@ describe('renderDiscord', () => {
     parts.slice(0, -1).forEach((p) => expect(p.endsWith(CONTINUED)).toBe(true));
     expect(parts.at(-1)).toMatch(/ \[1\]$/);
     const words = parts.map((p) => p.replace(CONTINUED, '').replace(/^• /, '').replace(/ \[1\]$/, '')).join(' ').split(' ');
-    expect(words).toEqual(reply.sections[0]!.statements[0]!.text.split(' '));
+    expect(words).toEqual(sectionStatements(reply.sections[0]!)[0]!.text.split(' '));
   });
 
   it('GIVEN a sentence printed by 500 articles THEN the line cites the first few and says how many more, and the page lists exactly what its lines cite', () => {

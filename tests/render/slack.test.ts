@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSlackPageValue, renderSlackBlocks, SLACK_ACTIONS, SLACK_LIMITS, type SlackBlock, type SlackMessage } from '../../src/render/slack.js';
 import { CONTINUED } from '../../src/render/text.js';
 import { ARTICLES, casualtiesReply, giantStatementReply, hostileReply, internalError, lazyReply, longReply } from './fixtures.js';
+import { sectionStatements } from '../../src/core/reply.js';
 
 function expectWithinLimits(m: SlackMessage): void {
   expect(m.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
@@ -98,7 +99,7 @@ describe('renderSlackBlocks', () => {
     expect(previous!.part).toBeGreaterThan(0);
     parts.slice(0, -1).forEach((p) => expect(p.endsWith(CONTINUED)).toBe(true));
     const words = parts.map((p) => p.replace(CONTINUED, '').replace(/^• /, '').replace(/ \[1\]$/, '')).join(' ').split(' ');
-    expect(words).toEqual(reply.sections[0]!.statements[0]!.text.split(' '));
+    expect(words).toEqual(sectionStatements(reply.sections[0]!)[0]!.text.split(' '));
   });
 
   it('GIVEN a page of 60,000 statements THEN only the statements of the page shown are built', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { answer, errorReply, statement, type AnswerReply, type Reply } from '../../src/core/reply.js';
+import { answer, errorReply, sectionStatements, statement, type AnswerReply, type Reply } from '../../src/core/reply.js';
 import { collectSnapshot, describeChanges, figureText, formatValue, snapshotOf, type Snapshot } from '../../src/schedule/diff.js';
 import { composeScheduledPost, createScheduledRender } from '../../src/schedule/post.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
@@ -129,14 +129,14 @@ describe('composeScheduledPost', () => {
       'Scheduled post k7p2xq: /brief, daily at 08:00 (Europe/London). See /schedule list.',
     ]);
     expect(reply.sections[0]!.heading).toBe('Since yesterday 08:00');
-    expect(reply.sections[0]!.statements.map((s) => [s.text, s.sources.map((r) => r.article)])).toEqual([
+    expect(sectionStatements(reply.sections[0]!).map((s) => [s.text, s.sources.map((r) => r.article)])).toEqual([
       ['South Korea’s Joint Chiefs now put North Korean soldiers killed or wounded at around 4,000 (was around 3,000).', [EXPRESS_STAR.id, EURONEWS.id]],
       ['South Korea’s National Intelligence Service puts North Korean soldiers killed at approximately 300.', [KYIV_INDEPENDENT.id]],
       [`2025-03: ${SHOIGU}`, [EXPRESS_STAR.id]],
       [`New report: ${EXPRESS_STAR.title}`, [EXPRESS_STAR.id]],
       [`New report: ${KYIV_INDEPENDENT.title}`, [KYIV_INDEPENDENT.id]],
     ]);
-    expect(reply.sections[0]!.statements[3]!.sources[0]!.quote).toBe(KIM_CONFIRMS);
+    expect(sectionStatements(reply.sections[0]!)[3]!.sources[0]!.quote).toBe(KIM_CONFIRMS);
     expect(reply.sections[1]).toEqual(briefReply().sections[0]);
     expect(reply.data).toMatchObject({ scheduled: { id: 'k7p2xq', dueAt: dueAt.toISOString(), since: 'yesterday 08:00' }, answer: { points: 1 } });
   });
@@ -165,7 +165,7 @@ describe('composeScheduledPost', () => {
     const err = errorReply('brief', 'not-found', 'No articles match "kursk".');
     const reply = composeScheduledPost({ schedule: SCHEDULE, dueAt, commandReply: err, live: live(), changes: changes(), since: 'yesterday 08:00' }) as AnswerReply;
     expect(reply.notes[1]).toBe('/brief: No articles match "kursk".');
-    expect(reply.sections[0]!.statements).toHaveLength(5);
+    expect(sectionStatements(reply.sections[0]!)).toHaveLength(5);
   });
 
   it('GIVEN more changes than fit THEN the rest are counted in a note', () => {
@@ -173,7 +173,7 @@ describe('composeScheduledPost', () => {
     big.eventList = Array.from({ length: 12 }, (_, i) => ({ date: `2025-01-${String(i + 1).padStart(2, '0')}`, when: 'x', text: SHOIGU, sources: [ref(EXPRESS_STAR, SHOIGU)] }));
     const d = describeChanges(snapshotOf(yesterday()), snapshotOf(big), 'yesterday 08:00');
     const reply = composeScheduledPost({ schedule: SCHEDULE, dueAt, commandReply: briefReply(), live: collectSnapshot(big), changes: d, since: 'yesterday 08:00' }) as AnswerReply;
-    expect(reply.sections[0]!.statements).toHaveLength(8);
+    expect(sectionStatements(reply.sections[0]!)).toHaveLength(8);
     expect(reply.notes[1]).toBe('8 more changes not shown; the full answer follows.');
   });
 });

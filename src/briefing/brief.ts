@@ -104,6 +104,29 @@ interface ClaimFacts {
 const claimFacts = new WeakMap<readonly FigureClaim[], ClaimFacts>();
 
 /**
+ * One "sources disagree" point for `kind` from its most reported claims (`top`,
+ * in that order): claimants giving the same number grouped, two sources each.
+ */
+export function disagreementPoint(kind: FigureKind, top: readonly FigureClaim[]): { weight: number; point: BriefPointDraft } {
+  const byNumber = new Map<string, FigureClaim[]>();
+  for (const c of top) {
+    const num = formatFigure(c);
+    const same = byNumber.get(num);
+    if (same) same.push(c);
+    else byNumber.set(num, [c]);
+  }
+  const parts = [...byNumber.entries()].map(([num, cs]) => {
+    const named = [...new Set(cs.map((c) => c.claimedBy).filter((n): n is string => !!n))];
+    return named.length > 0 ? `${num} per ${named.join(' and ')}` : `${num} (unattributed)`;
+  });
+  const label = KIND_LABEL[kind];
+  const subject = top.find((c) => c.subject)?.subject;
+  const text = `${label[0]!.toUpperCase()}${label.slice(1)}${subject ? ` (${subject})` : ''}, sources disagree: ${parts.join('; ')}.`;
+  const sources = top.flatMap((c) => c.sources.slice(0, 2));
+  return { weight: top.reduce((w, c) => w + c.independentReports, 0), point: { text, sources } };
+}
+
+/**
  * One point per figure kind on which several claimants give different numbers.
  * `positions` (ascending): only these claims of `claims` count, as if the list
  * held only them (a topic's claims, without building that list).
@@ -154,24 +177,7 @@ export function disagreementPoints(claims: readonly FigureClaim[], maxPoints = 3
     const d = DISAGREE_KINDS.indexOf(kind);
     // a kind needs two claims giving different numbers
     if (d < 0 || count[d]! < 2 || differs[d] === 0) continue;
-    const top = tops[d]!.map((i) => claims[i]!);
-    // group claimants that give the same number
-    const byNumber = new Map<string, FigureClaim[]>();
-    for (const c of top) {
-      const num = formatFigure(c);
-      const same = byNumber.get(num);
-      if (same) same.push(c);
-      else byNumber.set(num, [c]);
-    }
-    const parts = [...byNumber.entries()].map(([num, cs]) => {
-      const named = [...new Set(cs.map((c) => c.claimedBy).filter((n): n is string => !!n))];
-      return named.length > 0 ? `${num} per ${named.join(' and ')}` : `${num} (unattributed)`;
-    });
-    const label = KIND_LABEL[kind];
-    const subject = top.find((c) => c.subject)?.subject;
-    const text = `${label[0]!.toUpperCase()}${label.slice(1)}${subject ? ` (${subject})` : ''}, sources disagree: ${parts.join('; ')}.`;
-    const sources = top.flatMap((c) => c.sources.slice(0, 2));
-    points.push({ weight: top.reduce((s, c) => s + c.independentReports, 0), point: { text, sources } });
+    points.push(disagreementPoint(kind, tops[d]!.map((i) => claims[i]!)));
   }
   return points
     .sort((a, b) => b.weight - a.weight)

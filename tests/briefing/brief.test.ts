@@ -4,10 +4,10 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { briefCorpusStats, briefStatsOf, buildBrief, disagreementPoints } from '../../src/briefing/brief.js';
+import { briefCorpusStats, briefStatsOf, buildBrief, disagreementPoint, disagreementPoints } from '../../src/briefing/brief.js';
 import { sentenceRef } from '../../src/briefing/sources.js';
 import { generateArticle } from '../../bench/generate.js';
-import { formatFigure, KIND_LABEL, KIND_ORDER, mergeFigureClaims } from '../../src/briefing/claims.js';
+import { KIND_ORDER, mergeFigureClaims } from '../../src/briefing/claims.js';
 import { BriefStatements, SAME_STATEMENT } from '../../src/briefing/statements.js';
 import { contentWords, jaccard } from '../../src/briefing/text.js';
 import type { Article, FigureClaim, FigureKind, SourceRef } from '../../src/core/types.js';
@@ -299,22 +299,27 @@ describe('disagreementPoints', () => {
       const list = claims.filter((c) => c.kind === kind && !INCREMENT.test(c.subject ?? '') && !INCREMENT.test(c.qualifier ?? ''));
       if (list.length < 2 || list.every((c) => c.low === list[0]!.low && c.high === list[0]!.high)) continue;
       const top = [...list].sort((a, b) => b.independentReports - a.independentReports || b.high - a.high).slice(0, 5);
-      const byNumber = new Map<string, FigureClaim[]>();
-      for (const c of top) byNumber.set(formatFigure(c), [...(byNumber.get(formatFigure(c)) ?? []), c]);
-      const parts = [...byNumber.entries()].map(([num, cs]) => {
-        const named = [...new Set(cs.map((c) => c.claimedBy).filter((n): n is string => !!n))];
-        return named.length > 0 ? `${num} per ${named.join(' and ')}` : `${num} (unattributed)`;
-      });
-      const label = KIND_LABEL[kind];
-      const subject = top.find((c) => c.subject)?.subject;
-      const text = `${label[0]!.toUpperCase()}${label.slice(1)}${subject ? ` (${subject})` : ''}, sources disagree: ${parts.join('; ')}.`;
-      points.push({ weight: top.reduce((s, c) => s + c.independentReports, 0), point: { text, sources: top.flatMap((c) => c.sources.slice(0, 2)) } });
+      // the wording is shared (disagreementPoint, tested on its own below); what is checked here is which claims are chosen
+      points.push(disagreementPoint(kind, top));
     }
     return points
       .sort((a, b) => b.weight - a.weight)
       .slice(0, maxPoints)
       .map((p) => p.point);
   }
+
+  it('GIVEN claims of one kind THEN one point: same numbers grouped by claimant, unattributed said so, two sources each, weighted by reports', () => {
+    const src = (article: string): SourceRef => ({ article, quote: `q ${article}`, start: 0, end: 3, publisher: null, title: null, url: null, date: null });
+    const claim = (low: number, claimedBy: string | null, reports: number, articles: string[], qualifier: string | null = null): FigureClaim => ({
+      kind: 'killed', low, high: low, approximate: qualifier !== null, qualifier, subject: low === 40 ? 'civilians' : null, claimedBy,
+      claimDate: null, claimWhen: null, reportedOn: null, sources: articles.map(src), independentReports: reports,
+    });
+    const top = [claim(40, 'the health ministry', 3, ['a', 'b', 'c']), claim(40, 'police', 2, ['d']), claim(25, null, 1, ['e']), claim(30, 'the army', 1, ['f'], 'at least')];
+    const { weight, point } = disagreementPoint('killed', top);
+    expect(point.text).toBe('Killed (civilians), sources disagree: 40 per the health ministry and police; 25 (unattributed); at least 30 per the army.');
+    expect(point.sources.map((r) => r.article)).toEqual(['a', 'b', 'd', 'e', 'f']);
+    expect(weight).toBe(7);
+  });
 
   it.each(['crisis', 'generated'])('GIVEN the claims of %s articles, all or a subset by position THEN the points are the straightforward ones', (which) => {
     const claims = mergeFigureClaims(which === 'crisis' ? crisis : generated());

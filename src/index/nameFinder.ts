@@ -435,6 +435,22 @@ export class NameFinder<T extends Named> {
   }
 
   /**
+   * What an item of length-norm set `set` scores at best when every one of its
+   * names scores `score`: the same operations as `scoreOf`, each factor at most
+   * what such a match gives (rounding is monotonic), so no item of the set scores lower.
+   */
+  private setBound(set: number, score: number, weight: number): number {
+    let bound = 1;
+    for (const n of this.normSets[set]!) bound *= Math.pow(score, (weight || 1) * n);
+    return bound;
+  }
+
+  /** `setBound` for every set. */
+  private setBounds(score: number, weight: number): number[] {
+    return this.normSets.map((_, set) => this.setBound(set, score, weight));
+  }
+
+  /**
    * The candidates that match, best first (score, then item), at most `limit`
    * (all when absent). With a limit, names holding the pattern are scored first;
    * then an item whose names all need an edit is skipped when even one edit in
@@ -458,15 +474,10 @@ export class NameFinder<T extends Named> {
     const bounds = new Float64Array(this.normSets.length).fill(NaN);
     for (const idx of rest) {
       if (best.full) {
-        // the score with one edit in every name: the same operations as `scoreOf`, each factor at most
-        // what a match gives (rounding is monotonic), so no name of this item can score lower
+        // the score with one edit in every name (`setBound`)
         const set = this.normSet[idx]!;
         let bound = bounds[set]!;
-        if (Number.isNaN(bound)) {
-          bound = 1;
-          for (const n of this.normSets[set]!) bound *= Math.pow(floor, (weight || 1) * n);
-          bounds[set] = bound;
-        }
+        if (Number.isNaN(bound)) bounds[set] = bound = this.setBound(set, floor, weight);
         if (bound > best.worst || (bound === best.worst && idx > best.worstItem)) continue;
       }
       const score = this.scoreOf(idx, p, edits, weight);
@@ -514,11 +525,7 @@ export class NameFinder<T extends Named> {
         if (score !== undefined) best.offer(idx, score);
       } else (holders[this.normSet[idx]!] ??= []).push(idx);
     }
-    const atBest = this.normSets.map((norms) => {
-      let bound = 1;
-      for (const n of norms) bound *= Math.pow(0.001, (weight || 1) * n);
-      return bound;
-    });
+    const atBest = this.setBounds(0.001, weight);
     const bySet = holders.flatMap((list, set) => (list ? [set] : [])).sort((x, y) => atBest[x]! - atBest[y]! || x - y);
     for (const set of bySet) {
       const bound = atBest[set]!;
@@ -534,11 +541,7 @@ export class NameFinder<T extends Named> {
     if (edits === 0) return best.sorted();
     // the score with one edit in every name of a set (see `ranked`): what any other item scores at best
     const floor = 1 / len;
-    const bounds = this.normSets.map((norms) => {
-      let bound = 1;
-      for (const n of norms) bound *= Math.pow(floor, (weight || 1) * n);
-      return bound;
-    });
+    const bounds = this.setBounds(floor, weight);
     const open = (set: number) => !best.full || bounds[set]! <= best.worst;
     let size = 0;
     for (let set = 0; set < bounds.length; set++) if (open(set)) size += this.setItems[set]!.length;
@@ -554,12 +557,7 @@ export class NameFinder<T extends Named> {
       const boundAt = (distance: number): number[] => {
         let b = boundsAt.get(distance);
         if (!b) {
-          const score = Math.max(0.001, distance / len);
-          b = this.normSets.map((norms) => {
-            let bound = 1;
-            for (const n of norms) bound *= Math.pow(score, (weight || 1) * n);
-            return bound;
-          });
+          b = this.setBounds(Math.max(0.001, distance / len), weight);
           boundsAt.set(distance, b);
         }
         return b;

@@ -26,7 +26,7 @@ import fsSync, { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Article, Entity, LoadWarning, QuoteClaim, SourceRef, FigureClaim, TimelineEvent, UndatedEvent } from '../core/types.js';
 import { briefStatsOf } from '../briefing/brief.js';
-import { articleDate, LEAD_PASSAGE, leadPassage, sourceRef, type LeadPassage } from '../briefing/sources.js';
+import { articleDate, LEAD_PASSAGE, leadPassage, type LeadPassage } from '../briefing/sources.js';
 import { BriefStatements, type BriefStatementsData } from '../briefing/statements.js';
 import { EXTRACTION_VERSION } from '../extract/article.js';
 import type { BriefPoint } from './briefingIndex.js';
@@ -88,6 +88,8 @@ export async function snapshotFile(cacheDir: string, corpusDir: string): Promise
 
 /** `sources.article` of a cited passage that is not what `sourceRef` makes from an article (kept whole in `sources.odd`). */
 const ODD_PASSAGE = 0xffffffff;
+/** Bound on text offsets for a passage's numeric key `start * PLACE_LIMIT + end` (exact below 2^53). */
+const PLACE_LIMIT = 2 ** 26;
 
 /**
  * An article's light fields, read at start-up and kept in memory: [id, file, hash,
@@ -419,7 +421,7 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
   // read when asked for; any other SourceRef is kept whole (`sources.odd`).
   const passages = { article: [] as number[], start: [] as number[], end: [] as number[], text: [] as number[] };
   const odd: [number, SourceRef][] = [];
-  const numbers = new Map<string, number>();
+  const odds = new Map<string, number>();
   const textIds = new Map<string, number>();
   const texts: Buffer[] = [];
   const textEnds: number[] = [];
@@ -436,25 +438,37 @@ export async function writeSnapshot(file: string, digest: string, index: CorpusI
     }
     return t;
   };
+  // a passage's number by where it sits (per article, by start and end); each article's
+  // cited fields made once
+  const placed: (Map<number, number> | undefined)[] = new Array(articles.length);
+  const cited: (Omit<SourceRef, 'article' | 'quote' | 'start' | 'end'> | undefined)[] = new Array(articles.length);
+  const add = (s: SourceRef, at: number): number => {
+    const n = passages.article.length;
+    if (at < 0) odd.push([n, s]);
+    passages.article.push(at < 0 ? ODD_PASSAGE : at);
+    passages.start.push(at < 0 ? 0 : s.start);
+    passages.end.push(at < 0 ? 0 : s.end);
+    passages.text.push(at < 0 ? 0 : textId(s.quote));
+    return n;
+  };
   const enc = (s: SourceRef): number => {
-    let at = -1;
-    for (const i of where.get(s.article) ?? []) {
-      const r = sourceRef(articles[i]!, s.start, s.end);
-      if (r.quote === s.quote && r.publisher === s.publisher && r.title === s.title && r.url === s.url && r.date === s.date) {
-        at = i;
-        break;
+    // what `sourceRef(articles[i], s.start, s.end)` makes, field by field (a place too far
+    // into a body for the numeric key is kept whole, as any other source)
+    if (s.end < PLACE_LIMIT) {
+      for (const i of where.get(s.article) ?? []) {
+        const a = articles[i]!;
+        const c = (cited[i] ??= { publisher: a.publisher, title: a.title, url: a.url, date: articleDate(a) });
+        if (c.publisher !== s.publisher || c.title !== s.title || c.url !== s.url || c.date !== s.date || a.body.slice(s.start, s.end) !== s.quote) continue;
+        const places = (placed[i] ??= new Map());
+        const key = s.start * PLACE_LIMIT + s.end;
+        let n = places.get(key);
+        if (n === undefined) places.set(key, (n = add(s, i)));
+        return n;
       }
     }
-    const key = at >= 0 ? `${at} ${s.start} ${s.end}` : JSON.stringify(s);
-    let n = numbers.get(key);
-    if (n === undefined) {
-      numbers.set(key, (n = passages.article.length));
-      if (at < 0) odd.push([n, s]);
-      passages.article.push(at < 0 ? ODD_PASSAGE : at);
-      passages.start.push(at < 0 ? 0 : s.start);
-      passages.end.push(at < 0 ? 0 : s.end);
-      passages.text.push(at < 0 ? 0 : textId(s.quote));
-    }
+    const key = JSON.stringify(s);
+    let n = odds.get(key);
+    if (n === undefined) odds.set(key, (n = add(s, -1)));
     return n;
   };
   const encList = <T extends { sources: SourceRef[] }>(list: readonly T[]) => toRows(list.map((x) => ({ ...x, sources: x.sources.map(enc) })));

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/types.js';
 import type { BriefingIndex } from '../../src/index/briefingIndex.js';
 import { corpusDigest, loadCorpus, readCorpus, reloadBriefingIndex, snapshotBacked } from '../../src/index/load.js';
-import { isOnDisk, readSnapshot, snapshotFile, storeOf } from '../../src/index/snapshot.js';
+import { isOnDisk, readSnapshot, snapshotFile, storeOf, writeSnapshot } from '../../src/index/snapshot.js';
 import { extractArticle } from '../../src/extract/article.js';
 import { SEEDS, indexAnswers } from '../helpers.js';
 import sourcesCommand from '../../commands/sources.js';
@@ -199,6 +199,32 @@ describe('article records', () => {
     expect(warm.stats.fromSnapshot).toBe(5);
     expect(warm.index.articles()[0]!.sentences[0]!.text).toMatch(/ \(edited\)$/);
     expect(plain(warm.index.articles())).toEqual(plain(cold.index.articles()));
+  });
+});
+
+describe('cited passages', () => {
+  it('GIVEN sources that are not what sourceRef makes (edited quote, other metadata, unknown article, same place twice) THEN each is read back as it was', async () => {
+    const { index } = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'never' });
+    const read = await readCorpus(corpus);
+    const digest = corpusDigest(read.docs);
+    const claims = index.corpusDerived().claims;
+    const src = claims[0]!.sources[0]!;
+    const edited = [
+      { ...src, quote: `${src.quote} (edited)` },
+      { ...src, publisher: 'Another Outlet' },
+      { ...src, date: '1999-01-01' },
+      { ...src, article: 'no-such-article' },
+      { ...src, quote: `${src.quote} (edited)` },
+      { ...src },
+    ];
+    claims[0]!.sources.push(...edited);
+    const file = await snapshotFile(cacheDir, corpus);
+    await writeSnapshot(file, digest, index, []);
+    const snap = await readSnapshot(file, digest);
+    if (!snap.ok) throw new Error(snap.reason);
+    const back = JSON.parse(JSON.stringify(snap.derived.claims[0]!.sources)) as unknown[];
+    expect(back).toEqual(JSON.parse(JSON.stringify(claims[0]!.sources)));
+    expect(JSON.stringify(snap.derived.claims)).toBe(JSON.stringify(claims));
   });
 });
 

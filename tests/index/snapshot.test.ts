@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/types.js';
 import type { BriefingIndex } from '../../src/index/briefingIndex.js';
 import { corpusDigest, loadCorpus, readCorpus, reloadBriefingIndex, snapshotBacked } from '../../src/index/load.js';
+import { CorpusIndex } from '../../src/index/corpusIndex.js';
 import { isOnDisk, readSnapshot, snapshotFile, storeOf, writeSnapshot } from '../../src/index/snapshot.js';
 import { extractArticle } from '../../src/extract/article.js';
 import { SEEDS, indexAnswers } from '../helpers.js';
@@ -205,6 +206,7 @@ describe('article records', () => {
 describe('cited passages', () => {
   it('GIVEN sources that are not what sourceRef makes (edited quote, other metadata, unknown article, same place twice) THEN each is read back as it was', async () => {
     const { index } = await loadCorpus({ corpusDir: corpus, cacheDir, clock, workers: 0, snapshot: 'never' });
+    if (!(index instanceof CorpusIndex)) throw new Error('a cold load without a snapshot gives a CorpusIndex');
     const read = await readCorpus(corpus);
     const digest = corpusDigest(read.docs);
     const claims = index.corpusDerived().claims;
